@@ -1,0 +1,77 @@
+"""Cell styles as the daemon stores them and the wire carries them.
+
+A screen line travels as a list of *runs*: ``[text, fg, bg, flags]``, each run
+a stretch of cells sharing one style. Colours are plain ints so that a run
+packs into a few msgpack bytes and compares cheaply:
+
+- ``DEFAULT`` (-1): the terminal's default colour (SGR 39 / 49);
+- ``0``-``255``: the xterm palette (SGR 30-37, 90-97, ``38;5;N``);
+- ``TRUECOLOR | 0xRRGGBB``: 24-bit colour (SGR ``38;2;R;G;B``).
+
+``flags`` is a bit set of the SGR attributes below. This module is shared by
+the daemon (which builds runs) and the client (which draws them); it imports
+nothing.
+"""
+
+from __future__ import annotations
+
+DEFAULT = -1
+TRUECOLOR = 1 << 24
+
+#: SGR 1
+BOLD = 1 << 0
+#: SGR 2
+DIM = 1 << 1
+#: SGR 3
+ITALIC = 1 << 2
+#: SGR 4
+UNDERLINE = 1 << 3
+#: SGR 5
+BLINK = 1 << 4
+#: SGR 7
+REVERSE = 1 << 5
+#: SGR 8
+HIDDEN = 1 << 6
+#: SGR 9
+STRIKE = 1 << 7
+
+#: Attribute bits in the order tmux emits their SGR codes.
+FLAG_CODES = (
+    (BOLD, 1),
+    (DIM, 2),
+    (ITALIC, 3),
+    (UNDERLINE, 4),
+    (BLINK, 5),
+    (REVERSE, 7),
+    (HIDDEN, 8),
+    (STRIKE, 9),
+)
+
+
+def rgb(red: int, green: int, blue: int) -> int:
+    """The colour int of a 24-bit colour."""
+    return TRUECOLOR | (red << 16) | (green << 8) | blue
+
+
+def is_truecolor(colour: int) -> bool:
+    return colour >= TRUECOLOR
+
+
+def rgb_components(colour: int) -> tuple[int, int, int]:
+    """(red, green, blue) of a 24-bit colour int."""
+    return (colour >> 16) & 0xFF, (colour >> 8) & 0xFF, colour & 0xFF
+
+
+def colour_sgr(colour: int, background: bool) -> str:
+    """SGR parameters selecting ``colour`` as foreground or background.
+
+    tmux's ``capture-pane -e`` writes palette colours as ``38;5;N`` and
+    true colours as ``38;2;R;G;B``; the same form is used here.
+    """
+    base = 48 if background else 38
+    if colour == DEFAULT:
+        return str(base + 1)
+    if is_truecolor(colour):
+        red, green, blue = rgb_components(colour)
+        return f"{base};2;{red};{green};{blue}"
+    return f"{base};5;{colour}"
