@@ -1,0 +1,392 @@
+"""The wire protocol between the daemon and its clients: framing and every message.
+
+A frame is a 4-byte big-endian length followed by that many bytes of one
+msgpack map. The map's ``"t"`` key names the message type; the other keys are
+the message's fields. Every message type is declared once below as a frozen
+dataclass registered under its wire name; :func:`decode` checks each field's
+type and range, so a handler never sees a malformed message.
+
+A connection opens with :class:`Hello` from the client; the daemon answers
+:class:`Welcome` or, for another protocol version, an :class:`Error` naming
+both versions, then closes. Requests carry an ``id`` that the :class:`Reply`
+echoes; events (screen updates, layout, exits) carry none.
+
+This is the only module that turns messages into bytes and back; transports
+hand it bytes (:class:`FrameDecoder`) and take bytes (:func:`encode`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import struct
+import types
+import typing
+from typing import Any, ClassVar
+
+import msgpack
+
+PROTOCOL_VERSION = 1
+
+#: Largest frame body accepted, checked on the header before the body is read.
+MAX_FRAME = 16 * 1024 * 1024
+
+_HEADER = struct.Struct(">I")
+HEADER_SIZE = _HEADER.size
+
+#: Largest terminal dimension a message may carry.
+MAX_DIMENSION = 10_000
+
+# Error codes carried by Error and Reply.error.
+E_PROTOCOL = "protocol"  # malformed frame or message: the connection is closed
+E_VERSION = "version"  # protocol versions differ: the connection is closed
+E_ACCESS = "access"  # peer uid refused: the connection is closed
+E_TIMEOUT = "timeout"  # no hello in time: the connection is closed
+E_UNKNOWN_TYPE = "unknown-type"  # a well-formed message of a type the daemon lacks
+E_USAGE = "usage"  # a command's arguments do not fit its usage line
+E_COMMAND = "command"  # a command ran and failed (no such target, ...)
+
+
+class ProtocolError(Exception):
+    """A frame or message that breaks the protocol; the connection must close."""
+
+
+class UnknownMessageType(ProtocolError):
+    """A well-formed map whose type is not declared here."""
+
+    def __init__(self, name: object) -> None:
+        super().__init__(f"unknown message type {name!r}")
+        self.name = name
+
+
+# --- the message registry -------------------------------------------------
+
+_REGISTRY: dict[str, type[Message]] = {}
+
+
+@dataclasses.dataclass(frozen=True)
+class Message:
+    """Base of every message; ``TYPE`` is its wire name."""
+
+    TYPE: ClassVar[str] = ""
+
+
+def _range(low: int, high: int) -> dict[str, tuple[int, int]]:
+    return {"range": (low, high)}
+
+
+def _dimension() -> Any:
+    return dataclasses.field(metadata=_range(1, MAX_DIMENSION))
+
+
+def message(name: str):
+    """Register a frozen dataclass as the message type ``name`` (once)."""
+
+    def register(cls: type) -> type:
+        if name in _REGISTRY:
+            raise ValueError(f"message type {name!r} declared twice")
+        cls = dataclasses.dataclass(frozen=True)(cls)
+        cls.TYPE = name
+        cls._fields = tuple(
+            (field.name, typing.get_type_hints(cls)[field.name], field.metadata.get("range"),
+             field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING)
+            for field in dataclasses.fields(cls)
+        )
+        _REGISTRY[name] = cls
+        return cls
+
+    return register
+
+
+def message_types() -> dict[str, type[Message]]:
+    """Every declared message type by wire name."""
+    return dict(_REGISTRY)
+
+
+# --- client -> daemon -------------------------------------------------------
+
+
+@message("hello")
+class Hello(Message):
+    """First message of every connection: who is speaking, in which version."""
+
+    version: int
+    client: str  # "cli" or "tui"
+    pid: int = 0
+
+
+@message("request")
+class Request(Message):
+    """Run one command of the command table, given as its argv (``["split-window", "-h"]``).
+
+    ``cwd`` and ``env_pane`` (the caller's ``$TMUXPY``) give the command its
+    defaults, as tmux's client passes its cwd and environment.
+    """
+
+    id: int
+    argv: list[str]
+    cwd: str = ""
+    env_pane: str = ""
+    tty: bool = False
+
+
+@message("attach")
+class Attach(Message):
+    """Make this connection an attached client of a session, with its terminal size.
+
+    The daemon replies (same ``id``) and then streams events: a full
+    :class:`Layout` and :class:`PaneUpdate` of every visible pane, then changes.
+    """
+
+    id: int
+    target: str
+    columns: int = _dimension()
+    lines: int = _dimension()
+    detach_others: bool = False
+
+
+@message("resize")
+class Resize(Message):
+    """The attached client's terminal is now ``columns`` x ``lines``."""
+
+    columns: int = _dimension()
+    lines: int = _dimension()
+
+
+@message("keys")
+class Keys(Message):
+    """Key events for the active pane, as tmux key names (``"C-c"``, ``"Up"``, ``"a"``).
+
+    The daemon encodes them for the pane's modes, with the same encoder as send-keys.
+    """
+
+    keys: list[str]
+
+
+@message("paste")
+class Paste(Message):
+    """Text pasted into the active pane (bracketed when the program asked for it)."""
+
+    text: str
+
+
+@message("mouse")
+class Mouse(Message):
+    """A mouse event at window cell (x, y): kind is press/release/drag/wheel-up/wheel-down."""
+
+    kind: str
+    button: int
+    x: int
+    y: int
+    modifiers: int = 0
+
+
+@message("history")
+class History(Message):
+    """Ask for scrollback lines [start, stop) of a pane (0 = oldest), for scroll mode."""
+
+    id: int
+    pane: str
+    start: int
+    stop: int
+
+
+@message("detach")
+class Detach(Message):
+    """The attached client leaves; the session stays."""
+
+
+@message("ping")
+class Ping(Message):
+    id: int
+
+
+# --- daemon -> client -------------------------------------------------------
+
+
+@message("welcome")
+class Welcome(Message):
+    """The daemon's answer to a matching hello."""
+
+    version: int
+    server_pid: int
+    server_version: str
+
+
+@message("reply")
+class Reply(Message):
+    """The answer to a request: ``ok`` with ``result``, or an ``error`` {code, message}.
+
+    ``elapsed`` is the time the daemon spent on it, in seconds.
+    """
+
+    id: int
+    ok: bool
+    result: Any = None
+    error: dict | None = None
+    elapsed: float = 0.0
+
+
+@message("error")
+class Error(Message):
+    """A protocol-level error; the daemon closes the connection after it."""
+
+    code: str
+    message: str
+
+
+@message("pong")
+class Pong(Message):
+    id: int
+
+
+@message("layout")
+class Layout(Message):
+    """The attached session's shape: windows, the current window's panes and geometry.
+
+    ``windows``: [{"id", "index", "name", "active", "last"}]; ``panes``:
+    [{"id", "x", "y", "columns", "lines", "active", "title"}] in window cells;
+    ``zoomed`` when the active pane fills the window.
+    """
+
+    session: str
+    session_id: str
+    columns: int
+    lines: int
+    windows: list
+    panes: list
+    zoomed: bool = False
+
+
+@message("pane-update")
+class PaneUpdate(Message):
+    """Changed lines of one pane: ``lines`` is [[y, runs], ...].
+
+    Runs are ``[text, fg, bg, flags]`` (see :mod:`tmux_py.style`). ``full`` marks
+    a snapshot (every line sent) after attach or resync.
+    """
+
+    pane: str
+    lines: list
+    cursor: list
+    cursor_visible: bool = True
+    modes: dict = dataclasses.field(default_factory=dict)
+    title: str = ""
+    full: bool = False
+
+
+@message("flow")
+class Flow(Message):
+    """The client's backpressure level changed: green, yellow or red."""
+
+    level: str
+    queued: int = 0
+    coalesced: int = 0
+    behind: int = 0
+
+
+@message("exit")
+class Exit(Message):
+    """The daemon ends this client's attachment: detached, session exited, server exited."""
+
+    reason: str
+    message: str = ""
+
+
+# --- encoding -----------------------------------------------------------------
+
+
+def encode(msg: Message) -> bytes:
+    """One frame: header plus the msgpack map of ``msg``."""
+    body = {"t": msg.TYPE}
+    for name, *_ in msg._fields:
+        body[name] = getattr(msg, name)
+    payload = msgpack.packb(body, use_bin_type=True)
+    if len(payload) > MAX_FRAME:
+        raise ProtocolError(f"frame of {len(payload)} bytes exceeds {MAX_FRAME}")
+    return _HEADER.pack(len(payload)) + payload
+
+
+def _type_ok(value: object, annotation: object) -> bool:
+    if annotation is Any:
+        return True
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return any(_type_ok(value, arg) for arg in typing.get_args(annotation))
+    if annotation is type(None):
+        return value is None
+    if annotation is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if annotation is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if origin is list:
+        (item,) = typing.get_args(annotation)
+        return isinstance(value, list) and all(_type_ok(element, item) for element in value)
+    return isinstance(value, origin or annotation)
+
+
+def decode(body: dict) -> Message:
+    """The message a frame's map holds, its fields checked; ProtocolError if malformed."""
+    if not isinstance(body, dict):
+        raise ProtocolError("frame is not a map")
+    name = body.get("t")
+    if not isinstance(name, str):
+        raise ProtocolError("frame has no message type")
+    cls = _REGISTRY.get(name)
+    if cls is None:
+        raise UnknownMessageType(name)
+    values = {}
+    for field, annotation, bounds, required in cls._fields:
+        if field not in body:
+            if required:
+                raise ProtocolError(f"{name}: missing field {field!r}")
+            continue
+        value = body[field]
+        if not _type_ok(value, annotation):
+            raise ProtocolError(f"{name}: field {field!r} has the wrong type")
+        if bounds and not bounds[0] <= value <= bounds[1]:
+            raise ProtocolError(f"{name}: field {field!r} out of range {bounds[0]}-{bounds[1]}")
+        values[field] = value
+    return cls(**values)
+
+
+class FrameDecoder:
+    """Splits a byte stream into messages; bytes may arrive in any chunking.
+
+    :meth:`feed` returns the complete messages so far. A header announcing more
+    than :data:`MAX_FRAME` raises at once, before the body is awaited. A frame of
+    an unknown type is returned as an :class:`UnknownMessageType` instance
+    (well-formed, so the connection may answer it and go on); any other
+    malformed frame raises :class:`ProtocolError`.
+    """
+
+    def __init__(self) -> None:
+        self._buffer = bytearray()
+
+    def feed(self, data: bytes) -> list[Message | UnknownMessageType]:
+        self._buffer += data
+        messages: list[Message | UnknownMessageType] = []
+        while len(self._buffer) >= HEADER_SIZE:
+            (length,) = _HEADER.unpack_from(self._buffer)
+            if length > MAX_FRAME:
+                raise ProtocolError(f"frame of {length} bytes exceeds {MAX_FRAME}")
+            if length == 0:
+                raise ProtocolError("empty frame")
+            end = HEADER_SIZE + length
+            if len(self._buffer) < end:
+                break
+            payload = bytes(self._buffer[HEADER_SIZE:end])
+            del self._buffer[:end]
+            try:
+                body = msgpack.unpackb(payload, raw=False, strict_map_key=True)
+            except Exception as error:  # msgpack raises several unrelated types
+                raise ProtocolError(f"invalid msgpack: {error}") from None
+            try:
+                messages.append(decode(body))
+            except UnknownMessageType as unknown:
+                messages.append(unknown)
+        return messages
+
+    @property
+    def pending(self) -> int:
+        """Bytes received but not yet part of a complete frame."""
+        return len(self._buffer)
