@@ -75,3 +75,49 @@ def colour_sgr(colour: int, background: bool) -> str:
         red, green, blue = rgb_components(colour)
         return f"{base};2;{red};{green};{blue}"
     return f"{base};5;{colour}"
+
+
+def tmux_colour_codes(colour: int, background: bool) -> list[int]:
+    """SGR parameters for ``colour`` in the form tmux's ``capture-pane -e`` uses.
+
+    Palette colours 0-7 are written ``30``-``37`` (``40``-``47``), 8-15 as
+    ``90``-``97`` (``100``-``107``), the rest as ``38;5;N``; true colour as
+    ``38;2;R;G;B``; the default as ``39`` (``49``).
+    """
+    if colour == DEFAULT:
+        return [49 if background else 39]
+    if is_truecolor(colour):
+        return [48 if background else 38, 2, *rgb_components(colour)]
+    if colour < 8:
+        return [colour + (40 if background else 30)]
+    if colour < 16:
+        return [colour - 8 + (100 if background else 90)]
+    return [48 if background else 38, 5, colour]
+
+
+def sgr_transition(last: tuple[int, int, int], new: tuple[int, int, int]) -> str:
+    """The escapes tmux writes between a cell styled ``last`` and one styled ``new``.
+
+    Styles are ``(fg, bg, flags)``. As in tmux's ``grid_string_cells_code``:
+    if any attribute is turned off the attributes restart from ``0``; newly
+    set attributes follow; then the foreground and the background, each only
+    if it changed or the attributes were reset.
+    """
+    last_fg, last_bg, last_flags = last
+    fg, bg, flags = new
+    codes: list[int] = []
+    if last_flags & ~flags:
+        codes.append(0)
+        last_flags = 0
+    for bit, code in FLAG_CODES:
+        if flags & bit and not last_flags & bit:
+            codes.append(code)
+    out = ""
+    if codes:
+        out = "\x1b[" + ";".join(map(str, codes)) + "m"
+    reset = bool(codes) and codes[0] == 0
+    if fg != last_fg or reset:
+        out += "\x1b[" + ";".join(map(str, tmux_colour_codes(fg, False))) + "m"
+    if bg != last_bg or reset:
+        out += "\x1b[" + ";".join(map(str, tmux_colour_codes(bg, True))) + "m"
+    return out

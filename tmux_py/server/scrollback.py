@@ -1,0 +1,155 @@
+"""A pane's history: the lines that scrolled off the top of its screen.
+
+Data model. A history line is a *record* ``(text, runs, wrapped)``:
+
+- ``text``: the line's characters, a wide character once, a combining mark
+  after its base character; trailing default blanks are not stored;
+- ``runs``: a flat tuple ``(length, fg, bg, flags, length, fg, ...)``, one
+  group of four per style run, ``length`` counted in characters of ``text``
+  and the colours and flags in the encoding of ``tmux_py.style``;
+- ``wrapped``: True if the line was soft-wrapped into the next one (the
+  program wrote past the right margin), which ``capture-pane -J`` and reflow
+  need.
+
+Lines are kept compactly: the newest ``BLOCK`` to ``2 * BLOCK`` records stay
+as Python tuples (the *hot tail*, cheap to append to and to read back while
+a program is scrolling), and every older group of ``BLOCK`` lines is
+``marshal``-led and ``zlib``-compressed into one ``bytes`` *block*. Coloured
+terminal output repeats itself a great deal, so a block costs a few tens of
+bytes per line, a tenth of tmux's grid. Reading a range decompresses the
+blocks it touches; the last block read is cached, so paging through history
+decompresses each block once.
+
+As in tmux's ``grid_collect_history``, a full history (``limit`` lines, tmux's
+``history-limit``) drops its oldest tenth before taking a new line, so the
+size moves between 90% and 100% of the limit. Dropping part of a block only moves ``_skip``,
+the number of dead records at the front of the first block.
+"""
+
+from __future__ import annotations
+
+import marshal
+import sys
+import zlib
+from collections import deque
+
+#: Lines per compressed block.
+BLOCK = 128
+
+#: A record: (text, flat runs, wrapped).
+Record = tuple
+
+
+class Scrollback:
+    """Up to ``limit`` history records, oldest first."""
+
+    __slots__ = ("_blocks", "_tail", "_skip", "_count", "_limit", "_cache")
+
+    def __init__(self, limit: int = 10000) -> None:
+        self._blocks: deque[bytes] = deque()
+        self._tail: list[Record] = []
+        self._skip = 0
+        self._count = 0
+        self._limit = max(0, int(limit))
+        self._cache: tuple[bytes | None, list[Record]] = (None, [])
+
+    def __len__(self) -> int:
+        return self._count
+
+    @property
+    def limit(self) -> int:
+        return self._limit
+
+    @limit.setter
+    def limit(self, value: int) -> None:
+        self._limit = max(0, int(value))
+        self._drop(self._count - self._limit)
+
+    def append(self, record: Record) -> None:
+        """Add the newest line."""
+        if self._count >= self._limit:
+            if self._limit == 0:
+                return
+            self._drop(max(1, self._limit // 10))
+        tail = self._tail
+        tail.append(record)
+        self._count += 1
+        if len(tail) >= 2 * BLOCK:
+            self._blocks.append(zlib.compress(marshal.dumps(tail[:BLOCK]), 6))
+            del tail[:BLOCK]
+
+    def pop_newest(self) -> Record | None:
+        """Remove and return the newest line (a screen growing taller takes it back)."""
+        if self._count == 0:
+            return None
+        if not self._tail:
+            block = self._blocks.pop()
+            self._tail = self._decode(block)
+            if not self._blocks:
+                del self._tail[: self._skip]
+                self._skip = 0
+        self._count -= 1
+        return self._tail.pop()
+
+    def clear(self) -> None:
+        self._blocks.clear()
+        self._tail = []
+        self._skip = 0
+        self._count = 0
+        self._cache = (None, [])
+
+    def lines(self, start: int, stop: int) -> list[Record]:
+        """Records ``[start, stop)``, 0 being the oldest; the range is clipped."""
+        start = max(0, start)
+        stop = min(self._count, stop)
+        out: list[Record] = []
+        index = start + self._skip
+        end = stop + self._skip
+        packed = len(self._blocks) * BLOCK
+        while index < end:
+            if index >= packed:
+                base = packed
+                chunk = self._tail
+            else:
+                number = index // BLOCK
+                base = number * BLOCK
+                chunk = self._decode(self._blocks[number])
+            upto = min(end, base + len(chunk))
+            out.extend(chunk[index - base : upto - base])
+            index = upto
+        return out
+
+    def nbytes(self) -> int:
+        """Approximate memory held, in bytes (blocks, tail and containers)."""
+        size = sys.getsizeof(self._blocks) + sys.getsizeof(self._tail)
+        size += sum(sys.getsizeof(block) for block in self._blocks)
+        for text, runs, _wrapped in self._tail:
+            size += sys.getsizeof(text) + sys.getsizeof(runs) + 64
+        return size
+
+    def _decode(self, block: bytes) -> list[Record]:
+        cached_block, cached = self._cache
+        if cached_block is block:
+            return cached
+        records = marshal.loads(zlib.decompress(block))
+        self._cache = (block, records)
+        return records
+
+    def _drop(self, excess: int) -> None:
+        """Forget the ``excess`` oldest lines."""
+        while excess > 0:
+            if self._blocks:
+                alive = BLOCK - self._skip
+                if excess >= alive:
+                    self._blocks.popleft()
+                    self._skip = 0
+                    self._count -= alive
+                    excess -= alive
+                else:
+                    self._skip += excess
+                    self._count -= excess
+                    excess = 0
+            else:
+                del self._tail[:excess]
+                self._count -= excess
+                excess = 0
