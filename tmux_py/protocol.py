@@ -53,9 +53,10 @@ class ProtocolError(Exception):
 class UnknownMessageType(ProtocolError):
     """A well-formed map whose type is not declared here."""
 
-    def __init__(self, name: object) -> None:
+    def __init__(self, name: object, request_id: int = 0) -> None:
         super().__init__(f"unknown message type {name!r}")
         self.name = name
+        self.request_id = request_id
 
 
 # --- the message registry -------------------------------------------------
@@ -142,6 +143,8 @@ class Attach(Message):
     columns: int = _dimension()
     lines: int = _dimension()
     detach_others: bool = False
+    tty: str = ""  # the client's terminal, for list-clients
+    term: str = ""
 
 
 @message("resize")
@@ -333,7 +336,8 @@ def decode(body: dict) -> Message:
         raise ProtocolError("frame has no message type")
     cls = _REGISTRY.get(name)
     if cls is None:
-        raise UnknownMessageType(name)
+        request_id = body.get("id")
+        raise UnknownMessageType(name, request_id if type(request_id) is int else 0)
     values = {}
     for field, annotation, bounds, required in cls._fields:
         if field not in body:

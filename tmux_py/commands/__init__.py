@@ -1,0 +1,63 @@
+"""The command table: every command tmuxpy has, declared once (tmux's cmd_table).
+
+:func:`find` looks a name or alias up; :func:`run` parses argv against the
+entry, resolves its target and calls its handler. The CLI, key bindings and
+the ``:`` prompt all go through here.
+"""
+
+from __future__ import annotations
+
+from tmux_py.commands import pane, server, session, window
+from tmux_py.commands.context import Context
+from tmux_py.commands.entry import NO_TARGET, Args, CommandEntry, CommandError, Result, UsageError
+
+COMMANDS: tuple[CommandEntry, ...] = session.ENTRIES + window.ENTRIES + pane.ENTRIES + server.ENTRIES
+
+
+def _index(entries: tuple[CommandEntry, ...]) -> dict[str, CommandEntry]:
+    names: dict[str, CommandEntry] = {}
+    for entry in entries:
+        for name in (entry.name, *entry.aliases):
+            if name in names:
+                raise ValueError(f"command name {name!r} declared twice")
+            names[name] = entry
+    return names
+
+
+_BY_NAME = _index(COMMANDS)
+
+
+def find(name: str) -> CommandEntry:
+    """The entry for a name or alias; a unique prefix of a name also finds it, as in tmux."""
+    entry = _BY_NAME.get(name)
+    if entry is not None:
+        return entry
+    matches = {entry for entry in COMMANDS if entry.name.startswith(name)}
+    if len(matches) == 1:
+        return matches.pop()
+    if matches:
+        raise CommandError(f"ambiguous command: {name}, could be: {', '.join(sorted(e.name for e in matches))}")
+    raise CommandError(f"unknown command: {name}")
+
+
+def parse(argv: list[str]) -> tuple[CommandEntry, Args]:
+    if not argv:
+        raise CommandError("no command given")
+    entry = find(argv[0])
+    return entry, entry.parse(argv[1:])
+
+
+def run(ctx: Context, argv: list[str]) -> Result:
+    """Run one command; CommandError (or UsageError) carries tmux's one-line message."""
+    from tmux_py.server.model import TargetError
+
+    entry, args = parse(argv)
+    try:
+        if entry.target != NO_TARGET:
+            ctx.target = ctx.server.resolve(args.value("t"), entry.target, ctx.current)
+        return entry.handler(ctx, args) or Result()
+    except TargetError as error:
+        raise CommandError(str(error)) from None
+
+
+__all__ = ["COMMANDS", "Context", "CommandEntry", "CommandError", "Result", "UsageError", "find", "parse", "run"]

@@ -1,0 +1,30 @@
+"""What a command's handler is given: the daemon, who asked, and the resolved target."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from tmux_py.commands.entry import CommandError
+
+if TYPE_CHECKING:
+    from tmux_py.server.model import Server, Target
+
+
+@dataclass
+class Context:
+    daemon: Any  # tmux_py.server.daemon.Daemon (not imported: commands stay light)
+    client: Any | None  # the attached client that ran it (a key binding, the prompt), else None
+    cwd: str
+    current: Target | None  # where the caller is: its $TMUXPY pane, or its attached window
+    tty: bool  # the CLI that asked runs on a terminal (it can attach)
+    target: Target | None = None
+
+    @property
+    def server(self) -> Server:
+        return self.daemon.server
+
+    def require_target(self) -> Target:
+        if self.target is None:
+            raise CommandError("no current target")
+        return self.target

@@ -1,0 +1,206 @@
+"""Pane commands: split-window, list-panes, select-pane, kill-pane, resize-pane,
+send-keys, capture-pane."""
+
+from __future__ import annotations
+
+import json
+
+from tmux_py.commands.context import Context
+from tmux_py.commands.entry import PANE, WINDOW, Args, CommandEntry, CommandError, Result
+from tmux_py.commands.variables import variables
+from tmux_py.format import expand
+from tmux_py.keys import UnknownKey, encode_key
+from tmux_py.server.layout import LayoutError
+
+LIST_PANES_FORMAT = (
+    "#{pane_index}: [#{pane_width}x#{pane_height}] [history #{history_size}/#{history_limit}] "
+    "#{pane_id}#{?pane_active, (active),}"
+)
+LIST_ALL_PANES_FORMAT = "#{session_name}:#{window_index}.#{pane_index}: " + LIST_PANES_FORMAT.split(": ", 1)[1]
+DIRECTIONS = "LRUD"
+
+
+def split_window(ctx: Context, args: Args) -> Result:
+    target = ctx.require_target()
+    size = args.value("l")
+    percent = args.number("p", minimum=1, maximum=100)
+    if size is not None and size.endswith("%"):
+        size, percent = None, int(size[:-1]) if size[:-1].isdigit() else None
+        if percent is None:
+            raise CommandError(f"invalid size: {args.value('l')}")
+    elif size is not None:
+        size = args.number("l", minimum=1, maximum=100_000)
+    pane = target.window.split(
+        target.pane, ctx.server.shell_argv(args.positional), args.value("c", ctx.cwd),
+        horizontal=args.has("h"), size=size, percent=percent, before=args.has("b"), full=args.has("f"),
+    )
+    if args.has("d"):
+        target.window.select(target.pane)
+    if args.has("P"):
+        template = args.value("F", "#{session_name}:#{window_index}.#{pane_index}")
+        return Result([expand(template, variables(ctx, target.session, target.window, pane))])
+    return Result()
+
+
+def pane_record(ctx: Context, window, pane) -> dict:
+    x, y, columns, lines = window.geometry().get(pane.id, (0, 0, pane.columns, pane.lines))
+    return {
+        "id": pane.id,
+        "index": window.pane_index(pane) + ctx.server.options.get("pane-base-index"),
+        "session": window.session.name,
+        "window": window.index,
+        "pid": pane.pid,
+        "x": x, "y": y, "width": columns, "height": lines,
+        "active": pane is window.active,
+        "title": pane.title,
+        "command": pane.current_command(),
+        "history_size": pane.emulator.history_size,
+        "bytes_read": pane.bytes_read,
+    }
+
+
+def list_panes(ctx: Context, args: Args) -> Result:
+    target = ctx.require_target()
+    if args.has("a"):
+        windows = [window for session in ctx.server.ordered_sessions() for window in session.ordered_windows()]
+    elif args.has("s"):
+        windows = target.session.ordered_windows()
+    else:
+        windows = [target.window]
+    pairs = [(window, pane) for window in windows for pane in window.ordered_panes()]
+    if args.has("json"):
+        return Result([json.dumps([pane_record(ctx, window, pane) for window, pane in pairs])])
+    template = args.value("F", LIST_ALL_PANES_FORMAT if args.has("a") or args.has("s") else LIST_PANES_FORMAT)
+    return Result([expand(template, variables(ctx, window.session, window, pane)) for window, pane in pairs])
+
+
+def select_pane(ctx: Context, args: Args) -> None:
+    target = ctx.require_target()
+    window, pane = target.window, target.pane
+    if args.has("l"):
+        pane = window.last_pane
+        if pane is None:
+            raise CommandError("no last pane")
+    for direction in DIRECTIONS:
+        if args.has(direction):
+            neighbour = window.layout.neighbour(pane.id, direction)
+            if neighbour is None:
+                return
+            pane = window.panes[neighbour]
+    window.select(pane)
+
+
+def kill_pane(ctx: Context, args: Args) -> None:
+    target = ctx.require_target()
+    if args.has("a"):
+        for pane in target.window.ordered_panes():
+            if pane is not target.pane:
+                ctx.server.kill_pane(pane)
+        return
+    ctx.server.kill_pane(target.pane)
+
+
+def resize_pane(ctx: Context, args: Args) -> None:
+    target = ctx.require_target()
+    window, pane = target.window, target.pane
+    if args.has("Z"):
+        window.zoomed = not window.zoomed and len(window.panes) > 1
+        if window.zoomed:
+            window.active = pane
+        window.apply_geometry()
+        return
+    adjustment = 1
+    if args.positional:
+        if not args.positional[0].isdigit():
+            raise CommandError(f"adjustment invalid: {args.positional[0]}")
+        adjustment = int(args.positional[0])
+    try:
+        if args.has("x") or args.has("y"):
+            window.layout.set_pane_size(
+                pane.id, args.number("x", minimum=1, maximum=100_000), args.number("y", minimum=1, maximum=100_000)
+            )
+        for direction in DIRECTIONS:
+            if args.has(direction):
+                window.layout.resize_pane(pane.id, direction, adjustment)
+    except LayoutError as error:
+        raise CommandError(str(error)) from None
+    window.apply_geometry()
+
+
+def send_keys(ctx: Context, args: Args) -> None:
+    pane = ctx.require_target().pane
+    if args.has("H"):
+        try:
+            pane.write(bytes(int(word, 16) for word in args.positional))
+        except ValueError:
+            raise CommandError("invalid hex: " + " ".join(args.positional)) from None
+        return
+    modes = pane.key_modes()
+    chunks = []
+    for word in args.positional:
+        if args.has("l"):
+            chunks.append(word)
+            continue
+        try:
+            chunks.append(encode_key(word, modes))
+        except UnknownKey:
+            chunks.append(word)  # not a key name: sent as it is, as tmux does
+    pane.write("".join(chunks).encode())
+
+
+def _line_number(text: str | None, flag: str) -> int | None:
+    if text is None:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise CommandError(f"invalid {flag} line: {text}") from None
+
+
+def capture_pane(ctx: Context, args: Args) -> Result:
+    pane = ctx.require_target().pane
+    emulator = pane.emulator
+    # "-" is the start of the scrollback for -S, the end of the screen for -E.
+    start = -emulator.history_size if args.value("S") == "-" else _line_number(args.value("S"), "start")
+    end = None if args.value("E") == "-" else _line_number(args.value("E"), "end")
+    lines = emulator.capture(
+        start, end, escapes=args.has("e"), join=args.has("J"), keep_trailing=args.has("N"),
+    )
+    if args.has("p"):
+        return Result(lines)
+    ctx.server.buffers.insert(0, "\n".join(lines) + "\n")
+    return Result()
+
+
+ENTRIES = (
+    CommandEntry(
+        "split-window", split_window, aliases=("splitw",), flags="bdfhvPc:F:l:p:t:", target=PANE, max_args=None,
+        usage="[-bdfhvP] [-c start-directory] [-F format] [-l size] [-p percentage] [-t target-pane] "
+              "[shell-command [argument ...]]",
+        help="split a pane in two",
+    ),
+    CommandEntry(
+        "list-panes", list_panes, aliases=("lsp",), flags="asF:t:", long_flags=("json",), target=WINDOW,
+        usage="[-as] [-F format] [-t target-window] [--json]", help="list panes",
+    ),
+    CommandEntry(
+        "select-pane", select_pane, aliases=("selectp",), flags="DLRUlt:", target=PANE,
+        usage="[-DLRUl] [-t target-pane]", help="make a pane active",
+    ),
+    CommandEntry(
+        "kill-pane", kill_pane, aliases=("killp",), flags="at:", target=PANE,
+        usage="[-a] [-t target-pane]", help="end a pane and its processes",
+    ),
+    CommandEntry(
+        "resize-pane", resize_pane, aliases=("resizep",), flags="DLRUZt:x:y:", target=PANE, max_args=1,
+        usage="[-DLRUZ] [-t target-pane] [-x width] [-y height] [adjustment]", help="resize or zoom a pane",
+    ),
+    CommandEntry(
+        "send-keys", send_keys, aliases=("send",), flags="Hlt:", target=PANE, max_args=None,
+        usage="[-Hl] [-t target-pane] key ...", help="send keys (tmux key names) or text to a pane",
+    ),
+    CommandEntry(
+        "capture-pane", capture_pane, aliases=("capturep",), flags="eJNpE:S:t:", target=PANE,
+        usage="[-eJNp] [-E end-line] [-S start-line] [-t target-pane]", help="print a pane's screen and scrollback",
+    ),
+)

@@ -1,0 +1,45 @@
+"""``python -m tmux_py.server SOCKET``: the daemon process, as the CLI starts it.
+
+``--lock-fd`` is the socket's lock file, already locked by the starter and
+inherited; ``--ready-fd`` is a pipe on which the daemon says ``ready`` (or
+the reason it could not start) so the starter waits on an event, not a timer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from tmux_py.paths import SocketPaths, UnsafePathError
+from tmux_py.server.daemon import AlreadyRunning, run_daemon
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="tmux_py.server")
+    parser.add_argument("socket")
+    parser.add_argument("--lock-fd", type=int)
+    parser.add_argument("--ready-fd", type=int)
+    parser.add_argument("--log-level", default="INFO")
+    options = parser.parse_args()
+    try:
+        return run_daemon(
+            SocketPaths(Path(options.socket).absolute()),
+            lock_fd=options.lock_fd, ready_fd=options.ready_fd, log_level=options.log_level,
+        )
+    except AlreadyRunning:
+        # Another starter won the race: a daemon is ready all the same.
+        answer = b"ready\n"
+    except (UnsafePathError, OSError) as error:
+        answer = f"server failed to start: {error}\n".encode()
+    if options.ready_fd is not None:
+        try:
+            os.write(options.ready_fd, answer)
+        except OSError:
+            pass
+    return 0 if answer.startswith(b"ready") else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,291 @@
+"""The daemon: one asyncio process per user and socket, owner of every session.
+
+Start-up, under the lock file beside the socket: refuse if a live daemon
+answers on the socket, replace a stale one (connection refused), listen
+(socket 0600), write the PID file, then report ready (to the CLI that started
+it, through an inherited pipe). The state goes STARTING -> READY -> STOPPING.
+
+Shutdown (kill-server, SIGTERM, SIGINT, or the last session ending): attached
+clients get an exit message with the reason, every pane's processes get SIGHUP
+and, after the grace period, SIGKILL for whatever is left; socket, lock and
+PID file are removed. SIGUSR1 recreates a deleted socket, as tmux does;
+SIGCHLD reaps panes whose program exited.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import fcntl
+import gc
+import logging
+import logging.handlers
+import os
+import signal
+import socket
+import time
+
+from tmux_py import __version__, protocol
+from tmux_py.options import Options
+from tmux_py.paths import SocketPaths, prepare_socket_dir
+from tmux_py.server.connection import Connection
+from tmux_py.server.model import Server, Session, Window
+from tmux_py.server.pane import Pane
+
+log = logging.getLogger(__name__)
+
+LOG_MAX_BYTES = 10 * 1024 * 1024
+LOG_BACKUPS = 5
+
+
+class AlreadyRunning(Exception):
+    """A live daemon answers on this socket; it is never taken over."""
+
+
+def socket_answers(path: str) -> bool:
+    """True if something accepts connections on ``path``; a stale socket refuses."""
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        probe.connect(path)
+        return True
+    except OSError as error:
+        if error.errno in (errno.ECONNREFUSED, errno.ENOENT, errno.ENOTSOCK):
+            return False
+        raise
+    finally:
+        probe.close()
+
+
+def setup_logging(paths: SocketPaths, level: str) -> None:
+    directory = paths.log.parent
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(paths.log, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(level.upper())
+
+
+def acquire_lock(paths: SocketPaths) -> int:
+    """Hold the lock beside the socket: one daemon starts at a time per socket."""
+    fd = os.open(paths.lock, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+class Daemon:
+    version = __version__
+
+    def __init__(self, paths: SocketPaths, *, lock_fd: int | None = None, ready_fd: int | None = None) -> None:
+        self.paths = paths
+        self.state = "STARTING"
+        self.started = time.time()
+        self.bad_peers = 0
+        self.options = Options()
+        self.connections: set[Connection] = set()
+        self.stopped = asyncio.Event()
+        self._lock_fd = lock_fd
+        self._ready_fd = ready_fd
+        self._shutdown_reason: str | None = None
+        self._shutdown_requested = asyncio.Event()
+        self._listener: asyncio.AbstractServer | None = None
+        self._tasks: set[asyncio.Task] = set()
+        self._panes_by_pid: dict[int, Pane] = {}
+        self.server = Server(
+            self.options,
+            socket_path=str(paths.socket),
+            environment=dict(os.environ),
+            spawn=self._spawn_pane,
+            on_change=self._window_changed,
+            on_empty=lambda: self.request_shutdown("server exited (no sessions)"),
+        )
+
+    # --- start-up -----------------------------------------------------------
+
+    async def run(self) -> int:
+        loop = asyncio.get_running_loop()
+        if self._lock_fd is None:
+            self._lock_fd = acquire_lock(self.paths)
+        try:
+            await self._listen()
+            self.paths.pid.write_text(f"{os.getpid()}\n")
+        finally:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, self.request_shutdown, f"server exited ({signal.Signals(signum).name})")
+        loop.add_signal_handler(signal.SIGCHLD, self._reap_children)
+        loop.add_signal_handler(signal.SIGUSR1, self._recreate_socket)
+        loop.add_signal_handler(signal.SIGHUP, lambda: None)
+        self.state = "READY"
+        log.info("daemon %d ready on %s", os.getpid(), self.paths.socket)
+        if self._ready_fd is not None:
+            os.write(self._ready_fd, b"ready\n")
+            os.close(self._ready_fd)
+            self._ready_fd = None
+        await self._shutdown_requested.wait()
+        await self._shutdown()
+        return 0
+
+    async def _listen(self) -> None:
+        prepare_socket_dir(self.paths)
+        path = str(self.paths.socket)
+        if socket_answers(path):
+            raise AlreadyRunning(f"a server is already running on {path}")
+        if os.path.lexists(path):
+            log.info("replacing stale socket %s", path)
+            os.unlink(path)
+        old_umask = os.umask(0o177)  # the socket is born 0600: no window where others may connect
+        try:
+            self._listener = await asyncio.start_unix_server(self._accept, path=path)
+        finally:
+            os.umask(old_umask)
+
+    def _recreate_socket(self) -> None:
+        if os.path.exists(self.paths.socket):
+            return
+        log.info("SIGUSR1: recreating socket %s", self.paths.socket)
+        if self._listener is not None:
+            self._listener.close()
+        self._spawn_task(self._listen())
+
+    def _spawn_task(self, coroutine) -> None:
+        task = asyncio.get_running_loop().create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        connection = Connection(self, reader, writer)
+        self.connections.add(connection)
+        await connection.serve()
+
+    def connection_closed(self, connection: Connection) -> None:
+        self.connections.discard(connection)
+
+    # --- panes ----------------------------------------------------------------
+
+    def _spawn_pane(self, pane_id: str, argv: list[str], cwd: str, columns: int, lines: int) -> Pane:
+        if not os.path.isdir(cwd):
+            cwd = os.path.expanduser("~")
+        pane = Pane(
+            pane_id, argv, cwd=cwd, env=self.server.pane_environment(pane_id, os.getpid()),
+            columns=columns, lines=lines, history_limit=self.options.get("history-limit"),
+            on_output=self._pane_output, on_exit=self._pane_exited,
+        )
+        self._panes_by_pid[pane.pid] = pane
+        return pane
+
+    def _pane_output(self, pane: Pane) -> None:
+        """Attached clients are told by the client layer; nothing to do without one."""
+
+    def _pane_exited(self, pane: Pane) -> None:
+        log.info("pane %s closed (status %s)", pane.id, pane.exit_status)
+        self.server.remove_pane(pane)
+
+    def _reap_children(self) -> None:
+        """SIGCHLD: collect every ended child; a pane whose program ended closes."""
+        while True:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            pane = self._panes_by_pid.pop(pid, None)
+            if pane is not None:
+                pane.process_exited(os.waitstatus_to_exitcode(status))
+
+    def _window_changed(self, window: Window | None) -> None:
+        """Attached clients are told by the client layer; nothing to do without one."""
+
+    # --- clients --------------------------------------------------------------
+
+    def attached_clients(self) -> list:
+        return [connection for connection in self.connections if getattr(connection, "session", None)]
+
+    def attached_count(self, session: Session) -> int:
+        return sum(1 for client in self.attached_clients() if client.session is session)
+
+    def detach_clients(self, session: Session, reason: str) -> None:
+        for client in self.attached_clients():
+            if client.session is session:
+                client.detach(reason)
+
+    def handle_client_message(self, connection: Connection, message: protocol.Message) -> None:
+        connection.fail(protocol.E_PROTOCOL, f"unexpected {message.TYPE} message")
+
+    # --- status ------------------------------------------------------------------
+
+    def status(self) -> dict:
+        try:
+            with open("/proc/self/statm") as statm:
+                rss = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:
+            rss = 0
+        return {
+            "pid": os.getpid(),
+            "version": self.version,
+            "protocol": protocol.PROTOCOL_VERSION,
+            "state": self.state,
+            "socket": str(self.paths.socket),
+            "uptime": round(time.time() - self.started, 3),
+            "sessions": len(self.server.sessions),
+            "panes": len(self.server.pane_windows),
+            "clients": len(self.attached_clients()),
+            "connections": len(self.connections),
+            "rss": rss,
+            "bad_peers": self.bad_peers,
+        }
+
+    # --- shutdown --------------------------------------------------------------
+
+    def request_shutdown(self, reason: str) -> None:
+        if self._shutdown_reason is None:
+            self._shutdown_reason = reason
+            self.state = "STOPPING"
+            self._shutdown_requested.set()
+
+    async def _shutdown(self) -> None:
+        reason = self._shutdown_reason or "server exited"
+        log.info("shutting down: %s", reason)
+        for client in self.attached_clients():
+            client.detach(reason, server_exit=True)
+        if self._listener is not None:
+            self._listener.close()
+        for path in (self.paths.socket, self.paths.pid):
+            try:
+                os.unlink(path)
+            except FileNotFoundError:
+                pass
+        grace = self.options.get("kill-grace")
+        endings = [pane.terminate(grace) for pane in self.server.all_panes()]
+        if endings:
+            await asyncio.gather(*endings)
+        self._reap_children()
+        for pane in self.server.all_panes():
+            pane.close()
+        try:
+            os.unlink(self.paths.lock)
+        except FileNotFoundError:
+            pass
+        for connection in list(self.connections):
+            connection.close()
+        self.state = "STOPPED"
+        self.stopped.set()
+        log.info("daemon %d stopped", os.getpid())
+
+
+def run_daemon(paths: SocketPaths, *, lock_fd: int | None = None, ready_fd: int | None = None,
+               log_level: str = "INFO") -> int:
+    """Run a daemon in this process until it shuts down; its exit status."""
+    setup_logging(paths, log_level)
+    # Start-up objects live as long as the daemon: keep the cycle collector off them.
+    gc.freeze()
+
+    async def main() -> int:
+        return await Daemon(paths, lock_fd=lock_fd, ready_fd=ready_fd).run()
+
+    try:
+        return asyncio.run(main())
+    finally:
+        logging.shutdown()

@@ -1,0 +1,452 @@
+"""The daemon's model: a server holds sessions, a session windows, a window panes.
+
+Every object has a server-wide id that never repeats (sessions ``$N``, windows
+``@N``, panes ``%N``, as tmux numbers them) and a position (a session's name, a
+window's index in its session, a pane's index in its window's layout order).
+A window's panes are arranged by its :class:`~tmux_py.server.layout.Layout`;
+the window applies the layout's geometry to its panes' PTYs.
+
+Targets (``-t``) are resolved here, as tmux's cmd-find does: ``%3``, ``@2``,
+``$1``, ``name``, ``name:window``, ``name:window.pane``, ``:window``, ``.pane``.
+Closing the last pane of a window closes the window; the last window of a
+session, the session. The model tells its owner through callbacks and never
+touches the network.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tmux_py.server.layout import Layout, LayoutError
+from tmux_py.server.pane import Pane
+
+if TYPE_CHECKING:
+    from tmux_py.options import Options
+
+DEFAULT_COLUMNS = 80
+DEFAULT_LINES = 24
+
+
+class TargetError(Exception):
+    """A target or name that cannot be used; the message is tmux's wording."""
+
+
+def validate_session_name(name: str) -> str:
+    """Session names: 1-64 printable characters, no ``.`` or ``:`` (they separate targets)."""
+    if not 1 <= len(name) <= 64 or not name.isprintable() or "." in name or ":" in name:
+        raise TargetError(f"invalid session: {name}")
+    return name
+
+
+class Window:
+    """Panes sharing one screen area, arranged by a layout."""
+
+    def __init__(self, server: Server, session: Session, window_id: str, index: int, columns: int, lines: int) -> None:
+        self.server = server
+        self.session = session
+        self.id = window_id
+        self.index = index
+        self.explicit_name: str | None = None
+        self.columns = columns
+        self.lines = lines
+        self.panes: dict[str, Pane] = {}
+        self.layout: Layout | None = None
+        self.active: Pane | None = None
+        self.last_pane: Pane | None = None
+        self.zoomed = False
+        self.created = time.time()
+
+    @property
+    def name(self) -> str:
+        """The given name, else the active program's (tmux's automatic-rename)."""
+        if self.explicit_name is not None:
+            return self.explicit_name
+        return self.active.current_command() if self.active else ""
+
+    def ordered_panes(self) -> list[Pane]:
+        return [self.panes[pane_id] for pane_id in self.layout.panes()] if self.layout else []
+
+    def pane_index(self, pane: Pane) -> int:
+        return self.layout.panes().index(pane.id)
+
+    def geometry(self) -> dict[str, tuple[int, int, int, int]]:
+        """pane id -> (x, y, columns, lines); a zoomed window shows only its active pane."""
+        if self.zoomed and self.active:
+            return {self.active.id: (0, 0, self.columns, self.lines)}
+        return self.layout.geometry()
+
+    def apply_geometry(self) -> None:
+        for pane_id, (_, _, columns, lines) in self.geometry().items():
+            self.panes[pane_id].resize(columns, lines)
+        self.server.changed(self)
+
+    def select(self, pane: Pane) -> None:
+        if pane is not self.active:
+            self.last_pane = self.active
+            self.active = pane
+            if self.zoomed:
+                self.zoomed = False
+                self.apply_geometry()
+        self.server.changed(self)
+
+    def resize(self, columns: int, lines: int) -> None:
+        if (columns, lines) == (self.columns, self.lines):
+            return
+        self.columns, self.lines = columns, lines
+        self.layout.resize(columns, lines)
+        self.apply_geometry()
+
+    def split(self, target: Pane | None, argv: list[str], cwd: str, *, horizontal: bool = False,
+              size: int | None = None, percent: int | None = None, before: bool = False,
+              full: bool = False) -> Pane:
+        """A new pane beside ``target`` (None: the window's first pane)."""
+        pane_id = self.server.next_pane_id()
+        if target is None:
+            self.layout = Layout(pane_id, self.columns, self.lines)
+        else:
+            if self.zoomed:
+                self.zoomed = False
+            try:
+                self.layout.split(target.id, pane_id, horizontal=horizontal, size=size,
+                                  percent=percent, before=before, full=full)
+            except LayoutError as error:
+                raise TargetError(str(error)) from None
+        _, _, columns, lines = self.layout.geometry()[pane_id]
+        try:
+            pane = self.server.spawn_pane(pane_id, argv, cwd, columns, lines)
+        except Exception:
+            if target is None:
+                self.layout = None
+            else:
+                self.layout.remove(pane_id)
+            raise
+        self.panes[pane_id] = pane
+        self.server.pane_windows[pane_id] = self
+        self.select(pane)
+        self.apply_geometry()
+        return pane
+
+    def remove(self, pane: Pane) -> None:
+        """Forget a pane (already closed); its space goes to its neighbours."""
+        del self.panes[pane.id]
+        self.server.pane_windows.pop(pane.id, None)
+        if self.last_pane is pane:
+            self.last_pane = None
+        if not self.panes:
+            return
+        self.layout.remove(pane.id)
+        if self.active is pane:
+            self.zoomed = False
+            self.active = self.last_pane or self.ordered_panes()[0]
+            self.last_pane = None
+        self.apply_geometry()
+
+
+class Session:
+    """Windows by index, one of them current."""
+
+    def __init__(self, server: Server, session_id: str, name: str, columns: int, lines: int) -> None:
+        self.server = server
+        self.id = session_id
+        self.name = name
+        self.columns = columns
+        self.lines = lines
+        self.windows: dict[int, Window] = {}
+        self.current: Window | None = None
+        self.last_window: Window | None = None
+        self.created = time.time()
+        self.activity = self.created
+
+    def ordered_windows(self) -> list[Window]:
+        return [self.windows[index] for index in sorted(self.windows)]
+
+    def free_index(self, start: int = 0) -> int:
+        index = start
+        while index in self.windows:
+            index += 1
+        return index
+
+    def new_window(self, argv: list[str], cwd: str, *, index: int | None = None, name: str | None = None,
+                   select: bool = True) -> Window:
+        if index is None:
+            index = self.free_index(self.server.options.get("base-index"))
+        elif index in self.windows:
+            raise TargetError(f"index in use: {index}")
+        window = Window(self.server, self, self.server.next_window_id(), index, self.columns, self.lines)
+        window.explicit_name = name
+        self.windows[index] = window
+        self.server.windows[window.id] = window
+        try:
+            window.split(None, argv, cwd)
+        except Exception:
+            del self.windows[index]
+            del self.server.windows[window.id]
+            raise
+        if select or self.current is None:
+            self.select(window)
+        return window
+
+    def select(self, window: Window) -> None:
+        if window is not self.current:
+            self.last_window = self.current
+            self.current = window
+        self.touch()
+        self.server.changed(window)
+
+    def touch(self) -> None:
+        self.activity = time.time()
+
+    def remove(self, window: Window) -> None:
+        del self.windows[window.index]
+        self.server.windows.pop(window.id, None)
+        if self.last_window is window:
+            self.last_window = None
+        if self.current is window and self.windows:
+            self.current = self.last_window or self.ordered_windows()[0]
+            self.last_window = None
+        self.server.changed(self.current)
+
+    def resize(self, columns: int, lines: int) -> None:
+        self.columns, self.lines = columns, lines
+        for window in self.windows.values():
+            window.resize(columns, lines)
+
+
+@dataclass
+class Target:
+    """What a -t resolved to; the narrower fields imply the wider ones."""
+
+    session: Session
+    window: Window
+    pane: Pane
+
+
+class Server:
+    """The root of the model, owned by the daemon."""
+
+    def __init__(
+        self,
+        options: Options,
+        *,
+        socket_path: str,
+        environment: dict[str, str],
+        spawn: Callable[..., Pane],
+        on_change: Callable[[Window | None], None],
+        on_empty: Callable[[], None],
+    ) -> None:
+        self.options = options
+        self.socket_path = socket_path
+        self.environment = environment
+        self._spawn = spawn
+        self._on_change = on_change
+        self._on_empty = on_empty
+        self.sessions: dict[str, Session] = {}
+        self.windows: dict[str, Window] = {}
+        self.pane_windows: dict[str, Window] = {}
+        self._counters = {"$": 0, "@": 0, "%": 0}
+        self.hostname = socket.gethostname()
+
+    # --- ids ----------------------------------------------------------------
+
+    def _next_id(self, sigil: str) -> str:
+        number = self._counters[sigil]
+        self._counters[sigil] += 1
+        return f"{sigil}{number}"
+
+    def next_pane_id(self) -> str:
+        return self._next_id("%")
+
+    def next_window_id(self) -> str:
+        return self._next_id("@")
+
+    # --- building -------------------------------------------------------
+
+    def spawn_pane(self, pane_id: str, argv: list[str], cwd: str, columns: int, lines: int) -> Pane:
+        return self._spawn(pane_id, argv, cwd, columns, lines)
+
+    def shell_argv(self, command: list[str]) -> list[str]:
+        """One argument runs through the shell; several are exec'd directly; none: the shell."""
+        shell = self.options.get("default-shell") or self.environment.get("SHELL") or "/bin/sh"
+        if not command:
+            default = self.options.get("default-command")
+            return [shell, "-c", default] if default else [shell]
+        if len(command) == 1:
+            return [shell, "-c", command[0]]
+        return list(command)
+
+    def new_session(self, name: str | None, command: list[str], cwd: str, columns: int | None = None,
+                    lines: int | None = None, window_name: str | None = None) -> Session:
+        if name is None:
+            number = 0
+            while str(number) in self.session_names():
+                number += 1
+            name = str(number)
+        validate_session_name(name)
+        if name in self.session_names():
+            raise TargetError(f"duplicate session: {name}")
+        session = Session(self, self._next_id("$"), name, columns or DEFAULT_COLUMNS, lines or DEFAULT_LINES)
+        self.sessions[session.id] = session
+        try:
+            session.new_window(self.shell_argv(command), cwd, name=window_name)
+        except Exception:
+            del self.sessions[session.id]
+            raise
+        return session
+
+    def session_names(self) -> set[str]:
+        return {session.name for session in self.sessions.values()}
+
+    def rename_session(self, session: Session, name: str) -> None:
+        validate_session_name(name)
+        if name != session.name and name in self.session_names():
+            raise TargetError(f"duplicate session: {name}")
+        session.name = name
+        self.changed(session.current)
+
+    def changed(self, window: Window | None) -> None:
+        self._on_change(window)
+
+    # --- lookups ---------------------------------------------------------
+
+    def ordered_sessions(self) -> list[Session]:
+        return sorted(self.sessions.values(), key=lambda session: session.name)
+
+    def all_panes(self) -> list[Pane]:
+        return [pane for window in self.windows.values() for pane in window.ordered_panes()]
+
+    def find_pane(self, pane_id: str) -> tuple[Window, Pane] | None:
+        window = self.pane_windows.get(pane_id)
+        return (window, window.panes[pane_id]) if window else None
+
+    def most_recent_session(self) -> Session | None:
+        return max(self.sessions.values(), key=lambda session: session.activity, default=None)
+
+    def _session_by_name(self, name: str) -> Session | None:
+        if name.startswith("$"):
+            return self.sessions.get(name)
+        exact = [session for session in self.sessions.values() if session.name == name]
+        if exact:
+            return exact[0]
+        prefixed = [session for session in self.sessions.values() if session.name.startswith(name)]
+        return prefixed[0] if len(prefixed) == 1 else None
+
+    def _window_in(self, session: Session, spec: str) -> Window | None:
+        if spec.startswith("@"):
+            window = self.windows.get(spec)
+            return window if window and window.session is session else None
+        if spec == "!":
+            return session.last_window
+        if spec.lstrip("-").isdigit():
+            return session.windows.get(int(spec))
+        named = [window for window in session.ordered_windows() if window.name == spec]
+        if not named:
+            named = [window for window in session.ordered_windows() if window.name.startswith(spec)]
+        return named[0] if len(named) == 1 else None
+
+    def _pane_in(self, window: Window, spec: str) -> Pane | None:
+        if spec.startswith("%"):
+            return window.panes.get(spec)
+        if spec == "!":
+            return window.last_pane
+        if spec.isdigit():
+            ordered = window.ordered_panes()
+            index = int(spec) - self.options.get("pane-base-index")
+            return ordered[index] if 0 <= index < len(ordered) else None
+        return None
+
+    def default_target(self, current: Target | None) -> Target:
+        if current is not None:
+            return current
+        session = self.most_recent_session()
+        if session is None:
+            raise TargetError("no current session")
+        return Target(session, session.current, session.current.active)
+
+    def resolve(self, spec: str | None, kind: str, current: Target | None) -> Target:
+        """Resolve ``-t spec`` for a command whose target is a session, window or pane."""
+        if not spec:
+            return self.default_target(current)
+        if spec.startswith("%"):
+            found = self.find_pane(spec)
+            if not found:
+                raise TargetError(f"can't find pane: {spec}")
+            window, pane = found
+            return Target(window.session, window, pane)
+        if spec.startswith("@"):
+            window = self.windows.get(spec)
+            if not window:
+                raise TargetError(f"can't find window: {spec}")
+            return Target(window.session, window, window.active)
+        session_part, colon, rest = spec.partition(":")
+        if not colon and kind != "session" and "." in spec:
+            session_part, rest = "", spec  # ".1" or "win.1" in the current session
+        if session_part:
+            session = self._session_by_name(session_part)
+            if session is None:
+                if colon or kind == "session":
+                    raise TargetError(f"can't find session: {session_part}")
+                base = self.default_target(current).session
+                window = self._window_in(base, session_part)
+                if window is None:
+                    raise TargetError(f"can't find session: {session_part}")
+                return Target(base, window, window.active)
+        else:
+            session = self.default_target(current).session
+        if kind == "session" or not rest:
+            return Target(session, session.current, session.current.active)
+        window_part, dot, pane_part = rest.partition(".")
+        window = self._window_in(session, window_part) if window_part else session.current
+        if window is None:
+            raise TargetError(f"can't find window: {window_part}")
+        if not dot or not pane_part:
+            return Target(session, window, window.active)
+        pane = self._pane_in(window, pane_part)
+        if pane is None:
+            raise TargetError(f"can't find pane: {pane_part}")
+        return Target(session, window, pane)
+
+    # --- removal ---------------------------------------------------------
+
+    def remove_pane(self, pane: Pane) -> None:
+        """Take a closed pane out of the model, closing its window and session when empty."""
+        window = self.pane_windows.get(pane.id)
+        if window is None:
+            return
+        window.remove(pane)
+        pane.close()
+        if not window.panes:
+            session = window.session
+            session.remove(window)
+            if not session.windows:
+                del self.sessions[session.id]
+                self.changed(None)
+                if not self.sessions:
+                    self._on_empty()
+
+    def kill_pane(self, pane: Pane) -> None:
+        """Hang up the pane's processes and remove it now (stragglers are killed later)."""
+        pane.terminate(self.options.get("kill-grace"))
+        self.remove_pane(pane)
+
+    def kill_window(self, window: Window) -> None:
+        for pane in window.ordered_panes():
+            self.kill_pane(pane)
+
+    def kill_session(self, session: Session) -> None:
+        for window in session.ordered_windows():
+            self.kill_window(window)
+
+    def pane_environment(self, pane_id: str, daemon_pid: int) -> dict[str, str]:
+        env = dict(self.environment)
+        env.update(
+            TERM=self.options.get("default-terminal"),
+            COLORTERM="truecolor",
+            TMUXPY=f"{self.socket_path},{daemon_pid},{pane_id}",
+        )
+        env.pop("TMUX", None)
+        return env
