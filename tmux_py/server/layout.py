@@ -746,30 +746,21 @@ class Layout:
                 main = space - other
         breadth = max(n * (PANE_MINIMUM + 1) - 1, breadth)
 
-        def sized(make, *args, along: int):
-            # along = size in the main split's direction; breadth spans it.
-            if kind == TB:
-                return make(*args, breadth, along)
-            return make(*args, along, breadth)
+        def dims(along: int, span: int) -> tuple[int, int]:
+            # (sx, sy) from a size along the main split and one across it.
+            return (span, along) if kind == TB else (along, span)
 
-        root = sized(_node, None, kind, along=main + other + 1)
-        first, rest = order[0], order[1:]
-        main_cell = sized(_leaf, root, first, along=main)
+        root = _node(None, kind, *dims(main + other + 1, breadth))
+        main_cell = _leaf(root, order[0], *dims(main, breadth))
         if n == 1:
-            other_cell = sized(_leaf, root, rest[0], along=other)
+            other_cell = _leaf(root, order[1], *dims(other, breadth))
         else:
-            other_cell = sized(_node, root, across, along=other)
-            for pane in rest:
-                child = _leaf(other_cell, pane, 0, 0)
-                if kind == TB:
-                    child.sx, child.sy = PANE_MINIMUM, other
-                else:
-                    child.sx, child.sy = other, PANE_MINIMUM
-                other_cell.children.append(child)
+            other_cell = _node(root, across, *dims(other, breadth))
+            other_cell.children = [
+                _leaf(other_cell, pane, *dims(other, PANE_MINIMUM)) for pane in order[1:]]
+            _spread_cell(other_cell)
         root.children = [main_cell, other_cell]
         self._root = root
-        if n > 1:
-            _spread_cell(other_cell)
 
     def _tiled(self) -> None:
         order = self.panes()
