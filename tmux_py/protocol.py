@@ -2,8 +2,8 @@
 
 A frame is a 4-byte big-endian length followed by that many bytes of one
 msgpack map. The map's ``"t"`` key names the message type; the other keys are
-the message's fields. Every message type is declared once below as a frozen
-dataclass registered under its wire name; :func:`decode` checks each field's
+the message's fields. Every message type is declared once below as a class
+registered under its wire name (:func:`message`); :func:`decode` checks each field's
 type and range, so a handler never sees a malformed message.
 
 A connection opens with :class:`Hello` from the client; the daemon answers
@@ -15,9 +15,6 @@ This is the only module that turns messages into bytes and back; transports
 hand it bytes (:class:`FrameDecoder`) and take bytes (:func:`encode`).
 """
 
-from __future__ import annotations
-
-import dataclasses
 import struct
 import types
 import typing
@@ -61,44 +58,98 @@ class UnknownMessageType(ProtocolError):
 
 # --- the message registry -------------------------------------------------
 
-_REGISTRY: dict[str, type[Message]] = {}
+_REGISTRY: dict = {}
 
 
-@dataclasses.dataclass(frozen=True)
-class Message:
-    """Base of every message; ``TYPE`` is its wire name."""
+class Ranged:
+    """A field's default marker: the value must lie in [low, high]; no default."""
 
-    TYPE: ClassVar[str] = ""
+    def __init__(self, low: int, high: int) -> None:
+        self.bounds = (low, high)
 
 
-def _range(low: int, high: int) -> dict[str, tuple[int, int]]:
-    return {"range": (low, high)}
+class Factory:
+    """A field's default made fresh for each message (a mutable default)."""
+
+    def __init__(self, make) -> None:
+        self.make = make
+
+
+_REQUIRED = object()
 
 
 def _dimension() -> Any:
-    return dataclasses.field(metadata=_range(1, MAX_DIMENSION))
+    return Ranged(1, MAX_DIMENSION)
+
+
+class Message:
+    """Base of every message; ``TYPE`` is its wire name, ``_fields`` its declared fields.
+
+    Messages are plain slotted objects rather than dataclasses: the CLI builds
+    this module on every run, and dataclass creation costs milliseconds.
+    """
+
+    TYPE: ClassVar[str] = ""
+    #: (name, annotation, (low, high) or None, default, or _REQUIRED / a Factory)
+    _fields: ClassVar[tuple] = ()
+    __slots__ = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if len(args) > len(self._fields):
+            raise TypeError(f"{self.TYPE}: too many arguments")
+        for position, (name, _annotation, _bounds, default) in enumerate(self._fields):
+            if position < len(args):
+                value = args[position]
+            elif name in kwargs:
+                value = kwargs.pop(name)
+            elif default is _REQUIRED:
+                raise TypeError(f"{self.TYPE}: missing field {name!r}")
+            else:
+                value = default.make() if isinstance(default, Factory) else default
+            object.__setattr__(self, name, value)
+        if kwargs:
+            raise TypeError(f"{self.TYPE}: unknown fields {sorted(kwargs)}")
+
+    def values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name, *_ in self._fields}
+
+    def replace(self, **changes: Any) -> "Message":
+        return type(self)(**{**self.values(), **changes})
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.values() == self.values()
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={value!r}" for name, value in self.values().items())
+        return f"{type(self).__name__}({fields})"
 
 
 def message(name: str):
-    """Register a frozen dataclass as the message type ``name`` (once)."""
+    """Register a class as the message type ``name`` (once); its annotations are its fields."""
 
     def register(cls: type) -> type:
         if name in _REGISTRY:
             raise ValueError(f"message type {name!r} declared twice")
-        cls = dataclasses.dataclass(frozen=True)(cls)
-        cls.TYPE = name
-        cls._fields = tuple(
-            (field.name, typing.get_type_hints(cls)[field.name], field.metadata.get("range"),
-             field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING)
-            for field in dataclasses.fields(cls)
-        )
-        _REGISTRY[name] = cls
-        return cls
+        fields = []
+        for field, annotation in vars(cls).get("__annotations__", {}).items():
+            default = vars(cls).get(field, _REQUIRED)
+            bounds = None
+            if isinstance(default, Ranged):
+                bounds, default = default.bounds, _REQUIRED
+            fields.append((field, annotation, bounds, default))
+        names = {field for field, *_ in fields}
+        namespace = {
+            key: value for key, value in vars(cls).items() if key not in names and key not in ("__dict__", "__weakref__")
+        }
+        namespace.update(TYPE=name, _fields=tuple(fields), __slots__=tuple(field for field, *_ in fields))
+        registered = type(cls.__name__, (Message,), namespace)
+        _REGISTRY[name] = registered
+        return registered
 
     return register
 
 
-def message_types() -> dict[str, type[Message]]:
+def message_types() -> dict:
     """Every declared message type by wire name."""
     return dict(_REGISTRY)
 
@@ -272,7 +323,7 @@ class PaneUpdate(Message):
     lines: list
     cursor: list
     cursor_visible: bool = True
-    modes: dict = dataclasses.field(default_factory=dict)
+    modes: dict = Factory(dict)
     title: str = ""
     full: bool = False
 
@@ -285,6 +336,21 @@ class Flow(Message):
     queued: int = 0
     coalesced: int = 0
     behind: int = 0
+
+
+@message("client-action")
+class ClientAction(Message):
+    """Something only the attached client can do, asked by a command run in the daemon.
+
+    Commands that need the client's screen (``command-prompt``, ``confirm-before``,
+    ``copy-mode``, ``list-keys``, ``choose-tree``, ``display-message``, options
+    the client applies such as ``theme``) run in the daemon like every other
+    command, then hand the client its part here. ``action`` names it; ``args``
+    are its fields (see ``tmux_py.server.attached``).
+    """
+
+    action: str
+    args: dict = Factory(dict)
 
 
 @message("exit")
@@ -301,8 +367,7 @@ class Exit(Message):
 def encode(msg: Message) -> bytes:
     """One frame: header plus the msgpack map of ``msg``."""
     body = {"t": msg.TYPE}
-    for name, *_ in msg._fields:
-        body[name] = getattr(msg, name)
+    body.update(msg.values())
     payload = msgpack.packb(body, use_bin_type=True)
     if len(payload) > MAX_FRAME:
         raise ProtocolError(f"frame of {len(payload)} bytes exceeds {MAX_FRAME}")
@@ -339,9 +404,9 @@ def decode(body: dict) -> Message:
         request_id = body.get("id")
         raise UnknownMessageType(name, request_id if type(request_id) is int else 0)
     values = {}
-    for field, annotation, bounds, required in cls._fields:
+    for field, annotation, bounds, default in cls._fields:
         if field not in body:
-            if required:
+            if default is _REQUIRED:
                 raise ProtocolError(f"{name}: missing field {field!r}")
             continue
         value = body[field]
@@ -366,9 +431,9 @@ class FrameDecoder:
     def __init__(self) -> None:
         self._buffer = bytearray()
 
-    def feed(self, data: bytes) -> list[Message | UnknownMessageType]:
+    def feed(self, data: bytes) -> list:
         self._buffer += data
-        messages: list[Message | UnknownMessageType] = []
+        messages: list = []
         while len(self._buffer) >= HEADER_SIZE:
             (length,) = _HEADER.unpack_from(self._buffer)
             if length > MAX_FRAME:
