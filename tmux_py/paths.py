@@ -10,6 +10,7 @@ in by the CLI) or an environment variable:
   (``TMUXPY_CONFIG_DIR``).
 
 The socket is ``-S PATH``, else ``-L NAME`` in the runtime directory, else
+the daemon of the pane we run in (``$TMUXPY``, as tmux reads ``$TMUX``), else
 ``$TMUXPY_SOCKET``, else ``<runtime>/default``. The runtime directory is made
 0700 and refused when it is a symlink, owned by another user, or open to group
 or others, as tmux refuses its socket directory.
@@ -108,13 +109,16 @@ class SocketPaths:
 
 
 def resolve_socket(socket_path: str | None = None, socket_name: str | None = None) -> SocketPaths:
-    """The socket of ``-S``, ``-L``, ``$TMUXPY_SOCKET`` or the default, by that priority."""
+    """The socket of ``-S``, ``-L``, ``$TMUXPY``, ``$TMUXPY_SOCKET`` or the default, by that priority."""
     if socket_path:
         return SocketPaths(Path(socket_path).absolute())
     if socket_name:
         if "/" in socket_name:
             raise UnsafePathError(f"{socket_name}: a socket name (-L) cannot contain '/'")
         return SocketPaths(runtime_dir() / socket_name)
+    inside = os.environ.get("TMUXPY", "").split(",")[0]
+    if inside:
+        return SocketPaths(Path(inside))
     env = os.environ.get("TMUXPY_SOCKET")
     if env:
         return SocketPaths(Path(env).absolute())

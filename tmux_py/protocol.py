@@ -431,9 +431,14 @@ class FrameDecoder:
     def __init__(self) -> None:
         self._buffer = bytearray()
 
-    def feed(self, data: bytes) -> list:
+    def messages(self, data: bytes):
+        """Add ``data``; yield each complete message in order.
+
+        A malformed frame raises where it stands, after the good messages
+        before it were yielded, so a peer's valid request that precedes its
+        garbage is still answered.
+        """
         self._buffer += data
-        messages: list = []
         while len(self._buffer) >= HEADER_SIZE:
             (length,) = _HEADER.unpack_from(self._buffer)
             if length > MAX_FRAME:
@@ -450,10 +455,13 @@ class FrameDecoder:
             except Exception as error:  # msgpack raises several unrelated types
                 raise ProtocolError(f"invalid msgpack: {error}") from None
             try:
-                messages.append(decode(body))
+                yield decode(body)
             except UnknownMessageType as unknown:
-                messages.append(unknown)
-        return messages
+                yield unknown
+
+    def feed(self, data: bytes) -> list:
+        """Add ``data``; the complete messages so far (ProtocolError if one is malformed)."""
+        return list(self.messages(data))
 
     @property
     def pending(self) -> int:

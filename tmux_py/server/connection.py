@@ -29,8 +29,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-HELLO_TIMEOUT = 5.0
+#: A peer that has not said hello by then is dropped (tests shorten it).
+HELLO_TIMEOUT = float(os.environ.get("TMUXPY_HELLO_TIMEOUT", "5"))
 READ_SIZE = 256 * 1024
+#: How long a failed peer is given to read its error and hang up.
+FAILED_LINGER = 2.0
 
 
 def peer_uid(sock: socket.socket) -> int:
@@ -51,6 +54,7 @@ class Connection:
         self.peer_pid = 0
         self.connected = time.time()
         self.closing = False
+        self.failed = False
 
     # --- sending ----------------------------------------------------------
 
@@ -59,14 +63,29 @@ class Connection:
             self.writer.write(protocol.encode(message))
 
     def fail(self, code: str, text: str) -> None:
-        """Tell the peer what went wrong, then close this connection."""
+        """Tell the peer what went wrong and stop listening to it.
+
+        The write side is shut after the error; ``serve`` then discards what
+        the peer still sends until it hangs up (briefly), because closing a
+        socket with unread input resets it and the peer might lose the error.
+        """
         log.warning("closing connection (pid %d): %s: %s", self.peer_pid, code, text)
         self.send(protocol.Error(code=code, message=text))
-        self.close()
+        self.failed = True
+        if self.writer.can_write_eof():
+            self.writer.write_eof()
+        self.closing = True
+
+    async def _discard_input(self) -> None:
+        try:
+            while await self.reader.read(READ_SIZE):
+                pass
+        except ConnectionError:
+            pass
 
     def close(self) -> None:
-        if not self.closing:
-            self.closing = True
+        self.closing = True
+        if not self.writer.is_closing():
             self.writer.close()
 
     # --- receiving --------------------------------------------------------
@@ -90,27 +109,39 @@ class Connection:
         except (ConnectionError, asyncio.IncompleteReadError):
             pass
         finally:
+            if self.failed:
+                try:
+                    await asyncio.wait_for(self._discard_input(), FAILED_LINGER)
+                except asyncio.TimeoutError:
+                    pass
             self.close()
             self.daemon.connection_closed(self)
 
     async def _handshake(self) -> bool:
         try:
-            while True:
-                data = await asyncio.wait_for(self.reader.read(READ_SIZE), HELLO_TIMEOUT)
-                if not data:
-                    return False
-                messages = self.decoder.feed(data)
-                if messages:
-                    break
+            data = await asyncio.wait_for(self._read_until_message(), HELLO_TIMEOUT)
         except asyncio.TimeoutError:
             self.daemon.bad_peers += 1
             self.fail(protocol.E_TIMEOUT, f"no hello within {HELLO_TIMEOUT:g} s")
             return False
-        except protocol.ProtocolError as error:
-            self.daemon.bad_peers += 1
-            self.fail(protocol.E_PROTOCOL, str(error))
+        if data is None:
             return False
-        hello, rest = messages[0], messages[1:]
+        return await self._receive(data, expect_hello=True)
+
+    async def _read_until_message(self) -> bytes | None:
+        """Bytes up to and including the first complete frame header and body."""
+        data = b""
+        while True:
+            chunk = await self.reader.read(READ_SIZE)
+            if not chunk:
+                return None
+            data += chunk
+            if len(data) >= protocol.HEADER_SIZE:
+                length = int.from_bytes(data[: protocol.HEADER_SIZE], "big")
+                if length > protocol.MAX_FRAME or len(data) >= protocol.HEADER_SIZE + length:
+                    return data
+
+    def _greet(self, hello: protocol.Message) -> bool:
         if not isinstance(hello, protocol.Hello):
             self.daemon.bad_peers += 1
             self.fail(protocol.E_PROTOCOL, "the first message must be hello")
@@ -126,19 +157,24 @@ class Connection:
         self.send(protocol.Welcome(
             version=protocol.PROTOCOL_VERSION, server_pid=os.getpid(), server_version=self.daemon.version,
         ))
-        for message in rest:
-            await self.handle(message)
         return True
 
-    async def _receive(self, data: bytes) -> bool:
+    async def _receive(self, data: bytes, expect_hello: bool = False) -> bool:
+        """Handle every message in ``data``; False once the connection must close."""
         try:
-            messages = self.decoder.feed(data)
+            for message in self.decoder.messages(data):
+                if expect_hello:
+                    expect_hello = False
+                    if not self._greet(message):
+                        return False
+                    continue
+                await self.handle(message)
+                if self.closing:
+                    return False
         except protocol.ProtocolError as error:
             self.daemon.bad_peers += 1
             self.fail(protocol.E_PROTOCOL, str(error))
             return False
-        for message in messages:
-            await self.handle(message)
         return True
 
     async def handle(self, message: protocol.Message | protocol.UnknownMessageType) -> None:
