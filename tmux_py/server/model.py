@@ -248,6 +248,8 @@ class Server:
         self.sessions: dict[str, Session] = {}
         self.windows: dict[str, Window] = {}
         self.pane_windows: dict[str, Window] = {}
+        #: Paste buffers, newest first (capture-pane, set-buffer, copy mode; paste-buffer reads).
+        self.buffers: list[str] = []
         self._counters = {"$": 0, "@": 0, "%": 0}
         self.hostname = socket.gethostname()
 
@@ -353,6 +355,11 @@ class Server:
             return window.panes.get(spec)
         if spec == "!":
             return window.last_pane
+        if spec and spec[0] in "+-" and (spec[1:].isdigit() or not spec[1:]) and window.active:
+            # tmux's offsets from the active pane (C-b o is select-pane -t :.+), wrapping.
+            ordered = window.ordered_panes()
+            step = int(spec[1:] or 1) * (1 if spec[0] == "+" else -1)
+            return ordered[(ordered.index(window.active) + step) % len(ordered)]
         if spec.isdigit():
             ordered = window.ordered_panes()
             index = int(spec) - self.options.get("pane-base-index")
