@@ -1,0 +1,459 @@
+"""The daemon's side of attached clients: what each one sees, and its input.
+
+Data model. :class:`Attachments` (one per daemon) holds an
+:class:`AttachedClient` per connection that sent :class:`~tmux_py.protocol.Attach`.
+A client shows one session's current window. What it still has to be sent is
+*state*, never a replay of bytes:
+
+- ``pending``: pane id -> set of line numbers changed since the last send.
+  Several clients share one emulator, and ``Emulator.take_dirty()`` empties
+  its set, so the daemon takes the dirty lines once per output event and ORs
+  them into every viewing client's set (:meth:`Attachments.pane_output`).
+- ``full``: panes to be sent whole (newly visible, resized, after attach).
+- ``layout_due``: the window list or geometry may have changed.
+
+Sending happens in :meth:`AttachedClient.flush`, scheduled with
+``loop.call_soon`` at most once at a time, so a burst of output becomes one
+update per pane carrying the lines as they are *now*. When the socket's write
+buffer is above :data:`HIGH_WATER` the flush sends nothing; the marks stay
+(a set of line numbers is bounded by the pane's height) and one task waits for
+the buffer to drain, then flushes again. Memory per client is therefore
+bounded by the screen, whatever the program writes (issue 5 builds its levels
+and counters on this).
+
+Input from the client (keys, paste, mouse) goes to the active pane of its
+window, encoded by :func:`tmux_py.keys.encode_key` with the pane's modes, the
+same encoder send-keys uses.
+
+Window size. Every attached client's terminal counts: the session's windows
+take the smallest client's size minus the status line. With no client left,
+the session goes back to the size it had before the first attach (its
+``-x``/``-y`` size).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING
+
+from tmux_py import commands, protocol
+from tmux_py.keys import UnknownKey, encode_key
+from tmux_py.options import OPTION_DEFS
+from tmux_py.server.model import Target, TargetError
+from tmux_py.server.mouse import encode_mouse
+
+if TYPE_CHECKING:
+    from tmux_py.server.connection import Connection
+    from tmux_py.server.daemon import Daemon
+    from tmux_py.server.model import Session, Window
+    from tmux_py.server.pane import Pane
+
+log = logging.getLogger(__name__)
+
+#: Bytes queued on a client's socket above which screen updates wait (marked
+#: dirty) until it drains: a slow client costs memory for one screen, not a backlog.
+HIGH_WATER = 256 * 1024
+#: The socket buffer must fall to this before sending resumes.
+LOW_WATER = 64 * 1024
+#: Most scrollback lines one History request returns (scroll mode asks by page).
+HISTORY_CHUNK = 2000
+#: Seconds between rechecks of window names for the status bar (tmux's automatic-rename).
+STATUS_INTERVAL = 1.0
+#: Lines of the status bar the client draws below the window.
+STATUS_LINES = 1
+
+BRACKET_START, BRACKET_END = "\x1b[200~", "\x1b[201~"
+
+
+class AttachedClient:
+    """One attached terminal: its session, size, and what it has yet to be sent."""
+
+    def __init__(self, attachments: Attachments, connection: Connection, session: Session,
+                 columns: int, lines: int, tty: str, term: str) -> None:
+        self.attachments = attachments
+        self.connection = connection
+        self.session = session
+        self.columns = columns
+        self.lines = lines
+        self.tty = tty
+        self.term = term or "unknown"
+        self.created = attachments.loop.time()
+        self.pending: dict[str, set[int]] = {}
+        self.full: set[str] = set()
+        self.layout_due = True
+        self._sent_layout: dict | None = None
+        self._sent_sizes: dict[str, tuple[int, int]] = {}
+        self._flush_pending = False
+        self._drain_task: asyncio.Task | None = None
+        self.gone = False
+
+    @property
+    def name(self) -> str:
+        return self.tty or f"client-{self.connection.peer_pid}"
+
+    # --- what the client sees ----------------------------------------------
+
+    def current_target(self) -> Target | None:
+        window = self.session.current
+        if window is None or window.active is None:
+            return None
+        return Target(self.session, window, window.active)
+
+    def visible(self, pane: Pane) -> bool:
+        window = self.session.current
+        return window is not None and pane.id in window.geometry() and window.panes.get(pane.id) is pane
+
+    def mark(self, pane_id: str, lines: set[int]) -> None:
+        self.pending.setdefault(pane_id, set()).update(lines)
+        self.schedule()
+
+    def mark_layout(self) -> None:
+        self.layout_due = True
+        self.schedule()
+
+    def schedule(self) -> None:
+        """One flush pending at most: everything marked before it runs goes out together."""
+        if not self._flush_pending and not self.gone:
+            self._flush_pending = True
+            self.attachments.loop.call_soon(self.flush)
+
+    def _congested(self) -> bool:
+        transport = self.connection.writer.transport
+        return transport is not None and transport.get_write_buffer_size() > HIGH_WATER
+
+    def flush(self) -> None:
+        self._flush_pending = False
+        if self.gone or self.connection.closing:
+            return
+        if self._congested():
+            self._wait_for_drain()
+            return
+        window = self.session.current
+        if window is None:
+            return
+        if self.layout_due:
+            self.layout_due = False
+            self._send_layout(window)
+        geometry = window.geometry()
+        for pane_id in list(self.full | set(self.pending)):
+            pane = window.panes.get(pane_id)
+            if pane is None or pane_id not in geometry:
+                continue
+            full = pane_id in self.full
+            lines = range(pane.emulator.lines) if full else sorted(self.pending.get(pane_id, ()))
+            self.connection.send(self._pane_update(pane, lines, full))
+        self.full.clear()
+        self.pending.clear()
+
+    def _wait_for_drain(self) -> None:
+        if self._drain_task is not None:
+            return
+
+        async def drained() -> None:
+            try:
+                await self.connection.writer.drain()
+            except ConnectionError:
+                return
+            finally:
+                self._drain_task = None
+            self.schedule()
+
+        self._drain_task = self.attachments.loop.create_task(drained())
+
+    def _send_layout(self, window: Window) -> None:
+        session = self.session
+        geometry = window.geometry()
+        panes = []
+        for pane in window.ordered_panes():
+            if pane.id not in geometry:
+                continue
+            x, y, columns, lines = geometry[pane.id]
+            panes.append({"id": pane.id, "x": x, "y": y, "columns": columns, "lines": lines,
+                          "active": pane is window.active, "title": pane.title})
+            if self._sent_sizes.get(pane.id) != (columns, lines):
+                self.full.add(pane.id)
+        self._sent_sizes = {pane["id"]: (pane["columns"], pane["lines"]) for pane in panes}
+        layout = {
+            "session": session.name, "session_id": session.id,
+            "columns": window.columns, "lines": window.lines,
+            "windows": [
+                {"id": w.id, "index": w.index, "name": w.name, "active": w is session.current,
+                 "last": w is session.last_window, "zoomed": w.zoomed}
+                for w in session.ordered_windows()
+            ],
+            "panes": panes, "zoomed": window.zoomed,
+        }
+        if layout != self._sent_layout:
+            self._sent_layout = layout
+            self.connection.send(protocol.Layout(**layout))
+
+    @staticmethod
+    def _pane_update(pane: Pane, lines, full: bool) -> protocol.PaneUpdate:
+        emulator = pane.emulator
+        return protocol.PaneUpdate(
+            pane=pane.id,
+            lines=[[y, emulator.line_runs(y)] for y in lines if y < emulator.lines],
+            cursor=[min(emulator.cursor_x, emulator.columns - 1), emulator.cursor_y],
+            cursor_visible=emulator.cursor_visible,
+            modes=emulator.modes(),
+            title=emulator.title,
+            full=full,
+        )
+
+    # --- client-side actions ------------------------------------------------
+
+    def ui(self, action: str, **args) -> None:
+        """Ask the client to do its part of a command (a prompt, scroll mode, ...)."""
+        self.connection.send(protocol.ClientAction(action=action, args=args))
+
+    def show_message(self, text: str) -> None:
+        self.ui("message", text=text)
+
+    def detach(self, reason: str, server_exit: bool = False) -> None:
+        """End this attachment: the client restores its terminal and prints why."""
+        if self.gone:
+            return
+        if server_exit:
+            kind, text = "server-exit", "server exited"
+        elif reason == "exited":
+            kind, text = "exited", "exited"
+        else:
+            kind, text = "detached", f"detached (from session {self.session.name})"
+        self.connection.send(protocol.Exit(reason=kind, message=text))
+        self.attachments.remove(self)
+        self.connection.close()
+
+    def format_getters(self) -> dict:
+        return {
+            "client_name": lambda: self.name,
+            "client_tty": lambda: self.tty,
+            "client_width": lambda: self.columns,
+            "client_height": lambda: self.lines,
+            "client_termname": lambda: self.term,
+            "client_pid": lambda: self.connection.peer_pid,
+            "client_session": lambda: self.session.name,
+            "client_created": lambda: int(self.connection.connected),
+        }
+
+    # --- input -------------------------------------------------------------
+
+    def _active_pane(self) -> Pane | None:
+        target = self.current_target()
+        return target.pane if target else None
+
+    def keys(self, names: list[str]) -> None:
+        pane = self._active_pane()
+        if pane is None:
+            return
+        modes = pane.key_modes()
+        chunks = []
+        for name in names:
+            try:
+                chunks.append(encode_key(name, modes))
+            except UnknownKey:
+                chunks.append(name)  # as send-keys: not a key name, so literal text
+        pane.write("".join(chunks).encode())
+        self.session.touch()
+
+    def paste(self, text: str) -> None:
+        pane = self._active_pane()
+        if pane is None:
+            return
+        # A terminal sends Enter as CR; pasted newlines are typed lines, as in tmux.
+        text = text.replace("\r\n", "\r").replace("\n", "\r")
+        if pane.emulator.modes()["bracketed_paste"]:
+            text = BRACKET_START + text.replace(BRACKET_END, "") + BRACKET_END
+        pane.write(text.encode())
+
+    def mouse(self, event: protocol.Mouse) -> None:
+        """A mouse event in window cells: reported to the pane under it, as it asked."""
+        window = self.session.current
+        if window is None:
+            return
+        for pane_id, (x, y, columns, lines) in window.geometry().items():
+            if x <= event.x < x + columns and y <= event.y < y + lines:
+                pane = window.panes[pane_id]
+                modes = pane.emulator.modes()
+                data = encode_mouse(event.kind, event.button, event.x - x, event.y - y, event.modifiers,
+                                    modes["mouse"], modes["mouse_encoding"])
+                if data:
+                    pane.write(data)
+                return
+
+    def history(self, request: protocol.History) -> protocol.Reply:
+        found = self.attachments.daemon.server.find_pane(request.pane)
+        if found is None:
+            return protocol.Reply(id=request.id, ok=False,
+                                  error={"code": protocol.E_COMMAND, "message": f"can't find pane: {request.pane}"})
+        emulator = found[1].emulator
+        size = emulator.history_size
+        start = max(0, min(request.start, size))
+        stop = max(start, min(request.stop, size, start + HISTORY_CHUNK))
+        return protocol.Reply(id=request.id, ok=True, result={
+            "start": start, "lines": emulator.history_runs(start, stop), "size": size,
+        })
+
+
+class Attachments:
+    """Every attached client of one daemon, and the hooks the daemon calls."""
+
+    def __init__(self, daemon: Daemon) -> None:
+        self.daemon = daemon
+        self.loop = asyncio.get_event_loop()
+        self.clients: dict[Connection, AttachedClient] = {}
+        self._detached_sizes: dict[str, tuple[int, int]] = {}
+        self._tick: asyncio.TimerHandle | None = None
+
+    def client(self, connection: Connection) -> AttachedClient | None:
+        return self.clients.get(connection)
+
+    # --- messages from a connection ----------------------------------------
+
+    def handle(self, connection: Connection, message: protocol.Message) -> None:
+        if isinstance(message, protocol.Attach):
+            self.attach(connection, message)
+            return
+        client = self.clients.get(connection)
+        if client is None:
+            connection.fail(protocol.E_PROTOCOL, f"{message.TYPE} before attach")
+            return
+        if isinstance(message, protocol.Keys):
+            client.keys(message.keys)
+        elif isinstance(message, protocol.Paste):
+            client.paste(message.text)
+        elif isinstance(message, protocol.Mouse):
+            client.mouse(message)
+        elif isinstance(message, protocol.Resize):
+            client.columns, client.lines = message.columns, message.lines
+            self.resize_session(client.session)
+        elif isinstance(message, protocol.History):
+            connection.send(client.history(message))
+        elif isinstance(message, protocol.Detach):
+            client.detach("detached")
+        else:
+            connection.fail(protocol.E_PROTOCOL, f"unexpected {message.TYPE} message")
+
+    def attach(self, connection: Connection, message: protocol.Attach) -> None:
+        server = self.daemon.server
+        try:
+            if not server.sessions:
+                raise TargetError("no sessions")
+            session = server.resolve(message.target or None, "session", None).session
+        except TargetError as error:
+            connection.send(protocol.Reply(id=message.id, ok=False,
+                                           error={"code": protocol.E_COMMAND, "message": str(error)}))
+            return
+        if connection in self.clients:
+            self.remove(self.clients[connection])
+        if message.detach_others:
+            self.daemon.detach_clients(session, reason="detached")
+        transport = connection.writer.transport
+        if transport is not None:
+            # drain() then waits until the buffer is down to LOW_WATER.
+            transport.set_write_buffer_limits(high=HIGH_WATER, low=LOW_WATER)
+        client = AttachedClient(self, connection, session, message.columns, message.lines,
+                                message.tty, message.term)
+        self._remember_size(session)
+        self.clients[connection] = client
+        session.touch()
+        connection.send(protocol.Reply(id=message.id, ok=True, result={
+            "session": session.id,
+            # For the prompt's completion and the client's options: the client imports neither table.
+            "commands": sorted(entry.name for entry in commands.COMMANDS),
+            "options": {name: server.options.get(name) for name in OPTION_DEFS},
+        }))
+        log.info("client %s attached to session %s (%dx%d)", client.name, session.name,
+                 message.columns, message.lines)
+        self.resize_session(session)
+        client.mark_layout()
+        if self._tick is None:
+            self._tick = self.loop.call_later(STATUS_INTERVAL, self.status_tick)
+
+    def _remember_size(self, session: Session) -> None:
+        """Before a session's first client sizes it: the size to return to when none is left."""
+        if not any(other.session is session for other in self.clients.values()):
+            self._detached_sizes[session.id] = (session.columns, session.lines)
+
+    def switch(self, client: AttachedClient, session: Session) -> None:
+        """switch-client: show another session; both sessions are sized again."""
+        old = client.session
+        if session is not old:
+            self._remember_size(session)
+            client.session = session
+            if old.id in self.daemon.server.sessions:
+                self.resize_session(old)
+            session.touch()
+        self.resize_session(session)
+
+    def remove(self, client: AttachedClient) -> None:
+        if client.gone:
+            return
+        client.gone = True
+        self.clients.pop(client.connection, None)
+        session = client.session
+        if session.id in self.daemon.server.sessions:
+            self.resize_session(session)
+
+    def connection_closed(self, connection: Connection) -> None:
+        client = self.clients.get(connection)
+        if client is not None:
+            self.remove(client)
+
+    # --- size --------------------------------------------------------------
+
+    def resize_session(self, session: Session) -> None:
+        """The smallest attached terminal, less the status line, sizes the session's windows."""
+        sizes = [(c.columns, c.lines) for c in self.clients.values() if c.session is session]
+        if sizes:
+            status = STATUS_LINES if self.daemon.options.get("status") else 0
+            columns = min(size[0] for size in sizes)
+            lines = max(1, min(size[1] for size in sizes) - status)
+        elif session.id in self._detached_sizes:
+            columns, lines = self._detached_sizes.pop(session.id)
+        else:
+            return
+        if (columns, lines) != (session.columns, session.lines) or any(
+            (w.columns, w.lines) != (columns, lines) for w in session.windows.values()
+        ):
+            session.resize(columns, lines)
+        for client in self.clients.values():
+            if client.session is session:
+                client.mark_layout()
+
+    # --- hooks the daemon calls ----------------------------------------------
+
+    def pane_output(self, pane: Pane) -> None:
+        viewers = [client for client in self.clients.values() if client.visible(pane)]
+        if not viewers:
+            return  # the emulator keeps its dirty set (bounded); a viewer gets a full snapshot
+        dirty = pane.emulator.take_dirty()
+        for client in viewers:
+            client.mark(pane.id, dirty)
+
+    def window_changed(self, window: Window | None) -> None:
+        sessions = self.daemon.server.sessions
+        for client in list(self.clients.values()):
+            if client.session.id not in sessions:
+                client.detach("exited")
+            elif window is None or window.session is client.session:
+                client.mark_layout()
+
+    def options_changed(self, values: dict) -> None:
+        """A client option was set: every client applies it; the status line may change sizes."""
+        for client in list(self.clients.values()):
+            client.ui("options", **values)
+        for session in {client.session for client in self.clients.values()}:
+            self.resize_session(session)
+
+    def status_tick(self) -> None:
+        """Window names follow their programs (automatic rename): recheck them now and then.
+
+        The layout is only sent when it differs from the last one sent.
+        """
+        self._tick = None
+        for client in self.clients.values():
+            client.mark_layout()
+        if self.clients:
+            self._tick = self.loop.call_later(STATUS_INTERVAL, self.status_tick)
+
