@@ -7,7 +7,8 @@ protocol gets an :class:`Error` and closes this connection only; the daemon
 counts it and every other client carries on.
 
 A connection that sends :class:`Attach` becomes an attached client: from then
-on the daemon pushes screen state to it (see ``client_session.py``).
+on the daemon pushes screen state to it (see ``attached.py``); requests it
+sends run with that client as their ``ctx.client`` and its window as ``ctx.current``.
 """
 
 from __future__ import annotations
@@ -206,9 +207,12 @@ class Connection:
 
     async def handle_request(self, request: protocol.Request) -> None:
         started = time.perf_counter()
+        # A command from an attached client (a key binding, the prompt) acts on its window.
+        client = self.daemon.attachments.client(self)
         ctx = commands.Context(
-            daemon=self.daemon, client=None, cwd=request.cwd or os.getcwd(),
-            current=self.current_target(request.env_pane), tty=request.tty,
+            daemon=self.daemon, client=client, cwd=request.cwd or os.getcwd(),
+            current=self.current_target(request.env_pane) or (client.current_target() if client else None),
+            tty=request.tty,
         )
         ok, result, error = True, None, None
         try:

@@ -28,6 +28,7 @@ import time
 from tmux_py import __version__, protocol
 from tmux_py.options import Options
 from tmux_py.paths import SocketPaths, prepare_socket_dir
+from tmux_py.server.attached import Attachments
 from tmux_py.server.connection import Connection
 from tmux_py.server.model import Server, Session, Window
 from tmux_py.server.pane import Pane
@@ -91,6 +92,8 @@ class Daemon:
         self._listener: asyncio.AbstractServer | None = None
         self._tasks: set[asyncio.Task] = set()
         self._panes_by_pid: dict[int, Pane] = {}
+        # Attached clients (the TUI): screen updates, input, sizes (attached.py).
+        self.attachments = Attachments(self)
         self.server = Server(
             self.options,
             socket_path=str(paths.socket),
@@ -161,6 +164,7 @@ class Daemon:
 
     def connection_closed(self, connection: Connection) -> None:
         self.connections.discard(connection)
+        self.attachments.connection_closed(connection)
 
     # --- panes ----------------------------------------------------------------
 
@@ -176,7 +180,8 @@ class Daemon:
         return pane
 
     def _pane_output(self, pane: Pane) -> None:
-        """Attached clients are told by the client layer; nothing to do without one."""
+        """New output: clients viewing the pane get its changed lines (coalesced there)."""
+        self.attachments.pane_output(pane)
 
     def _pane_exited(self, pane: Pane) -> None:
         log.info("pane %s closed (status %s)", pane.id, pane.exit_status)
@@ -196,12 +201,13 @@ class Daemon:
                 pane.process_exited(os.waitstatus_to_exitcode(status))
 
     def _window_changed(self, window: Window | None) -> None:
-        """Attached clients are told by the client layer; nothing to do without one."""
+        """Layout, selection or names changed: clients of that session resend their layout."""
+        self.attachments.window_changed(window)
 
     # --- clients --------------------------------------------------------------
 
     def attached_clients(self) -> list:
-        return [connection for connection in self.connections if getattr(connection, "session", None)]
+        return list(self.attachments.clients.values())
 
     def attached_count(self, session: Session) -> int:
         return sum(1 for client in self.attached_clients() if client.session is session)
@@ -212,7 +218,8 @@ class Daemon:
                 client.detach(reason)
 
     def handle_client_message(self, connection: Connection, message: protocol.Message) -> None:
-        connection.fail(protocol.E_PROTOCOL, f"unexpected {message.TYPE} message")
+        """Attach and everything an attached client sends (keys, paste, mouse, resize, history)."""
+        self.attachments.handle(connection, message)
 
     # --- status ------------------------------------------------------------------
 
