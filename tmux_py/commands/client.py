@@ -1,0 +1,287 @@
+"""Commands for attached clients and the key bindings' defaults: panes, windows, layouts,
+prompts, scroll mode, buffers, options.
+
+Those that need a client's screen (command-prompt, confirm-before, copy-mode,
+list-keys, choose-tree) run here like every command, then hand their part to
+the client that ran them (``ctx.client.ui``); from the CLI they act on the
+most recent client attached to the target session, as tmux picks a client.
+"""
+
+from __future__ import annotations
+
+from tmux_py.commands.context import Context
+from tmux_py.commands.entry import NO_TARGET, PANE, SESSION, WINDOW, Args, CommandEntry, CommandError, Result
+from tmux_py.commands.variables import variables
+from tmux_py.format import expand
+from tmux_py.keys import encode_key, is_key_name
+from tmux_py.options import OPTION_DEFS, OptionError
+from tmux_py.server.layout import PRESETS, LayoutError
+
+#: Options the attached clients apply themselves (sent to them when set).
+CLIENT_OPTIONS = ("prefix", "mouse", "status", "status-right", "theme")
+
+
+def _client(ctx: Context):
+    """The client a UI command acts on: the one that ran it, else the newest on the target session."""
+    if ctx.client is not None:
+        return ctx.client
+    session = ctx.target.session if ctx.target else None
+    clients = [client for client in ctx.daemon.attached_clients() if session is None or client.session is session]
+    if not clients:
+        raise CommandError("no current client")
+    return max(clients, key=lambda client: client.created)
+
+
+def _expand(ctx: Context, text: str) -> str:
+    target = ctx.target or (ctx.client.current_target() if ctx.client else None)
+    if target is None:
+        return text
+    return expand(text, variables(ctx, target.session, target.window, target.pane))
+
+
+# --- panes ------------------------------------------------------------------------
+
+
+def last_pane(ctx: Context, args: Args) -> None:
+    window = ctx.require_target().window
+    if window.last_pane is None:
+        raise CommandError("no last pane")
+    window.select(window.last_pane)
+
+
+def swap_pane(ctx: Context, args: Args) -> None:
+    target = ctx.require_target()
+    window, pane = target.window, target.pane
+    ordered = window.ordered_panes()
+    if args.has("s"):
+        other = ctx.server.resolve(args.value("s"), PANE, ctx.current).pane
+        if other.id not in window.panes:
+            raise CommandError("panes are in different windows")
+    elif args.has("U") or args.has("D"):
+        step = -1 if args.has("U") else 1
+        other = ordered[(ordered.index(pane) + step) % len(ordered)]
+    else:
+        other = window.last_pane or pane
+    window.layout.swap(pane.id, other.id)
+    if not args.has("d"):
+        window.select(pane)
+    window.apply_geometry()
+
+
+# --- windows ----------------------------------------------------------------------
+
+
+def _step_window(ctx: Context, step: int) -> None:
+    session = ctx.require_target().session
+    ordered = session.ordered_windows()
+    session.select(ordered[(ordered.index(session.current) + step) % len(ordered)])
+
+
+def next_window(ctx: Context, args: Args) -> None:
+    _step_window(ctx, 1)
+
+
+def previous_window(ctx: Context, args: Args) -> None:
+    _step_window(ctx, -1)
+
+
+def last_window(ctx: Context, args: Args) -> None:
+    session = ctx.require_target().session
+    if session.last_window is None:
+        raise CommandError("no last window")
+    session.select(session.last_window)
+
+
+def rename_window(ctx: Context, args: Args) -> None:
+    window = ctx.require_target().window
+    window.explicit_name = args.positional[0]
+    ctx.server.changed(window)
+
+
+def _apply_layout(window, choose) -> None:
+    if window.zoomed:
+        window.zoomed = False
+    try:
+        choose(window.layout)
+    except LayoutError as error:
+        raise CommandError(str(error)) from None
+    window.columns, window.lines = window.layout.columns, window.layout.lines
+    window.apply_geometry()
+
+
+def next_layout(ctx: Context, args: Args) -> None:
+    _apply_layout(ctx.require_target().window, lambda layout: layout.next_preset())
+
+
+def select_layout(ctx: Context, args: Args) -> None:
+    window = ctx.require_target().window
+    if args.positional and not (args.has("n") or args.has("p")):
+        _apply_layout(window, lambda layout: layout.select_preset(args.positional[0]))
+        return
+    # -p: the preset before the last is len - 1 steps forward round the cycle.
+    steps = len(PRESETS) - 1 if args.has("p") else 1
+
+    def cycle(layout) -> None:
+        for _ in range(steps):
+            layout.next_preset()
+
+    _apply_layout(window, cycle)
+
+
+# --- clients ----------------------------------------------------------------------
+
+
+def switch_client(ctx: Context, args: Args) -> None:
+    target = ctx.require_target()
+    client = _client(ctx)
+    if target.window is not target.session.current:  # -t named a window: show it
+        target.session.select(target.window)
+    client.attachments.switch(client, target.session)
+
+
+def send_prefix(ctx: Context, args: Args) -> None:
+    pane = ctx.require_target().pane
+    pane.write(encode_key(str(ctx.server.options.get("prefix")), pane.key_modes()).encode())
+
+
+def command_prompt(ctx: Context, args: Args) -> None:
+    template = args.positional[0] if args.positional else ""
+    _client(ctx).ui(
+        "command-prompt", template=template, prompt=_expand(ctx, args.value("p", ":")).strip() or ":",
+        initial=_expand(ctx, args.value("I", "")),
+    )
+
+
+def confirm_before(ctx: Context, args: Args) -> None:
+    command = " ".join(args.positional)
+    prompt = args.value("p") or f"Confirm '{command}'? (y/n)"
+    _client(ctx).ui("confirm-before", prompt=_expand(ctx, prompt), command=command)
+
+
+def copy_mode(ctx: Context, args: Args) -> None:
+    pane = ctx.require_target().pane
+    _client(ctx).ui("copy-mode", pane=pane.id, page_up=args.has("u"))
+
+
+def list_keys(ctx: Context, args: Args) -> Result:
+    if ctx.client is not None:
+        ctx.client.ui("list-keys")
+        return Result()
+    from tmux_py.client.keymap import DEFAULT_BINDINGS, list_keys as lines
+
+    return Result(lines(DEFAULT_BINDINGS, str(ctx.server.options.get("prefix"))))
+
+
+def choose_tree(ctx: Context, args: Args) -> None:
+    """A list of sessions (-s) or of every window (-w) to pick from; picking runs ``command``."""
+    items = []
+    for session in ctx.server.ordered_sessions():
+        label = f"{session.name}: {len(session.windows)} windows"
+        if args.has("s"):
+            items.append({"label": label, "command": f"switch-client -t {session.id}"})
+            continue
+        for window in session.ordered_windows():
+            items.append({
+                "label": f"{session.name}:{window.index}: {window.name} ({len(window.panes)} panes)",
+                "command": f"switch-client -t {window.id}",
+            })
+    _client(ctx).ui("choose-tree", title="sessions" if args.has("s") else "windows", items=items)
+
+
+# --- buffers ----------------------------------------------------------------------
+
+
+def set_buffer(ctx: Context, args: Args) -> None:
+    ctx.server.buffers.insert(0, args.positional[0])
+
+
+def paste_buffer(ctx: Context, args: Args) -> None:
+    if not ctx.server.buffers:
+        raise CommandError("no buffers")
+    pane = ctx.require_target().pane
+    text = ctx.server.buffers[0].replace("\r\n", "\r").replace("\n", "\r")
+    if args.has("p") and pane.emulator.modes()["bracketed_paste"]:
+        text = f"\x1b[200~{text}\x1b[201~"
+    pane.write(text.encode())
+
+
+def list_buffers(ctx: Context, args: Args) -> Result:
+    return Result([f"buffer{index}: {len(text)} bytes: \"{text[:50]}\"" for index, text in enumerate(ctx.server.buffers)])
+
+
+# --- options ----------------------------------------------------------------------
+
+
+def set_option(ctx: Context, args: Args) -> None:
+    name = args.positional[0]
+    options = ctx.server.options
+    try:
+        if args.has("u"):
+            options._values.pop(options.definition(name).name, None)
+        else:
+            if len(args.positional) < 2:
+                raise CommandError(f"no value for option: {name}")
+            value = args.positional[1]
+            if name == "prefix" and not is_key_name(value):
+                raise CommandError(f"bad key: {value}")
+            options.set(name, value)
+    except OptionError as error:
+        raise CommandError(str(error)) from None
+    if name in CLIENT_OPTIONS:
+        ctx.daemon.attachments.options_changed({name: ctx.server.options.get(name) for name in CLIENT_OPTIONS})
+
+
+def show_options(ctx: Context, args: Args) -> Result:
+    names = args.positional or sorted(OPTION_DEFS)
+    try:
+        values = [(name, ctx.server.options.get(name)) for name in names]
+    except OptionError as error:
+        raise CommandError(str(error)) from None
+    shown = [("on" if value is True else "off" if value is False else str(value)) for _, value in values]
+    if args.has("v"):
+        return Result(shown)
+    return Result([f"{name} {value}" for (name, _), value in zip(values, shown)])
+
+
+ENTRIES = (
+    CommandEntry("last-pane", last_pane, aliases=("lastp",), flags="t:", target=WINDOW,
+                 usage="[-t target-window]", help="select the previously active pane"),
+    CommandEntry("swap-pane", swap_pane, aliases=("swapp",), flags="dDUs:t:", target=PANE,
+                 usage="[-dDU] [-s src-pane] [-t dst-pane]", help="swap two panes"),
+    CommandEntry("next-window", next_window, aliases=("next",), flags="at:", target=SESSION,
+                 usage="[-a] [-t target-session]", help="select the next window"),
+    CommandEntry("previous-window", previous_window, aliases=("prev",), flags="at:", target=SESSION,
+                 usage="[-a] [-t target-session]", help="select the previous window"),
+    CommandEntry("last-window", last_window, aliases=("last",), flags="t:", target=SESSION,
+                 usage="[-t target-session]", help="select the previously current window"),
+    CommandEntry("rename-window", rename_window, aliases=("renamew",), flags="t:", target=WINDOW,
+                 min_args=1, max_args=1, usage="[-t target-window] new-name", help="rename a window"),
+    CommandEntry("next-layout", next_layout, aliases=("nextl",), flags="t:", target=WINDOW,
+                 usage="[-t target-window]", help="arrange panes in the next preset layout"),
+    CommandEntry("select-layout", select_layout, aliases=("selectl",), flags="npt:", target=WINDOW,
+                 max_args=1, usage="[-np] [-t target-window] [layout-name]",
+                 help="arrange panes in a preset layout (" + ", ".join(PRESETS) + ")"),
+    CommandEntry("switch-client", switch_client, aliases=("switchc",), flags="t:", target=WINDOW,
+                 usage="[-t target-session]", help="show another session (or window) in this client"),
+    CommandEntry("send-prefix", send_prefix, flags="2t:", target=PANE, usage="[-2] [-t target-pane]",
+                 help="send the prefix key to a pane"),
+    CommandEntry("command-prompt", command_prompt, flags="I:p:t:", target=NO_TARGET, max_args=1,
+                 usage="[-I inputs] [-p prompts] [template]", help="ask for a command (%% is the answer)"),
+    CommandEntry("confirm-before", confirm_before, aliases=("confirm",), flags="p:t:", target=PANE,
+                 min_args=1, max_args=None, usage="[-p prompt] command", help="run a command after y"),
+    CommandEntry("copy-mode", copy_mode, flags="ut:", target=PANE, usage="[-u] [-t target-pane]",
+                 help="scroll a pane's history (search, select, copy)"),
+    CommandEntry("list-keys", list_keys, aliases=("lsk",), flags="NT:", usage="[-N] [-T key-table]",
+                 help="list key bindings"),
+    CommandEntry("choose-tree", choose_tree, flags="Zswt:", target=SESSION, usage="[-Zsw] [-t target]",
+                 help="pick a session or window from a list"),
+    CommandEntry("set-buffer", set_buffer, aliases=("setb",), min_args=1, max_args=1, usage="data",
+                 help="store text as the newest paste buffer"),
+    CommandEntry("paste-buffer", paste_buffer, aliases=("pasteb",), flags="pt:", target=PANE,
+                 usage="[-p] [-t target-pane]", help="type the newest paste buffer into a pane"),
+    CommandEntry("list-buffers", list_buffers, aliases=("lsb",), help="list paste buffers"),
+    CommandEntry("set-option", set_option, aliases=("set",), flags="gsuwt:", min_args=1, max_args=2,
+                 usage="[-gsuw] [-t target] option [value]", help="set an option (clients apply theme, prefix, ...)"),
+    CommandEntry("show-options", show_options, aliases=("show",), flags="gsvwt:", max_args=1,
+                 usage="[-gsvw] [-t target] [option]", help="show option values"),
+)
