@@ -64,6 +64,12 @@ OPTION_DEFS = {
         OptionDef("exit-empty", bool, True, help="the daemon exits when no session is left"),
         OptionDef("kill-grace", int, 5, 0, 3600, "TMUXPY_KILL_GRACE",
                   "seconds between SIGHUP and SIGKILL for a pane's processes on shutdown"),
+        # Read by attached clients: set-option sends them the new values, applied live.
+        OptionDef("prefix", str, "C-b", help="the key that starts a key binding"),
+        OptionDef("mouse", bool, True, help="clicks select panes, the wheel scrolls, borders drag"),
+        OptionDef("status", bool, True, help="show the status line"),
+        OptionDef("status-right", str, "%H:%M %d-%b-%y", help="strftime text at the right of the status line"),
+        OptionDef("theme", str, "dark", "TMUXPY_THEME", help="client colour theme (dark, light, nord, gruvbox, ...)"),
     )
 }
 
