@@ -1,0 +1,435 @@
+"""The attached client: a Textual app showing one session's current window.
+
+The app owns a :class:`~tmux_py.client.connection.DaemonConnection` and
+applies what the daemon sends straight to the widgets: ``Layout`` to the
+:class:`WindowView` and status line, ``PaneUpdate`` to a
+:class:`PaneView` (only the changed rows are redrawn), ``ClientAction`` to the
+prompt, scroll mode, help and chooser screens, ``Exit`` to leaving.
+
+Keys. Textual's own bindings are all removed (App and screen), so every key
+reaches :meth:`TmuxApp.key`: after the prefix it looks the key up in the
+bindings (command strings run in the daemon, as this client), otherwise it is
+sent to the active pane as a ``Keys`` message, or to scroll mode.
+
+:func:`run_attached` is what ``tmuxpy attach`` calls: it runs the app and
+returns the exit status, printing ``[detached (from session NAME)]``,
+``[exited]`` or ``[server exited unexpectedly]`` once the terminal is restored.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from rich.style import Style
+from textual import events
+from textual.app import App
+from textual.screen import Screen
+from textual.theme import Theme as TextualTheme
+
+from tmux_py import protocol
+from tmux_py.client.config import Config, load_config
+from tmux_py.client.connection import ConnectionLost, DaemonConnection
+from tmux_py.client.copy_mode import CopyMode
+from tmux_py.client.keymap import DEFAULT_BINDINGS, BindingError, command_argv, list_keys, tmux_key
+from tmux_py.client.messages import BorderDragged, PaneMouse, PromptDone, WindowClicked
+from tmux_py.client.palette import Palette
+from tmux_py.client.theme import DEFAULT_THEME, Theme, load_themes
+from tmux_py.client.widgets.chooser import Chooser
+from tmux_py.client.widgets.help_screen import HelpScreen
+from tmux_py.client.widgets.prompt import Prompt
+from tmux_py.client.widgets.status_bar import StatusBar
+from tmux_py.client.widgets.window_view import WindowView
+
+#: Seconds a message stays on the status line (tmux's display-time is shorter; this is readable).
+MESSAGE_SECONDS = 3.0
+#: Lines the mouse wheel scrolls in scroll mode.
+WHEEL_LINES = 3
+
+
+class MainScreen(Screen, inherit_bindings=False):
+    """The window, the prompt and the status line; no bindings (tab is a key for the pane)."""
+
+    AUTO_FOCUS = "#window"
+
+    def compose(self):
+        yield self.app.window_view
+        yield self.app.prompt
+        yield self.app.status_bar
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.app.key(event.key, event.character)
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        self.app.paste(event.text)
+
+
+class TmuxApp(App, inherit_bindings=False):
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, socket_path: str, session_id: str, *, config: Config | None = None,
+                 themes: dict[str, Theme] | None = None, problems: list[str] | None = None,
+                 theme: str | None = None, detach_others: bool = False) -> None:
+        super().__init__()
+        self.socket_path = socket_path
+        self.session_id = session_id
+        self.config = config or Config()
+        if themes is None:
+            themes, theme_problems = load_themes(None)
+            problems = (problems or []) + theme_problems
+        self.themes = themes
+        self.problems = list(problems or []) + list(self.config.problems)
+        self.theme_override = theme
+        self.detach_others = detach_others
+        self.bindings = {**DEFAULT_BINDINGS}
+        for key, command in self.config.bindings.items():
+            if command:
+                self.bindings[key] = command
+            else:
+                self.bindings.pop(key, None)
+        self.prefix = "C-b"
+        self.mouse_on = True
+        self.status_enabled = True
+        self.command_names: list[str] = []
+        self.layout: protocol.Layout | None = None
+        self.connection: DaemonConnection | None = None
+        self.exit_text = ""
+        self.exit_status = 0
+        self.prefix_pending = False
+        self._daemon_theme: str | None = None
+        self._message_timer = None
+        self.palette = Palette(self.themes.get(DEFAULT_THEME) or next(iter(self.themes.values())))
+        self.window_view = WindowView(self.palette)
+        self.prompt = Prompt()
+        self.status_bar = StatusBar()
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen()
+
+    # --- connecting -------------------------------------------------------------
+
+    async def on_mount(self) -> None:
+        self.apply_theme(self.theme_override or self.config.options.get("theme") or DEFAULT_THEME)
+        self.window_view.focus()
+        self.connection = DaemonConnection(self.socket_path, self.on_daemon_event, self.on_daemon_lost)
+        try:
+            await self.connection.connect()
+            reply = await self.connection.attach(
+                self.session_id, max(1, self.size.width), max(1, self.size.height),
+                detach_others=self.detach_others, tty=_tty_name(), term=os.environ.get("TERM", ""),
+            )
+        except (ConnectionLost, TimeoutError) as error:
+            self.leave(f"{error}" if str(error) else "server exited unexpectedly", 1)
+            return
+        if not reply.ok:
+            self.leave((reply.error or {}).get("message", "attach failed"), 1)
+            return
+        result = reply.result or {}
+        self.command_names = list(result.get("commands", ()))
+        self.prompt.input.names = self.command_names
+        daemon_options = result.get("options", {})
+        self._daemon_theme = daemon_options.get("theme")
+        self._send_config(daemon_options)
+        self.apply_options(daemon_options, initial=True)
+        if self.problems:
+            self.show_message(f"{self.problems[0]}" + (f" (+{len(self.problems) - 1} more)" if len(self.problems) > 1 else ""))
+
+    def _send_config(self, daemon_options: dict) -> None:
+        """The config file's options go to the daemon, which owns options (only those that differ)."""
+        for name, value in self.config.options.items():
+            if daemon_options.get(name) == value:
+                continue
+            if name == "theme":
+                self._daemon_theme = str(value)
+            text = ("on" if value else "off") if isinstance(value, bool) else str(value)
+            self.run_argv(["set-option", "-g", name, text])
+
+    def leave(self, text: str, status: int = 0) -> None:
+        self.exit_text, self.exit_status = text, status
+        if self.connection is not None:
+            self.connection.close()
+        self.exit(status)
+
+    def on_daemon_lost(self, why: str) -> None:
+        self.leave("server exited unexpectedly", 1)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.connection is not None and self.layout is not None:
+            self.connection.send(protocol.Resize(columns=max(1, event.size.width), lines=max(1, event.size.height)))
+
+    # --- what the daemon sends ---------------------------------------------------
+
+    def on_daemon_event(self, message: protocol.Message) -> None:
+        if isinstance(message, protocol.PaneUpdate):
+            view = self.window_view.panes.get(message.pane)
+            if view is not None:
+                view.apply(message)
+                if view.active and message.title != self.status_bar.title:
+                    self.status_bar.update(title=message.title)
+        elif isinstance(message, protocol.Layout):
+            self.set_layout(message)
+        elif isinstance(message, protocol.ClientAction):
+            self.client_action(message.action, message.args)
+        elif isinstance(message, protocol.Flow):
+            self.status_bar.update(flow="" if message.level == "green" else message.level)
+        elif isinstance(message, protocol.Exit):
+            self.leave(f"[{message.message or message.reason}]", 0)
+
+    def set_layout(self, layout: protocol.Layout) -> None:
+        self.layout = layout
+        for view in self.window_view.panes.values():
+            if view.copy is not None and not any(p["id"] == view.pane_id for p in layout.panes):
+                view.copy = None
+        self.window_view.set_layout(layout)
+        active = next((pane for pane in layout.panes if pane["active"]), None)
+        self.status_bar.update(session=layout.session, windows=layout.windows,
+                               title=active["title"] if active else "")
+
+    def client_action(self, action: str, args: dict) -> None:
+        if action == "message":
+            self.show_message(args.get("text", ""))
+        elif action == "command-prompt":
+            self.prompt.open("command", args.get("prompt") or ":", args.get("initial", ""),
+                             {"template": args.get("template", "")})
+            self.status_bar.display = False
+        elif action == "confirm-before":
+            self.prompt.open("confirm", args.get("prompt", "Confirm? (y/n)"), "", {"command": args.get("command", "")})
+            self.status_bar.display = False
+        elif action == "copy-mode":
+            self.enter_copy_mode(args.get("pane", ""), page_up=bool(args.get("page_up")))
+        elif action == "list-keys":
+            self.push_screen(HelpScreen(list_keys(self.bindings, self.prefix)))
+        elif action == "choose-tree":
+            self.push_screen(Chooser(args.get("title", ""), args.get("items", [])),
+                             lambda command: command and self.run_command(command))
+        elif action == "options":
+            self.apply_options(args)
+
+    def apply_options(self, options: dict, initial: bool = False) -> None:
+        if "prefix" in options:
+            self.prefix = str(options["prefix"])
+        if "mouse" in options:
+            self.mouse_on = bool(options["mouse"])
+        if "status" in options:
+            self.status_enabled = bool(options["status"])
+            self.status_bar.display = self.status_enabled and not self.prompt.is_open
+        if "status-right" in options:
+            self.status_bar.update(clock_format=str(options["status-right"]))
+        theme = options.get("theme")
+        if theme is None:
+            return
+        if initial:
+            # At attach a --theme or config-file choice wins over the daemon's option.
+            if not (self.theme_override or self.config.options.get("theme")):
+                self.apply_theme(str(theme))
+        elif theme != self._daemon_theme:
+            # Set while attached (set -g theme NAME): applied live by every client.
+            self._daemon_theme = theme
+            self.apply_theme(str(theme))
+
+    def apply_theme(self, name: str) -> None:
+        theme = self.themes.get(name)
+        if theme is None:
+            self.show_message(f"unknown theme: {name} (themes: {', '.join(sorted(self.themes))})")
+            theme = self.themes[DEFAULT_THEME]
+        textual = theme.textual
+        self.register_theme(TextualTheme(name=f"tmuxpy-{theme.name}", dark=theme.dark, **textual))
+        self.theme = f"tmuxpy-{theme.name}"
+        self.palette = Palette(theme)
+        self.window_view.set_palette(self.palette)
+        border = theme.border
+        background = theme.terminal["background"]
+        self.window_view.borders.set_colours(Style(color=border["normal"], bgcolor=background),
+                                             Style(color=border["active"], bgcolor=background))
+        self.status_bar.colours = dict(theme.status)
+        self.status_bar.refresh()
+        self.screen.styles.background = border["filler"]
+        self.window_view.styles.background = background
+
+    def show_message(self, text: str) -> None:
+        self.status_bar.update(message=text)
+        if self._message_timer is not None:
+            self._message_timer.stop()
+        self._message_timer = self.set_timer(MESSAGE_SECONDS, lambda: self.status_bar.update(message=""))
+
+    # --- input --------------------------------------------------------------------
+
+    def key(self, key: str, character: str | None) -> None:
+        name = tmux_key(key, character)
+        if name is None or self.connection is None:
+            return
+        if self.prefix_pending:
+            self.prefix_pending = False
+            self.status_bar.update(prefix_pending=False)
+            command = self.bindings.get(name)
+            if command is None and name == self.prefix:
+                command = "send-prefix"
+            if command:
+                self.run_command(command)
+            return
+        if name == self.prefix:
+            self.prefix_pending = True
+            self.status_bar.update(prefix_pending=True)
+            return
+        view = self.window_view.active_view()
+        if view is not None and view.copy is not None:
+            view.copy.key(name, lambda kind: self.open_search(kind))
+            return
+        self.connection.send(protocol.Keys(keys=[name]))
+
+    def paste(self, text: str) -> None:
+        if self.connection is not None and text:
+            self.connection.send(protocol.Paste(text=text))
+
+    def run_command(self, command: str) -> None:
+        try:
+            argv = command_argv(command)
+        except BindingError as error:
+            self.show_message(str(error))
+            return
+        if argv:
+            self.run_argv(argv)
+
+    def run_argv(self, argv: list[str]) -> None:
+        if self.connection is None or self.connection.closed:
+            return
+        reply = self.connection.request(argv)
+
+        def done(future) -> None:
+            if future.cancelled() or future.exception() is not None:
+                return
+            answer: protocol.Reply = future.result()
+            if not answer.ok:
+                self.show_message((answer.error or {}).get("message", "failed"))
+                return
+            output = (answer.result or {}).get("output") or []
+            if len(output) == 1:
+                self.show_message(output[0])
+            elif output:
+                self.push_screen(HelpScreen(output))
+
+        reply.add_done_callback(done)
+
+    def on_prompt_done(self, message: PromptDone) -> None:
+        self.status_bar.display = self.status_enabled
+        self.window_view.focus()
+        if message.value is None:
+            return
+        if message.kind == "command":
+            template = message.context.get("template") or ""
+            text = template.replace("%%", message.value) if template else message.value
+            if text.strip():
+                self.run_command(text)
+        elif message.kind == "confirm" and message.value == "y":
+            self.run_command(message.context.get("command", ""))
+        elif message.kind in ("search-up", "search-down"):
+            view = self.window_view.active_view()
+            if view is not None and view.copy is not None:
+                view.copy.search(message.value, forward=message.kind == "search-down")
+
+    def open_search(self, kind: str) -> None:
+        self.prompt.open(kind, "(search down)" if kind == "search-down" else "(search up)")
+
+    # --- scroll mode ----------------------------------------------------------------
+
+    def enter_copy_mode(self, pane_id: str, page_up: bool = False, wheel: int = 0) -> None:
+        view = self.window_view.panes.get(pane_id)
+        if view is None or self.connection is None:
+            return
+        if view.copy is not None:
+            if page_up:
+                view.copy.scroll(view.lines_count - 1)
+            return
+        connection = self.connection
+
+        async def fetch(start: int, stop: int) -> tuple[int, list]:
+            answer = await connection.history(pane_id, start, stop)
+            if not answer.ok:
+                raise ConnectionLost((answer.error or {}).get("message", "history failed"))
+            return answer.result["start"], answer.result["lines"]
+
+        def exit_mode() -> None:
+            view.copy = None
+            view.refresh()
+
+        def copied(text: str) -> None:
+            self.copy_to_clipboard(text)
+            self.run_argv(["set-buffer", "--", text])
+            self.show_message(f"copied {len(text)} characters")
+
+        async def start() -> None:
+            try:
+                answer = await connection.history(pane_id, 0, 0)
+            except ConnectionLost:
+                return
+            if not answer.ok or view.copy is not None:
+                return
+            view.copy = CopyMode(view, answer.result["size"], fetch, copied, exit_mode)
+            if page_up:
+                view.copy.scroll(view.lines_count - 1)
+            if wheel:
+                view.copy.scroll(wheel)
+            view.refresh()
+
+        self.run_worker(start(), exclusive=False)
+
+    # --- mouse ---------------------------------------------------------------------------
+
+    def on_pane_mouse(self, message: PaneMouse) -> None:
+        if not self.mouse_on or self.connection is None:
+            return
+        view = self.window_view.panes.get(message.pane_id)
+        if view is None:
+            return
+        program_wants = bool(view.modes.get("mouse"))
+        if message.kind == "press" and message.pane_id != self.window_view.active:
+            self.run_argv(["select-pane", "-t", message.pane_id])
+        if view.copy is not None and message.kind in ("wheel-up", "wheel-down"):
+            view.copy.scroll(WHEEL_LINES if message.kind == "wheel-up" else -WHEEL_LINES)
+            if view.copy.offset == 0 and message.kind == "wheel-down":
+                view.copy = None
+                view.refresh()
+            return
+        if program_wants:
+            self.connection.send(protocol.Mouse(kind=message.kind, button=message.button, x=message.x,
+                                                y=message.y, modifiers=message.modifiers))
+        elif message.kind == "wheel-up" and not view.modes.get("alternate_on"):
+            self.enter_copy_mode(message.pane_id, wheel=WHEEL_LINES)
+
+    def on_border_dragged(self, message: BorderDragged) -> None:
+        if self.mouse_on:
+            self.run_argv(["resize-pane", "-t", message.pane_id, f"-{message.direction}", str(message.amount)])
+
+    def on_window_clicked(self, message: WindowClicked) -> None:
+        if self.mouse_on:
+            self.run_argv(["select-window", "-t", message.window_id])
+
+
+def _tty_name() -> str:
+    for fd in (0, 1):
+        try:
+            return os.ttyname(fd)
+        except OSError:
+            continue
+    return ""
+
+
+def run_attached(paths, session_id: str, *, theme: str | None = None, detach_others: bool = False) -> int:
+    """Run the client on ``session_id`` until it detaches; print why; the exit status."""
+    from tmux_py.paths import config_dir
+
+    directory = config_dir()
+    config = load_config(directory)
+    themes, problems = load_themes(directory / "themes")
+    app = TmuxApp(str(paths.socket), session_id, config=config, themes=themes, problems=problems,
+                  theme=theme or os.environ.get("TMUXPY_THEME") or None, detach_others=detach_others)
+    app.run()
+    if app.exit_text:
+        print(app.exit_text, file=sys.stdout if app.exit_status == 0 else sys.stderr)
+    for problem in app.problems:
+        print(f"tmuxpy: {problem}", file=sys.stderr)
+    return app.exit_status

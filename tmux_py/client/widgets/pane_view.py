@@ -1,0 +1,129 @@
+"""One pane's screen, drawn with Textual's Line API.
+
+The widget keeps the pane's visible lines as the daemon sent them (runs) and
+a cache of one :class:`~textual.strip.Strip` per line. A ``PaneUpdate``
+replaces the changed lines, drops their Strips and refreshes only those rows;
+``render_line`` rebuilds a Strip only when it is missing. The cursor is drawn
+over its cell (reverse colours) in the active pane while the program shows it.
+
+In scroll mode (:class:`~tmux_py.client.copy_mode.CopyMode`) the rows show the
+mode's view of history and screen instead.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
+
+from tmux_py import protocol
+from tmux_py.client.palette import Palette
+
+if TYPE_CHECKING:
+    from tmux_py.client.copy_mode import CopyMode
+
+
+class PaneView(Widget):
+    """The screen of pane ``pane_id``, ``columns`` x ``lines`` cells."""
+
+    DEFAULT_CSS = """
+    PaneView { position: absolute; layer: panes; }
+    """
+
+    def __init__(self, pane_id: str, palette: Palette) -> None:
+        super().__init__(id="pane-" + pane_id.lstrip("%"))
+        self.pane_id = pane_id
+        self.palette = palette
+        self.columns = 1
+        self.lines_count = 1
+        self.rows: list[list] = [[]]
+        self._strips: dict[int, Strip] = {}
+        self.cursor = (0, 0)
+        self.cursor_visible = True
+        self.active = False
+        self.title = ""
+        self.modes: dict = {}
+        self.copy: CopyMode | None = None
+
+    # --- state from the daemon --------------------------------------------
+
+    def place(self, x: int, y: int, columns: int, lines: int, active: bool) -> None:
+        """Geometry from a Layout message (window cells)."""
+        if (columns, lines) != (self.columns, self.lines_count):
+            self.columns, self.lines_count = columns, lines
+            self.rows = (self.rows + [[] for _ in range(lines)])[:lines]
+            self._strips.clear()
+        self.styles.offset = (x, y)
+        self.styles.width = columns
+        self.styles.height = lines
+        if active != self.active:
+            self.active = active
+            self.refresh_row(self.cursor[1])
+
+    def apply(self, update: protocol.PaneUpdate) -> None:
+        rows, strips = self.rows, self._strips
+        changed = []
+        for y, runs in update.lines:
+            if 0 <= y < len(rows):
+                rows[y] = runs
+                strips.pop(y, None)
+                changed.append(y)
+        old_cursor = self.cursor
+        self.cursor = (update.cursor[0], update.cursor[1]) if len(update.cursor) == 2 else (0, 0)
+        self.cursor_visible = update.cursor_visible
+        self.modes = update.modes
+        self.title = update.title
+        if self.copy is not None:
+            self.copy.screen_changed(changed)
+            return
+        if update.full:
+            self.refresh()
+            return
+        for y in changed:
+            self.refresh_row(y)
+        if old_cursor != self.cursor:
+            self.refresh_row(old_cursor[1])
+            self.refresh_row(self.cursor[1])
+
+    def refresh_row(self, y: int) -> None:
+        self.refresh(Region(0, y, self.columns, 1))
+
+    def set_palette(self, palette: Palette) -> None:
+        self.palette = palette
+        self._strips.clear()
+        self.refresh()
+
+    # --- drawing -------------------------------------------------------------
+
+    def line_strip(self, y: int) -> Strip:
+        """Screen line y without the cursor (cached until the line changes)."""
+        strip = self._strips.get(y)
+        if strip is None:
+            runs = self.rows[y] if 0 <= y < len(self.rows) else []
+            strip = self._strips[y] = self.palette.strip(runs, self.columns)
+        return strip
+
+    def render_line(self, y: int) -> Strip:
+        if self.copy is not None:
+            return self.copy.render_line(y)
+        strip = self.line_strip(y)
+        cursor_x, cursor_y = self.cursor
+        if y == cursor_y and self.active and self.cursor_visible and 0 <= cursor_x < self.columns:
+            strip = self.with_cursor(strip, cursor_x)
+        return strip
+
+    def with_cursor(self, strip: Strip, x: int) -> Strip:
+        """``strip`` with the cell at x drawn as the cursor (reverse of its colours)."""
+        left, cell, right = strip.divide([x, x + 1, self.columns])
+        segments = list(cell)
+        text = "".join(segment.text for segment in segments) or " "
+        style = segments[0].style if segments else None
+        if style is None:
+            cursor_style = self.palette.cursor
+        else:  # the cell's own colours swapped; a reversed cell shows un-reversed
+            cursor_style = style + Style(reverse=not style.reverse)
+        return Strip.join([left, Strip([Segment(text, cursor_style)], 1), right])

@@ -1,0 +1,88 @@
+"""The status line: ``[session] 0:bash* 1:vim-  "title"   <flow> <prefix> 12:30 23-Nov-26``.
+
+Left, the session name and the window list with tmux's flags (``*`` current,
+``-`` last, ``Z`` zoomed); then the active pane's title. Right, the flow
+area (the daemon's ``Flow`` level: a placeholder issue 5 fills in), the
+prefix mark while a prefix is pending, a message when there is one, and the
+clock (the ``status-right`` option, strftime). Clicking a window's name
+selects it.
+"""
+
+from __future__ import annotations
+
+import time
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.widget import Widget
+
+from tmux_py.client.messages import WindowClicked
+
+
+class StatusBar(Widget):
+    DEFAULT_CSS = """
+    StatusBar { dock: bottom; height: 1; width: 100%; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(id="status")
+        self.session = ""
+        self.windows: list[dict] = []
+        self.title = ""
+        self.prefix_pending = False
+        self.flow = ""
+        self.message = ""
+        self.clock_format = "%H:%M %d-%b-%y"
+        self.colours = {"background": "#00875f", "foreground": "#000000", "current": "#ffffff",
+                        "prefix": "#ffd700", "message": "#ffd700"}
+        self._spans: list[tuple[int, int, str]] = []  # (start, end, window id) for clicks
+
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self.refresh)
+
+    def update(self, **fields) -> None:
+        for name, value in fields.items():
+            setattr(self, name, value)
+        self.refresh()
+
+    def render(self) -> Text:
+        colours = self.colours
+        base = Style(color=colours["foreground"], bgcolor=colours["background"])
+        text = Text(style=base, no_wrap=True, overflow="crop")
+        text.append(f"[{self.session}] ")
+        self._spans = []
+        for window in self.windows:
+            flag = "*" if window["active"] else ("-" if window.get("last") else "")
+            if window.get("zoomed"):
+                flag += "Z"
+            label = f"{window['index']}:{window['name']}{flag}"
+            start = text.cell_len
+            style = Style(color=colours["current"], bold=True) if window["active"] else None
+            text.append(label, style)
+            self._spans.append((start, text.cell_len, window["id"]))
+            text.append(" ")
+        if self.title:
+            text.append(f' "{self.title}"')
+        right = Text(style=base, no_wrap=True)
+        if self.message:
+            right.append(self.message + " ", Style(color=colours["message"], bold=True))
+        if self.flow:
+            right.append(f"[{self.flow}] ")
+        if self.prefix_pending:
+            right.append("^B ", Style(color=colours["prefix"], bold=True, reverse=True))
+        if self.clock_format:
+            right.append(time.strftime(self.clock_format))
+        width = self.size.width
+        gap = width - text.cell_len - right.cell_len
+        if gap > 0:
+            text.append(" " * gap)
+        text.append_text(right)
+        text.truncate(width)
+        return text
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, window_id in self._spans:
+            if start <= event.x < end:
+                self.post_message(WindowClicked(window_id))
+                return
