@@ -14,13 +14,9 @@ when a reply says to attach.
 
 from __future__ import annotations
 
-import json
 import os
-import select
 import socket
-import subprocess
 import sys
-import time
 
 from tmux_py import __version__, protocol
 from tmux_py.paths import SocketPaths, UnsafePathError, prepare_socket_dir, resolve_socket
@@ -153,6 +149,10 @@ def start_daemon(paths: SocketPaths, log_level: str) -> DaemonLink:
 
 
 def _spawn_daemon(paths: SocketPaths, lock_fd: int, log_level: str) -> None:
+    import select
+    import subprocess
+    import time
+
     read_fd, write_fd = os.pipe()
     try:
         subprocess.Popen(
@@ -188,27 +188,34 @@ def _no_server(paths: SocketPaths) -> CliError:
     return CliError(f"no server running on {paths.socket}")
 
 
-def run_command(paths: SocketPaths, argv: list[str], log_level: str) -> int:
+def _entry(argv: list[str]):
+    """The command's table entry, its arguments checked (a usage error never needs the daemon)."""
     from tmux_py import commands
 
     try:
-        entry, _ = commands.parse(argv)
+        return commands.parse(argv)[0]
     except commands.UsageError as error:
         raise CliError(str(error), status=2) from None
     except commands.CommandError as error:
         raise CliError(str(error)) from None
-    if entry.starts_server:
-        link = start_daemon(paths, log_level)
-    else:
-        link = _connect(paths)
-        if link is None:
+
+
+def run_command(paths: SocketPaths, argv: list[str], log_level: str) -> int:
+    # With a daemon answering (the usual case) the daemon parses and checks the
+    # command: the CLI skips loading the command table, which keeps it fast.
+    link = _connect(paths)
+    if link is None:
+        entry = _entry(argv)
+        if entry.starts_server:
+            link = start_daemon(paths, log_level)
+        else:
             raise CliError("no sessions" if entry.name == "attach-session" else str(_no_server(paths)))
     try:
         reply = link.request(argv)
         if not reply.ok:
             error = reply.error or {}
             raise CliError(error.get("message", "failed"), status=2 if error.get("code") == protocol.E_USAGE else 1)
-        if entry.name == "kill-server":
+        if (reply.result or {}).get("shutdown"):
             link.wait_closed(timeout=60)
         result = reply.result or {}
         for line in result.get("output", ()):
@@ -278,6 +285,8 @@ def server_health(paths: SocketPaths) -> int:
         raise CliError(f"no answer from {paths.socket} within {HEALTH_TIMEOUT:g} s") from None
     finally:
         link.close()
+    import json
+
     status = json.loads(reply.result["output"][0]) if reply.ok else {}
     if status.get("state") != "READY":
         raise CliError(f"daemon on {paths.socket} is {status.get('state', 'not answering')}")

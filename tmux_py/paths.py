@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 APP = "tmuxpy"
@@ -85,11 +84,22 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
-@dataclass(frozen=True)
 class SocketPaths:
-    """A daemon's socket and the files kept beside it."""
+    """A daemon's socket and the files kept beside it.
 
-    socket: Path
+    A plain class, not a dataclass: the CLI builds one on every run.
+    """
+
+    __slots__ = ("socket",)
+
+    def __init__(self, socket: Path) -> None:
+        self.socket = socket
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SocketPaths) and other.socket == self.socket
+
+    def __repr__(self) -> str:
+        return f"SocketPaths({self.socket!r})"
 
     @property
     def lock(self) -> Path:

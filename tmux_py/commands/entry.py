@@ -58,13 +58,15 @@ class Args:
 
 @dataclass
 class Result:
-    """What a command hands back: lines for stdout, or a session to attach to."""
+    """What a command hands back: lines for stdout, a session to attach to, or
+    ``shutdown`` (the caller should wait for the daemon to hang up)."""
 
     output: list[str] = field(default_factory=list)
     attach: str | None = None
+    shutdown: bool = False
 
     def to_wire(self) -> dict:
-        return {"output": self.output, "attach": self.attach}
+        return {"output": self.output, "attach": self.attach, "shutdown": self.shutdown}
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from tmux_py.format import expand
 LIST_CLIENTS_FORMAT = "#{client_name}: #{session_name} [#{client_width}x#{client_height} #{client_termname}] (utf8)"
 
 
-def kill_server(ctx: Context, args: Args) -> None:
+def kill_server(ctx: Context, args: Args) -> Result:
     ctx.daemon.request_shutdown("server exited")
+    return Result(shutdown=True)
 
 
 def start_server(ctx: Context, args: Args) -> None:
