@@ -57,14 +57,6 @@ class MainScreen(Screen, inherit_bindings=False):
         yield self.app.prompt
         yield self.app.status_bar
 
-    def on_key(self, event: events.Key) -> None:
-        event.stop()
-        event.prevent_default()
-        self.app.key(event.key, event.character)
-
-    def on_paste(self, event: events.Paste) -> None:
-        event.stop()
-        self.app.paste(event.text)
 
 
 class TmuxApp(App, inherit_bindings=False):

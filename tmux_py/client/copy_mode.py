@@ -182,13 +182,14 @@ class CopyMode:
     def key(self, name: str, prompt: Callable[[str], None]) -> None:
         """One key in scroll mode (tmux names); ``prompt(kind)`` asks for a search string."""
         page = max(1, self.height - 1)
-        moves = {
-            "Up": -1, "k": -1, "Down": 1, "j": 1, "PageUp": -page, "C-b": -page,
-            "PageDown": page, "C-f": page, "C-u": -(page // 2 or 1), "C-d": page // 2 or 1,
-        }
+        moves = {"Up": -1, "k": -1, "Down": 1, "j": 1}
+        pages = {"PageUp": page, "C-b": page, "PageDown": -page, "C-f": -page,
+                 "C-u": page // 2 or 1, "C-d": -(page // 2 or 1)}
         self.message = ""
         if name in moves:
             self.move(moves[name])
+        elif name in pages:
+            self.scroll(pages[name])
         elif name in ("Left", "h"):
             self.cursor_x = max(0, self.cursor_x - 1)
             self.view.refresh()

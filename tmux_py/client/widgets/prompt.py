@@ -64,7 +64,7 @@ class Prompt(Horizontal):
     DEFAULT_CSS = """
     Prompt { dock: bottom; height: 1; display: none; }
     Prompt Label { width: auto; }
-    Prompt Input { border: none; height: 1; padding: 0; width: 1fr; }
+    Prompt Input, Prompt Input:focus { border: none; height: 1; padding: 0; width: 1fr; }
     """
 
     def __init__(self) -> None:

@@ -97,6 +97,21 @@ class WindowView(Container):
                 return pane_id, "y"
         return None
 
+    # --- keys -------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        """Every key is the app's (for the pane or a binding): nothing of Textual's may take it.
+
+        Called directly, not through a message: this is the keystroke latency path.
+        """
+        event.stop()
+        event.prevent_default()
+        self.app.key(event.key, event.character)
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        self.app.paste(event.text)
+
     # --- mouse ------------------------------------------------------------------
 
     def _cell(self, event: events.MouseEvent) -> tuple[int, int]:

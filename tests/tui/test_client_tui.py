@@ -1,0 +1,231 @@
+"""The Textual client against a real daemon: screens, keys, prefix bindings, scroll mode, leaving.
+
+Each test starts a daemon on a private socket (the ``daemon`` fixture), makes a
+session with the CLI, and runs :class:`TmuxApp` under Pilot attached to it.
+Conditions are polled with deadlines.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+
+from textual import events
+
+from tui_support import Attached, async_test, new_session, show_bytes, until
+from tmux_py import protocol
+from tmux_py.client.connection import DaemonConnection
+
+
+@async_test
+async def test_attach_shows_the_screen_and_typing_reaches_the_pane(daemon, make_app):
+    session = new_session(daemon)
+    daemon.cli("send-keys", "-t", "t", "echo one-$((20+22))", "Enter", check=True)
+    daemon.wait_for_text("t", "one-42")
+    app = make_app(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        client = Attached(app, pilot, daemon, session)
+        await client.attached()
+        await client.text("one-42")
+        assert app.window_view.styles.width.value == 80 and app.window_view.styles.height.value == 23
+        await pilot.press(*"echo two-$((40+2))", "enter")
+        await client.text("two-42")
+        assert "two-42" in daemon.capture("t")
+        assert "[t] 0:" in app.status_bar.render().plain
+
+
+@async_test
+async def test_every_key_goes_to_the_pane_textual_swallows_none(daemon, make_app):
+    session = new_session(daemon, *show_bytes())
+    daemon.wait_for_text("t", "ready")
+    app = make_app(session)
+    async with app.run_test(size=(100, 24)) as pilot:
+        client = Attached(app, pilot, daemon, session)
+        await client.attached()
+        expected = {
+            "ctrl+c": r"'\x03'", "ctrl+q": r"'\x11'", "ctrl+p": r"'\x10'", "ctrl+n": r"'\x0e'",
+            "tab": r"'\t'", "shift+tab": r"'\x1b[Z'", "escape": r"'\x1b'", "f1": r"'\x1bOP'",
+            "f12": r"'\x1b[24~'", "alt+x": r"'\x1bx'", "ctrl+left": r"'\x1b[1;5D'", "home": r"'\x1b[1~'",
+            "pageup": r"'\x1b[5~'", "insert": r"'\x1b[2~'", "delete": r"'\x1b[3~'", "up": r"'\x1b[A'",
+        }
+        for key, shown in expected.items():
+            await pilot.press(key)
+            await client.text(shown, timeout=5)
+        assert app.is_running, "no key quit the app"
+
+
+@async_test
+async def test_prefix_bindings_split_select_zoom_and_send_prefix(daemon, make_app):
+    session = new_session(daemon)
+    app = make_app(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        client = Attached(app, pilot, daemon, session)
+        await client.attached()
+        first = app.window_view.active
+        await pilot.press("ctrl+b", "percent_sign")
+        await until(lambda: len(app.window_view.panes) == 2, message="two panes after C-b %")
+        second = app.window_view.active
+        assert second != first
+        left, right = app.window_view.geometry[first], app.window_view.geometry[second]
+        assert left[0] == 0 and right[0] == left[2] + 1, "side by side with one border column"
+        await pilot.press("ctrl+b", "quotation_mark")
+        await until(lambda: len(app.window_view.panes) == 3, message="three panes after C-b \"")
+        await pilot.press("ctrl+b", "semicolon")
+        await until(lambda: app.window_view.active == second, message="C-b ; back to the last pane")
+        await pilot.press("ctrl+b", "o")
+        await until(lambda: app.window_view.active != second, message="C-b o moves on")
+        await pilot.press("ctrl+b", "z")
+        await until(lambda: app.layout.zoomed and len(app.window_view.panes) == 1, message="zoomed")
+        await pilot.press("ctrl+b", "z")
+        await until(lambda: not app.layout.zoomed, message="unzoomed")
+        await pilot.press("ctrl+b", "space")
+        await until(lambda: json.loads(daemon.out("list-windows", "-t", "t", "--json"))[0]["layout"]
+                    != "", message="a layout")
+        await pilot.press("ctrl+b", "c")
+        await until(lambda: len(app.layout.windows) == 2, message="C-b c: a second window")
+        await pilot.press("ctrl+b", "0")
+        await until(lambda: app.layout.windows[0]["active"], message="C-b 0")
+        await pilot.press("ctrl+b", "n")
+        await until(lambda: app.layout.windows[1]["active"], message="C-b n")
+
+
+@async_test
+async def test_kill_pane_asks_first(daemon, make_app):
+    session = new_session(daemon)
+    daemon.cli("split-window", "-t", "t", check=True)
+    app = make_app(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        client = Attached(app, pilot, daemon, session)
+        await client.attached()
+        await until(lambda: len(app.window_view.panes) == 2)
+        await pilot.press("ctrl+b", "x")
+        await until(lambda: app.prompt.is_open, message="the y/n prompt")
+        await pilot.press("n")
+        await until(lambda: not app.prompt.is_open)
+        assert len(daemon.out("list-panes", "-t", "t").splitlines()) == 2
+        await pilot.press("ctrl+b", "x")
+        await until(lambda: app.prompt.is_open)
+        await pilot.press("y")
+        await until(lambda: len(app.window_view.panes) == 1, message="the pane killed after y")
+
+
+@async_test
+async def test_command_prompt_runs_commands_and_sets_the_theme_live(daemon, make_app):
+    session = new_session(daemon)
+    app = make_app(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        client = Attached(app, pilot, daemon, session)
+        await client.attached()
+        assert app.theme == "tmuxpy-dark"
+        await pilot.press("ctrl+b", "colon")
+        await until(lambda: app.prompt.is_open)
+        await pilot.press(*"set -g theme nord", "enter")
+        await until(lambda: app.theme == "tmuxpy-nord", message="theme applied live")
+        await pilot.press("ctrl+b", "colon", *"rename-w", "tab")
+        await until(lambda: app.prompt.input.value == "rename-window ", message="completion")
+        await pilot.press(*"logs", "enter")
+        await until(lambda: any(w["name"] == "logs" for w in app.layout.windows), message="renamed")
+
+
+@async_test
+async def test_scroll_mode_fetches_history_by_range_and_copies(daemon, make_app):
+    session = new_session(daemon)
+    daemon.cli("send-keys", "-t", "t", "seq 1 3000", "Enter", check=True)
+    daemon.wait_for_text("t", "3000")
+    app = make_app(session)
+    requests = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        client = Attached(app, pilot, daemon, session)
+        await client.attached()
+        history = app.connection.history
+
+        def spy(pane, start, stop):
+            requests.append((start, stop))
+            return history(pane, start, stop)
+
+        app.connection.history = spy
+        await pilot.press("ctrl+b", "left_square_bracket")
+        view = app.window_view.active_view()
+        await until(lambda: view.copy is not None, message="scroll mode")
+        await pilot.press("g")
+        await until(lambda: view.render_line(1).text.startswith("1 ") or view.render_line(1).text.strip() == "1",
+                    message="the oldest line at the top")
+        assert all(stop - start <= 200 for start, stop in requests), "history comes by range"
+        assert "[" in view.render_line(0).text and "/" in view.render_line(0).text, "position mark"
+        await pilot.press("question_mark", *"2999", "enter")
+        await pilot.press("G")
+        await pilot.press("question_mark", *"2999", "enter")
+        await until(lambda: "2999" in view.render_line(view.copy.cursor_line - view.copy.top).text,
+                    message="search found 2999")
+        await pilot.press("v", "right", "right", "right", "y")
+        await until(lambda: view.copy is None, message="copy leaves scroll mode")
+        await until(lambda: "2999" in daemon.out("list-buffers"), message="the copy in a paste buffer")
+
+
+@async_test
+async def test_bracketed_paste_when_the_program_asks(daemon, make_app):
+    session = new_session(daemon, *show_bytes(bracketed=True))
+    daemon.wait_for_text("t", "ready")
+    app = make_app(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        client = Attached(app, pilot, daemon, session)
+        await client.attached()
+        app.window_view.post_message(events.Paste("hi\nthere"))
+        await client.text(r"'\x1b[200~hi\rthere\x1b[201~'")
+
+
+@async_test
+async def test_detach_exit_and_server_death_say_why(daemon, make_app):
+    session = new_session(daemon)
+    app = make_app(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await Attached(app, pilot, daemon, session).attached()
+        await pilot.press("ctrl+b", "d")
+        await until(lambda: app.exit_text, message="detached")
+    assert app.exit_text == "[detached (from session t)]" and app.exit_status == 0
+    assert "t:" in daemon.out("list-sessions"), "the session outlives its client"
+
+    app = make_app(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await Attached(app, pilot, daemon, session).attached()
+        daemon.cli("new", "-d", "-s", "other", check=True)
+        daemon.cli("kill-session", "-t", "t", check=True)
+        await until(lambda: app.exit_text, message="exited")
+    assert app.exit_text == "[exited]"
+
+    session = daemon.out("display-message", "-p", "-t", "other", "#{session_id}").strip()
+    app = make_app(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await Attached(app, pilot, daemon, session).attached()
+        os.kill(daemon.pid(), signal.SIGKILL)
+        await until(lambda: app.exit_text, message="server death noticed")
+    assert app.exit_text == "server exited unexpectedly" and app.exit_status == 1
+
+
+@async_test
+async def test_smallest_client_sets_the_window_size_and_mouse_selects(daemon, make_app):
+    session = new_session(daemon)
+    daemon.cli("split-window", "-h", "-t", "t", check=True)
+    app = make_app(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        client = Attached(app, pilot, daemon, session)
+        await client.attached()
+        await until(lambda: app.layout.columns == 100 and app.layout.lines == 29, message="100x29 window")
+        other = DaemonConnection(str(daemon.socket), lambda message: None, lambda why: None)
+        await other.connect()
+        reply = await other.attach(session, 60, 20)
+        assert reply.ok
+        await until(lambda: (app.layout.columns, app.layout.lines) == (60, 19), message="smallest client wins")
+        await until(lambda: app.window_view.region.width == 60, message="the rest of this terminal is filler")
+        list_clients = daemon.out("list-clients", "-F", "#{client_width}x#{client_height}")
+        assert sorted(list_clients.split()) == ["100x30", "60x20"]
+        other.close()
+        await until(lambda: app.layout.columns == 100, message="back to this client's size")
+        left = app.window_view.pane_at(1, 1)
+        await until(lambda: app.window_view.active != left)
+        await pilot.click("#window", offset=(2, 2))
+        await until(lambda: app.window_view.active == left, message="a click selects the pane")
+        app.connection.send(protocol.Keys(keys=["e", "c", "h", "o", "Space", "x", "y", "z", "Enter"]))
+        await client.text("xyz", pane_id=left)
+        daemon.wait_for_text(left, "xyz")
