@@ -1,0 +1,40 @@
+"""Snapshots of a split window with coloured content, in two themes (pytest-textual-snapshot).
+
+The panes run fixed programs (``printf`` then ``sleep``) and the clock is off
+(``status-right ""``), so the screen is the same on every run. Update with
+``pytest tests/tui --snapshot-update`` after a deliberate change, and look at
+the SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui_support import new_session, pane_text, until
+
+LEFT = (
+    "printf '\\033[31mred \\033[32mgreen \\033[1;34mbold-blue\\033[0m \\033[7mreverse\\033[0m\\n"
+    "\\033[4munderline\\033[0m \\033[3mitalic\\033[0m \\033[9mstrike\\033[0m \\033[2mdim\\033[0m\\n"
+    "\\033[97;41m bright on red \\033[0m wide: \\344\\270\\255\\346\\226\\207|\\n'; exec sleep 600"
+)
+RIGHT = (
+    "printf '\\033[38;5;208m256-orange\\033[0m \\033[48;5;22m256-bg\\033[0m\\n"
+    "\\033[38;2;255;105;180mtrue-pink\\033[0m \\033[48;2;0;95;135mtrue-bg\\033[0m\\n'; exec sleep 600"
+)
+
+
+@pytest.mark.parametrize("theme", ["dark", "gruvbox"])
+def test_split_window_in_colour(daemon, make_app, snap_compare, theme):
+    session = new_session(daemon, LEFT, columns=80, lines=23)
+    daemon.cli("set-option", "-g", "status-right", "", check=True)
+    daemon.cli("split-window", "-h", "-t", "t", RIGHT, check=True)
+    daemon.wait_for_text("t", "true-pink")
+    app = make_app(session, theme=theme)
+
+    async def ready(pilot) -> None:
+        await until(lambda: len(app.window_view.panes) == 2
+                    and all("|" in pane_text(app, pane) or "true-bg" in pane_text(app, pane)
+                            for pane in app.window_view.panes), message="both panes drawn")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
