@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
 
 APP = "tmuxpy"
 DEFAULT_SOCKET_NAME = "default"
@@ -30,46 +29,45 @@ class UnsafePathError(Exception):
     """A private directory that is not private; the message names path and problem."""
 
 
-def _env_path(variable: str) -> Path | None:
-    value = os.environ.get(variable)
-    return Path(value) if value else None
-
-
-def runtime_dir() -> Path:
-    override = _env_path("TMUXPY_RUNTIME_DIR")
+def runtime_dir() -> str:
+    """Where sockets live. A plain string: the CLI's hot path does without pathlib."""
+    override = os.environ.get("TMUXPY_RUNTIME_DIR")
     if override:
         return override
     xdg = os.environ.get("XDG_RUNTIME_DIR")
     if xdg and os.path.isdir(xdg) and os.access(xdg, os.W_OK | os.X_OK) and os.stat(xdg).st_uid == os.getuid():
         import platformdirs
 
-        return Path(platformdirs.user_runtime_dir(APP))
-    return Path(f"/tmp/{APP}-{os.getuid()}")
+        return platformdirs.user_runtime_dir(APP)
+    return f"/tmp/{APP}-{os.getuid()}"
+
+
+def _user_dir(variable: str, platform_dir: str) -> Path:
+    from pathlib import Path
+
+    import platformdirs
+
+    return Path(os.environ.get(variable) or getattr(platformdirs, platform_dir)(APP))
 
 
 def log_dir() -> Path:
-    import platformdirs
-
-    return _env_path("TMUXPY_LOG_DIR") or Path(platformdirs.user_log_dir(APP))
+    return _user_dir("TMUXPY_LOG_DIR", "user_log_dir")
 
 
 def state_dir() -> Path:
-    import platformdirs
-
-    return _env_path("TMUXPY_STATE_DIR") or Path(platformdirs.user_state_dir(APP))
+    return _user_dir("TMUXPY_STATE_DIR", "user_state_dir")
 
 
 def config_dir() -> Path:
-    import platformdirs
-
-    return _env_path("TMUXPY_CONFIG_DIR") or Path(platformdirs.user_config_dir(APP))
+    return _user_dir("TMUXPY_CONFIG_DIR", "user_config_dir")
 
 
-def ensure_private_dir(path: Path) -> Path:
+def ensure_private_dir(path: str | os.PathLike) -> str:
     """Create ``path`` 0700 if missing; refuse it if it is not ours alone."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = os.fspath(path)
+    os.makedirs(os.path.dirname(path) or "/", exist_ok=True)
     try:
-        path.mkdir(mode=0o700)
+        os.mkdir(path, 0o700)
     except FileExistsError:
         pass
     info = os.lstat(path)
@@ -92,8 +90,8 @@ class SocketPaths:
 
     __slots__ = ("socket",)
 
-    def __init__(self, socket: Path) -> None:
-        self.socket = socket
+    def __init__(self, socket: str | os.PathLike) -> None:
+        self.socket = os.path.abspath(socket)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, SocketPaths) and other.socket == self.socket
@@ -102,16 +100,16 @@ class SocketPaths:
         return f"SocketPaths({self.socket!r})"
 
     @property
-    def lock(self) -> Path:
-        return self.socket.with_name(self.socket.name + ".lock")
+    def lock(self) -> str:
+        return self.socket + ".lock"
 
     @property
-    def pid(self) -> Path:
-        return self.socket.with_name(self.socket.name + ".pid")
+    def pid(self) -> str:
+        return self.socket + ".pid"
 
     @property
     def label(self) -> str:
-        return self.socket.name
+        return os.path.basename(self.socket)
 
     @property
     def log(self) -> Path:
@@ -121,18 +119,18 @@ class SocketPaths:
 def resolve_socket(socket_path: str | None = None, socket_name: str | None = None) -> SocketPaths:
     """The socket of ``-S``, ``-L``, ``$TMUXPY``, ``$TMUXPY_SOCKET`` or the default, by that priority."""
     if socket_path:
-        return SocketPaths(Path(socket_path).absolute())
+        return SocketPaths(socket_path)
     if socket_name:
         if "/" in socket_name:
             raise UnsafePathError(f"{socket_name}: a socket name (-L) cannot contain '/'")
-        return SocketPaths(runtime_dir() / socket_name)
+        return SocketPaths(os.path.join(runtime_dir(), socket_name))
     inside = os.environ.get("TMUXPY", "").split(",")[0]
     if inside:
-        return SocketPaths(Path(inside))
+        return SocketPaths(inside)
     env = os.environ.get("TMUXPY_SOCKET")
     if env:
-        return SocketPaths(Path(env).absolute())
-    return SocketPaths(runtime_dir() / DEFAULT_SOCKET_NAME)
+        return SocketPaths(env)
+    return SocketPaths(os.path.join(runtime_dir(), DEFAULT_SOCKET_NAME))
 
 
 def prepare_socket_dir(paths: SocketPaths) -> None:
@@ -141,8 +139,8 @@ def prepare_socket_dir(paths: SocketPaths) -> None:
     A socket given with ``-S`` or ``$TMUXPY_SOCKET`` lives where its owner put
     it (tmux trusts ``-S`` the same way); only a missing directory is created.
     """
-    directory = paths.socket.parent
-    if directory == runtime_dir():
+    directory = os.path.dirname(paths.socket)
+    if directory == os.path.abspath(runtime_dir()):
         ensure_private_dir(directory)
     else:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.makedirs(directory, mode=0o700, exist_ok=True)

@@ -17,8 +17,6 @@ hand it bytes (:class:`FrameDecoder`) and take bytes (:func:`encode`).
 
 import struct
 import types
-import typing
-from typing import Any, ClassVar
 
 import msgpack
 
@@ -78,7 +76,7 @@ class Factory:
 _REQUIRED = object()
 
 
-def _dimension() -> Any:
+def _dimension() -> Ranged:
     return Ranged(1, MAX_DIMENSION)
 
 
@@ -89,12 +87,12 @@ class Message:
     this module on every run, and dataclass creation costs milliseconds.
     """
 
-    TYPE: ClassVar[str] = ""
+    TYPE = ""
     #: (name, annotation, (low, high) or None, default, or _REQUIRED / a Factory)
-    _fields: ClassVar[tuple] = ()
+    _fields = ()
     __slots__ = ()
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: object, **kwargs: object) -> None:
         if len(args) > len(self._fields):
             raise TypeError(f"{self.TYPE}: too many arguments")
         for position, (name, _annotation, _bounds, default) in enumerate(self._fields):
@@ -110,10 +108,10 @@ class Message:
         if kwargs:
             raise TypeError(f"{self.TYPE}: unknown fields {sorted(kwargs)}")
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> dict:
         return {name: getattr(self, name) for name, *_ in self._fields}
 
-    def replace(self, **changes: Any) -> "Message":
+    def replace(self, **changes: object) -> "Message":
         return type(self)(**{**self.values(), **changes})
 
     def __eq__(self, other: object) -> bool:
@@ -275,7 +273,7 @@ class Reply(Message):
 
     id: int
     ok: bool
-    result: Any = None
+    result: object = None
     error: dict | None = None
     elapsed: float = 0.0
 
@@ -375,21 +373,24 @@ def encode(msg: Message) -> bytes:
 
 
 def _type_ok(value: object, annotation: object) -> bool:
-    if annotation is Any:
+    """Whether ``value`` fits a field annotation (plain types, ``X | None``, ``list[X]``).
+
+    Read without the typing module, which the CLI would otherwise import on every run.
+    """
+    if annotation is object:
         return True
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        return any(_type_ok(value, arg) for arg in typing.get_args(annotation))
+    if isinstance(annotation, types.UnionType):
+        return any(_type_ok(value, arg) for arg in annotation.__args__)
     if annotation is type(None):
         return value is None
     if annotation is float:
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     if annotation is int:
         return isinstance(value, int) and not isinstance(value, bool)
-    if origin is list:
-        (item,) = typing.get_args(annotation)
-        return isinstance(value, list) and all(_type_ok(element, item) for element in value)
-    return isinstance(value, origin or annotation)
+    if isinstance(annotation, types.GenericAlias):
+        (item,) = annotation.__args__
+        return isinstance(value, annotation.__origin__) and all(_type_ok(element, item) for element in value)
+    return isinstance(value, annotation)
 
 
 def decode(body: dict) -> Message:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from tmux_py.paths import SocketPaths, UnsafePathError
 from tmux_py.server.daemon import AlreadyRunning, run_daemon
@@ -25,7 +24,7 @@ def main() -> int:
     options = parser.parse_args()
     try:
         return run_daemon(
-            SocketPaths(Path(options.socket).absolute()),
+            SocketPaths(options.socket),
             lock_fd=options.lock_fd, ready_fd=options.ready_fd, log_level=options.log_level,
         )
     except AlreadyRunning:

@@ -111,7 +111,8 @@ class Daemon:
             self._lock_fd = acquire_lock(self.paths)
         try:
             await self._listen()
-            self.paths.pid.write_text(f"{os.getpid()}\n")
+            with open(self.paths.pid, "w") as pid_file:
+                pid_file.write(f"{os.getpid()}\n")
         finally:
             os.close(self._lock_fd)
             self._lock_fd = None
