@@ -1,0 +1,77 @@
+"""End to end with real tmux 3.3a as the outer terminal.
+
+tmux (on a private ``-S`` socket, killed in ``finally``) runs a shell; the test
+types ``tmuxpy new`` into it with ``send-keys``, splits with ``C-b %``, types in
+each pane, detaches, reattaches, and reads the outer screen with
+``capture-pane``: both panes' text must sit in the right halves.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import wait_until
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+WIDTH, HEIGHT = 100, 30
+
+
+class Outer:
+    """A tmux server on its own socket: the terminal tmuxpy runs in."""
+
+    def __init__(self, socket: str, env: dict[str, str]) -> None:
+        self.socket = socket
+        self.env = env
+
+    def tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-S", self.socket, *args], env=self.env, capture_output=True,
+                              text=True, timeout=20, check=True).stdout
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "outer", *keys)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "outer")
+
+    def wait(self, predicate, message: str, timeout: float = 15) -> str:
+        return wait_until(lambda: predicate(screen := self.screen()) and screen, timeout, message)
+
+
+def test_split_type_detach_reattach_in_a_real_terminal(daemon):
+    env = dict(daemon.env, PS1="$ ", TERM="xterm-256color")
+    outer = Outer(str(daemon.root / "outer.sock"), env)
+    tmuxpy = f"{sys.executable} -m tmux_py -S {daemon.socket}"
+    try:
+        outer.tmux("-f", "/dev/null", "new-session", "-d", "-s", "outer", "-x", str(WIDTH), "-y", str(HEIGHT),
+                   "/bin/sh")
+        outer.keys(f"{tmuxpy} new -s e2e", "Enter")
+        outer.wait(lambda s: s.splitlines()[-1].startswith("[e2e] 0:"), "tmuxpy's status line")
+        outer.keys("echo left-$((1+1))", "Enter")
+        outer.wait(lambda s: "left-2" in s, "typed text in the first pane")
+        outer.keys("C-b", "%")
+        outer.wait(lambda s: "│" in s, "the border after C-b %")
+        outer.keys("echo right-$((2+2))", "Enter")
+        outer.wait(lambda s: "right-4" in s, "typed text in the second pane")
+        outer.keys("C-b", "d")
+        outer.wait(lambda s: "[detached (from session e2e)]" in s, "the detach message")
+        outer.keys("clear", "Enter")
+        outer.wait(lambda s: "detached" not in s, "a cleared terminal")
+        outer.keys(f"{tmuxpy} attach -t e2e", "Enter")
+        screen = outer.wait(lambda s: "left-2" in s and "right-4" in s and "│" in s, "both panes after reattach")
+        lines = screen.splitlines()
+        border = next(line for line in lines if "│" in line).index("│")
+        assert 0 < border < WIDTH - 1
+        left = next(line for line in lines if line.startswith("left-2"))
+        right = next(line for line in lines if "right-4" in line and "echo" not in line)
+        assert left.index("left-2") < border < right.index("right-4") == border + 1
+        assert lines[-1].startswith("[e2e] 0:"), "the status line is the last line"
+        assert len(daemon.out("list-panes", "-t", "e2e").splitlines()) == 2
+        outer.keys("C-b", "d")
+        outer.wait(lambda s: "[detached (from session e2e)]" in s, "the second detach")
+    finally:
+        subprocess.run(["tmux", "-S", outer.socket, "kill-server"], env=env, capture_output=True, timeout=20)
