@@ -27,10 +27,12 @@ from tmux_py.server.emulator import Emulator
 
 log = logging.getLogger(__name__)
 
-#: Bytes read from one PTY per event-loop turn, so one flooding pane cannot
-#: starve keystrokes, other panes or requests (the kernel holds the rest and
-#: blocks the writer: nothing is dropped).
-READ_BUDGET = 64 * 1024
+#: Time one pane may spend emulating per event-loop turn, so one flooding pane
+#: cannot starve keystrokes, other panes or requests (the kernel holds the
+#: rest and blocks the writer: nothing is dropped).
+TURN_BUDGET = 0.004
+#: Bytes gathered from the PTY into one emulator feed.
+FEED_SIZE = 16 * 1024
 
 
 class Pane:
@@ -56,6 +58,8 @@ class Pane:
         self.lines = lines
         self.created = time.time()
         self.bytes_read = 0
+        self._throttled_since: float | None = None
+        self._throttled_total = 0.0
         self.exit_status: int | None = None
         self._on_output = on_output
         self._on_exit = on_exit
@@ -73,22 +77,60 @@ class Pane:
 
     # --- output ---------------------------------------------------------
 
-    def _read(self, budget: int = READ_BUDGET) -> None:
-        while budget > 0:
-            try:
-                data = os.read(self.fd, min(budget, READ_BUDGET))
-            except BlockingIOError:
+    def _read(self, *, drain: bool = False) -> None:
+        """Emulate what the PTY holds, for at most one turn's budget (all of it when draining).
+
+        Reads are gathered into one feed of up to :data:`FEED_SIZE` bytes (the
+        kernel hands a PTY over ~4 KiB at a time, and the emulator's fast path
+        likes long runs). When the budget runs out with bytes still waiting,
+        the pane is *throttled*: it yields the loop to keystrokes, requests and
+        other panes, and the kernel blocks the writing program until we come
+        back. Nothing is dropped.
+        """
+        deadline = time.perf_counter() + TURN_BUDGET
+        ended = exhausted = False
+        while True:
+            chunk = bytearray()
+            while len(chunk) < FEED_SIZE:
+                try:
+                    data = os.read(self.fd, FEED_SIZE - len(chunk))
+                except BlockingIOError:
+                    exhausted = True
+                    break
+                except OSError:  # EIO: every slave fd is closed
+                    data = b""
+                if not data:
+                    ended = exhausted = True
+                    break
+                chunk += data
+            if chunk:
+                self.bytes_read += len(chunk)
+                self.emulator.feed(bytes(chunk))
+            if exhausted or (not drain and time.perf_counter() >= deadline):
                 break
-            except OSError:  # EIO: every slave fd is closed
-                data = b""
-            if not data:
-                self._stop_reading()
-                self._check_exit()
-                break
-            budget -= len(data)
-            self.bytes_read += len(data)
-            self.emulator.feed(data)
+        self._set_throttled(not exhausted)
+        if ended:
+            self._stop_reading()
+            self._check_exit()
         self._on_output(self)
+
+    def _set_throttled(self, throttled: bool) -> None:
+        now = time.monotonic()
+        if throttled and self._throttled_since is None:
+            self._throttled_since = now
+        elif not throttled and self._throttled_since is not None:
+            self._throttled_total += now - self._throttled_since
+            self._throttled_since = None
+
+    @property
+    def throttled(self) -> bool:
+        """The program writes faster than the pane emulates: its PTY reads are rationed."""
+        return self._throttled_since is not None
+
+    @property
+    def throttled_seconds(self) -> float:
+        current = time.monotonic() - self._throttled_since if self._throttled_since is not None else 0.0
+        return self._throttled_total + current
 
     def _stop_reading(self) -> None:
         if self._reading:
@@ -109,7 +151,7 @@ class Pane:
         if self._reading:
             # What it wrote before exiting is still in the PTY (bounded by the
             # kernel's buffer): read it all so no output is lost.
-            self._read(budget=1 << 30)
+            self._read(drain=True)
         self._check_exit()
 
     # --- input ----------------------------------------------------------
