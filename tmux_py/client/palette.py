@@ -75,11 +75,12 @@ class Palette:
         """One line of ``width`` cells: its runs, then blanks in the default colours."""
         style = self.style
         segments = [Segment(text, style(fg, bg, flags)) for text, fg, bg, flags in runs if text]
-        strip = Strip(segments)
-        length = strip.cell_length
+        text = "".join(segment.text for segment in segments)
+        # ASCII (most lines) is one cell per character: no per-segment width lookup.
+        length = len(text) if text.isascii() else Strip(segments).cell_length
         if length < width:
             segments.append(Segment(" " * (width - length), self.default))
             return Strip(segments, width)
         if length > width:
-            return strip.crop(0, width)
-        return strip
+            return Strip(segments, length).crop(0, width)
+        return Strip(segments, width)
