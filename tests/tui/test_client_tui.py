@@ -13,20 +13,18 @@ import signal
 
 from textual import events
 
-from tui_support import Attached, async_test, new_session, show_bytes, until
+from tui_support import async_test, new_session, show_bytes, until
 from tmux_py import protocol
 from tmux_py.client.connection import DaemonConnection
 
 
 @async_test
-async def test_attach_shows_the_screen_and_typing_reaches_the_pane(daemon, make_app):
+async def test_attach_shows_the_screen_and_typing_reaches_the_pane(daemon, attach):
     session = new_session(daemon)
     daemon.cli("send-keys", "-t", "t", "echo one-$((20+22))", "Enter", check=True)
     daemon.wait_for_text("t", "one-42")
-    app = make_app(session)
-    async with app.run_test(size=(80, 24)) as pilot:
-        client = Attached(app, pilot, daemon, session)
-        await client.attached()
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
         await client.text("one-42")
         assert app.window_view.styles.width.value == 80 and app.window_view.styles.height.value == 23
         await pilot.press(*"echo two-$((40+2))", "enter")
@@ -36,13 +34,11 @@ async def test_attach_shows_the_screen_and_typing_reaches_the_pane(daemon, make_
 
 
 @async_test
-async def test_every_key_goes_to_the_pane_textual_swallows_none(daemon, make_app):
+async def test_every_key_goes_to_the_pane_textual_swallows_none(daemon, attach):
     session = new_session(daemon, *show_bytes())
     daemon.wait_for_text("t", "ready")
-    app = make_app(session)
-    async with app.run_test(size=(100, 24)) as pilot:
-        client = Attached(app, pilot, daemon, session)
-        await client.attached()
+    async with attach(session, size=(100, 24)) as client:
+        app, pilot = client.app, client.pilot
         expected = {
             "ctrl+c": r"'\x03'", "ctrl+q": r"'\x11'", "ctrl+p": r"'\x10'", "ctrl+n": r"'\x0e'",
             "tab": r"'\t'", "shift+tab": r"'\x1b[Z'", "escape": r"'\x1b'", "f1": r"'\x1bOP'",
@@ -56,12 +52,10 @@ async def test_every_key_goes_to_the_pane_textual_swallows_none(daemon, make_app
 
 
 @async_test
-async def test_prefix_bindings_split_select_zoom_and_send_prefix(daemon, make_app):
+async def test_prefix_bindings_split_select_zoom_and_send_prefix(daemon, attach):
     session = new_session(daemon)
-    app = make_app(session)
-    async with app.run_test(size=(80, 24)) as pilot:
-        client = Attached(app, pilot, daemon, session)
-        await client.attached()
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
         first = app.window_view.active
         await pilot.press("ctrl+b", "percent_sign")
         await until(lambda: len(app.window_view.panes) == 2, message="two panes after C-b %")
@@ -91,13 +85,11 @@ async def test_prefix_bindings_split_select_zoom_and_send_prefix(daemon, make_ap
 
 
 @async_test
-async def test_kill_pane_asks_first(daemon, make_app):
+async def test_kill_pane_asks_first(daemon, attach):
     session = new_session(daemon)
     daemon.cli("split-window", "-t", "t", check=True)
-    app = make_app(session)
-    async with app.run_test(size=(80, 24)) as pilot:
-        client = Attached(app, pilot, daemon, session)
-        await client.attached()
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
         await until(lambda: len(app.window_view.panes) == 2)
         await pilot.press("ctrl+b", "x")
         await until(lambda: app.prompt.is_open, message="the y/n prompt")
@@ -111,12 +103,10 @@ async def test_kill_pane_asks_first(daemon, make_app):
 
 
 @async_test
-async def test_command_prompt_runs_commands_and_sets_the_theme_live(daemon, make_app):
+async def test_command_prompt_runs_commands_and_sets_the_theme_live(daemon, attach):
     session = new_session(daemon)
-    app = make_app(session)
-    async with app.run_test(size=(80, 24)) as pilot:
-        client = Attached(app, pilot, daemon, session)
-        await client.attached()
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
         assert app.theme == "tmuxpy-dark"
         await pilot.press("ctrl+b", "colon")
         await until(lambda: app.prompt.is_open)
@@ -129,15 +119,13 @@ async def test_command_prompt_runs_commands_and_sets_the_theme_live(daemon, make
 
 
 @async_test
-async def test_scroll_mode_fetches_history_by_range_and_copies(daemon, make_app):
+async def test_scroll_mode_fetches_history_by_range_and_copies(daemon, attach):
     session = new_session(daemon)
     daemon.cli("send-keys", "-t", "t", "seq 1 3000", "Enter", check=True)
     daemon.wait_for_text("t", "3000")
-    app = make_app(session)
     requests = []
-    async with app.run_test(size=(80, 24)) as pilot:
-        client = Attached(app, pilot, daemon, session)
-        await client.attached()
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
         history = app.connection.history
 
         def spy(pane, start, stop):
@@ -164,53 +152,46 @@ async def test_scroll_mode_fetches_history_by_range_and_copies(daemon, make_app)
 
 
 @async_test
-async def test_bracketed_paste_when_the_program_asks(daemon, make_app):
+async def test_bracketed_paste_when_the_program_asks(daemon, attach):
     session = new_session(daemon, *show_bytes(bracketed=True))
     daemon.wait_for_text("t", "ready")
-    app = make_app(session)
-    async with app.run_test(size=(80, 24)) as pilot:
-        client = Attached(app, pilot, daemon, session)
-        await client.attached()
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
         app.window_view.post_message(events.Paste("hi\nthere"))
         await client.text(r"'\x1b[200~hi\rthere\x1b[201~'")
 
 
 @async_test
-async def test_detach_exit_and_server_death_say_why(daemon, make_app):
+async def test_detach_exit_and_server_death_say_why(daemon, attach):
     session = new_session(daemon)
-    app = make_app(session)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await Attached(app, pilot, daemon, session).attached()
-        await pilot.press("ctrl+b", "d")
-        await until(lambda: app.exit_text, message="detached")
-    assert app.exit_text == "[detached (from session t)]" and app.exit_status == 0
+    async with attach(session, size=(70, 20)) as client:
+        await until(lambda: client.app.layout.columns == 70, message="the client's size")
+        await client.pilot.press("ctrl+b", "d")
+        await until(lambda: client.app.exit_text, message="detached")
+    assert client.app.exit_text == "[detached (from session t)]" and client.app.exit_status == 0
     assert "t:" in daemon.out("list-sessions"), "the session outlives its client"
+    sizes = lambda: daemon.out("list-windows", "-t", "t", "-F", "#{window_width}x#{window_height}").strip()  # noqa: E731
+    await until(lambda: sizes() == "80x23", message="back to the -x/-y size with no client")
 
-    app = make_app(session)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await Attached(app, pilot, daemon, session).attached()
+    async with attach(session) as client:
         daemon.cli("new", "-d", "-s", "other", check=True)
         daemon.cli("kill-session", "-t", "t", check=True)
-        await until(lambda: app.exit_text, message="exited")
-    assert app.exit_text == "[exited]"
+        await until(lambda: client.app.exit_text, message="exited")
+    assert client.app.exit_text == "[exited]"
 
     session = daemon.out("display-message", "-p", "-t", "other", "#{session_id}").strip()
-    app = make_app(session)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await Attached(app, pilot, daemon, session).attached()
+    async with attach(session) as client:
         os.kill(daemon.pid(), signal.SIGKILL)
-        await until(lambda: app.exit_text, message="server death noticed")
-    assert app.exit_text == "server exited unexpectedly" and app.exit_status == 1
+        await until(lambda: client.app.exit_text, message="server death noticed")
+    assert client.app.exit_text == "server exited unexpectedly" and client.app.exit_status == 1
 
 
 @async_test
-async def test_smallest_client_sets_the_window_size_and_mouse_selects(daemon, make_app):
+async def test_smallest_client_sets_the_window_size_and_mouse_selects(daemon, attach):
     session = new_session(daemon)
     daemon.cli("split-window", "-h", "-t", "t", check=True)
-    app = make_app(session)
-    async with app.run_test(size=(100, 30)) as pilot:
-        client = Attached(app, pilot, daemon, session)
-        await client.attached()
+    async with attach(session, size=(100, 30)) as client:
+        app, pilot = client.app, client.pilot
         await until(lambda: app.layout.columns == 100 and app.layout.lines == 29, message="100x29 window")
         other = DaemonConnection(str(daemon.socket), lambda message: None, lambda why: None)
         await other.connect()
@@ -229,3 +210,84 @@ async def test_smallest_client_sets_the_window_size_and_mouse_selects(daemon, ma
         app.connection.send(protocol.Keys(keys=["e", "c", "h", "o", "Space", "x", "y", "z", "Enter"]))
         await client.text("xyz", pane_id=left)
         daemon.wait_for_text(left, "xyz")
+
+
+@async_test
+async def test_terminal_resize_relays_out_and_the_program_sees_it(daemon, attach):
+    session = new_session(daemon)
+    daemon.cli("split-window", "-h", "-t", "t", check=True)
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
+        await pilot.resize_terminal(120, 40)
+        await until(lambda: (app.layout.columns, app.layout.lines) == (120, 39), message="the new size")
+        widths = sum(pane["columns"] for pane in app.layout.panes) + 1
+        assert widths == 120
+        await pilot.press(*"stty size", "enter")
+        await client.text("39 59")
+
+
+@async_test
+async def test_mouse_wheel_goes_to_a_program_that_asked_else_scrolls(daemon, attach):
+    code = show_bytes()
+    code[-1] = code[-1].replace("b'ready '", "b'\\x1b[?1000h\\x1b[?1006hready '")
+    session = new_session(daemon, *code)
+    daemon.wait_for_text("t", "ready")
+    async with attach(session) as client:
+        app = client.app
+        await until(lambda: app.window_view.active_view().modes.get("mouse") == 1000, message="mouse mode seen")
+        pane = app.window_view.active
+        from tmux_py.client.messages import PaneMouse
+
+        app.post_message(PaneMouse(pane, "wheel-up", 0, 3, 4, 0))
+        await client.text(r"'\x1b[<64;4;5M'")
+        app.post_message(PaneMouse(pane, "press", 0, 1, 1, 0))
+        await client.text(r"'\x1b[<0;2;2M'")
+
+
+@async_test
+async def test_dragging_a_border_resizes_and_status_clicks_select_windows(daemon, attach):
+    session = new_session(daemon)
+    daemon.cli("split-window", "-h", "-t", "t", check=True)
+    daemon.cli("new-window", "-t", "t", check=True)
+    daemon.cli("select-window", "-t", "t:0", check=True)
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
+        await until(lambda: len(app.window_view.panes) == 2)
+        left = min(app.window_view.geometry.items(), key=lambda item: item[1][0])
+        border = left[1][2]
+        await pilot.mouse_down("#window", offset=(border, 5))
+        await pilot.hover("#window", offset=(border - 10, 5))
+        await pilot.mouse_up("#window", offset=(border - 10, 5))
+        await until(lambda: app.window_view.geometry[left[0]][2] == border - 10, message="the border dragged")
+        spans = app.status_bar._spans
+        await pilot.click("#status", offset=(spans[1][0] + 1, 0))
+        await until(lambda: app.layout.windows[1]["active"], message="window 1 clicked")
+
+
+@async_test
+async def test_config_prefix_send_prefix_help_chooser_and_paste_buffer(daemon, attach):
+    from tmux_py.client.config import parse_config
+
+    session = new_session(daemon, *show_bytes())
+    daemon.wait_for_text("t", "ready")
+    config = parse_config('prefix = "C-a"\n[bindings]\n"|" = "split-window -h"\n', "test.toml")
+    async with attach(session, config=config) as client:
+        app, pilot = client.app, client.pilot
+        await until(lambda: app.prefix == "C-a", message="the config's prefix")
+        await pilot.press("ctrl+b")
+        await client.text(r"'\x02'")
+        await pilot.press("ctrl+a", "ctrl+a")
+        await client.text(r"'\x01'")
+        await pilot.press("ctrl+a", "question_mark")
+        await until(lambda: type(app.screen).__name__ == "HelpScreen", message="the help screen")
+        assert "split-window -h" in str(app.screen.query_one("#help-text").render())
+        await pilot.press("q")
+        await pilot.press("ctrl+a", "s")
+        await until(lambda: type(app.screen).__name__ == "Chooser", message="the session chooser")
+        await pilot.press("escape")
+        await until(lambda: type(app.screen).__name__ == "MainScreen")
+        daemon.cli("set-buffer", "pasted-text", check=True)
+        await pilot.press("ctrl+a", "right_square_bracket")
+        await client.text("pasted-text")
+        await pilot.press("ctrl+a", "vertical_line")
+        await until(lambda: len(app.window_view.panes) == 2, message="the config's binding")

@@ -256,7 +256,7 @@ class TmuxApp(App, inherit_bindings=False):
             return
         if self.prefix_pending:
             self.prefix_pending = False
-            self.status_bar.update(prefix_pending=False)
+            self.status_bar.update(prefix="")
             command = self.bindings.get(name)
             if command is None and name == self.prefix:
                 command = "send-prefix"
@@ -265,7 +265,7 @@ class TmuxApp(App, inherit_bindings=False):
             return
         if name == self.prefix:
             self.prefix_pending = True
-            self.status_bar.update(prefix_pending=True)
+            self.status_bar.update(prefix=self.prefix)
             return
         view = self.window_view.active_view()
         if view is not None and view.copy is not None:

@@ -1,4 +1,4 @@
-"""The status line: ``[session] 0:bash* 1:vim-  "title"   <flow> <prefix> 12:30 23-Nov-26``.
+"""The status line: ``[session] 0:bash* 1:vim-  "title"   <message> <flow> <C-b> 12:30 23-Nov-26``.
 
 Left, the session name and the window list with tmux's flags (``*`` current,
 ``-`` last, ``Z`` zoomed); then the active pane's title. Right, the flow
@@ -30,7 +30,7 @@ class StatusBar(Widget):
         self.session = ""
         self.windows: list[dict] = []
         self.title = ""
-        self.prefix_pending = False
+        self.prefix = ""  # the prefix key's name while a binding is awaited
         self.flow = ""
         self.message = ""
         self.clock_format = "%H:%M %d-%b-%y"
@@ -69,8 +69,8 @@ class StatusBar(Widget):
             right.append(self.message + " ", Style(color=colours["message"], bold=True))
         if self.flow:
             right.append(f"[{self.flow}] ")
-        if self.prefix_pending:
-            right.append("^B ", Style(color=colours["prefix"], bold=True, reverse=True))
+        if self.prefix:
+            right.append(f"{self.prefix} ", Style(color=colours["prefix"], bold=True, reverse=True))
         if self.clock_format:
             right.append(time.strftime(self.clock_format))
         width = self.size.width
