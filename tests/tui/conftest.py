@@ -7,7 +7,7 @@ import contextlib
 import pytest
 
 from tmux_py.client.app import TmuxApp
-from tui_support import Attached
+from .tui_support import Attached
 
 
 @pytest.fixture

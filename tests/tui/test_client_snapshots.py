@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui_support import new_session, pane_text, until
+from .tui_support import new_session, pane_text, until
 
 LEFT = (
     "printf '\\033[31mred \\033[32mgreen \\033[1;34mbold-blue\\033[0m \\033[7mreverse\\033[0m\\n"

@@ -13,7 +13,7 @@ import signal
 
 from textual import events
 
-from tui_support import async_test, new_session, show_bytes, until
+from .tui_support import async_test, new_session, show_bytes, until
 from tmux_py import protocol
 from tmux_py.client.connection import DaemonConnection
 

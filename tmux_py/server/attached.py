@@ -101,8 +101,11 @@ class AttachedClient:
         return Target(self.session, window, window.active)
 
     def visible(self, pane: Pane) -> bool:
+        """Whether this client shows ``pane`` (called on every output event: no geometry walk)."""
         window = self.session.current
-        return window is not None and pane.id in window.geometry() and window.panes.get(pane.id) is pane
+        if window is None or window.panes.get(pane.id) is not pane:
+            return False
+        return not window.zoomed or window.active is pane
 
     def mark(self, pane_id: str, lines: set[int]) -> None:
         self.pending.setdefault(pane_id, set()).update(lines)

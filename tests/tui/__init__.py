@@ -1,0 +1,1 @@
+"""Client tests (a package, so that its conftest never shadows tests/conftest.py as ``conftest``)."""
