@@ -217,7 +217,7 @@ def set_option(ctx: Context, args: Args) -> None:
     options = ctx.server.options
     try:
         if args.has("u"):
-            options._values.pop(options.definition(name).name, None)
+            options.set(name, options.definition(name).default)
         else:
             if len(args.positional) < 2:
                 raise CommandError(f"no value for option: {name}")
