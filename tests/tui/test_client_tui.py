@@ -141,6 +141,8 @@ async def test_scroll_mode_fetches_history_by_range_and_copies(daemon, attach):
                     message="the oldest line at the top")
         assert all(stop - start <= 200 for start, stop in requests), "history comes by range"
         assert "[" in view.render_line(0).text and "/" in view.render_line(0).text, "position mark"
+        daemon.cli("send-keys", "-t", "t", "echo while-scrolling", "Enter", check=True)
+        daemon.wait_for_text("t", "while-scrolling")
         await pilot.press("question_mark", *"2999", "enter")
         await pilot.press("G")
         await pilot.press("question_mark", *"2999", "enter")
@@ -148,6 +150,7 @@ async def test_scroll_mode_fetches_history_by_range_and_copies(daemon, attach):
                     message="search found 2999")
         await pilot.press("v", "right", "right", "right", "y")
         await until(lambda: view.copy is None, message="copy leaves scroll mode")
+        await client.text("while-scrolling")  # what the pane drew meanwhile shows on leaving
         await until(lambda: "2999" in daemon.out("list-buffers"), message="the copy in a paste buffer")
 
 
@@ -193,12 +196,16 @@ async def test_smallest_client_sets_the_window_size_and_mouse_selects(daemon, at
     async with attach(session, size=(100, 30)) as client:
         app, pilot = client.app, client.pilot
         await until(lambda: app.layout.columns == 100 and app.layout.lines == 29, message="100x29 window")
-        other = DaemonConnection(str(daemon.socket), lambda message: None, lambda why: None)
+        seen: list[protocol.Message] = []
+        other = DaemonConnection(str(daemon.socket), seen.append, lambda why: None)
         await other.connect()
         reply = await other.attach(session, 60, 20)
         assert reply.ok
         await until(lambda: (app.layout.columns, app.layout.lines) == (60, 19), message="smallest client wins")
         await until(lambda: app.window_view.region.width == 60, message="the rest of this terminal is filler")
+        await pilot.press(*"echo both-see-$((6*7))", "enter")
+        await until(lambda: any(isinstance(m, protocol.PaneUpdate) and "both-see-42" in str(m.lines) for m in seen),
+                    message="the second client gets the same screen")
         list_clients = daemon.out("list-clients", "-F", "#{client_width}x#{client_height}")
         assert sorted(list_clients.split()) == ["100x30", "60x20"]
         other.close()

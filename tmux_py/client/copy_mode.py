@@ -106,6 +106,10 @@ class CopyMode:
             runs = self._cache.get(line, [])
         return line_text(runs)
 
+    def screen_changed(self, lines: list[int]) -> None:
+        """The pane drew while in scroll mode: the mode keeps its frozen screen (as tmux's copy
+        mode does); the pane's rows are already updated for when the mode ends."""
+
     # --- drawing ------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
