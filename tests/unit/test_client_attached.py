@@ -1,0 +1,124 @@
+"""The daemon's per-client update state (server/attached.py): coalescing and the high-water mark.
+
+A fake connection stands in for the socket (its transport reports any buffer
+size the test wants); the panes are real emulators, so the lines sent are the
+screen as it is when the flush runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from types import SimpleNamespace
+
+from tmux_py import protocol
+from tmux_py.server.attached import HIGH_WATER, Attachments, AttachedClient
+from tmux_py.server.emulator import Emulator
+
+
+class FakeTransport:
+    def __init__(self) -> None:
+        self.buffered = 0
+
+    def get_write_buffer_size(self) -> int:
+        return self.buffered
+
+    def set_write_buffer_limits(self, high: int, low: int) -> None:
+        pass
+
+
+class FakeWriter:
+    def __init__(self) -> None:
+        self.transport = FakeTransport()
+        self.drained = asyncio.Event()
+
+    async def drain(self) -> None:
+        await self.drained.wait()
+
+
+class FakeConnection:
+    def __init__(self) -> None:
+        self.writer = FakeWriter()
+        self.sent: list[protocol.Message] = []
+        self.closing = False
+        self.peer_pid = 1
+        self.connected = 0.0
+
+    def send(self, message: protocol.Message) -> None:
+        self.sent.append(message)
+
+    def close(self) -> None:
+        self.closing = True
+
+
+def _world():
+    pane = SimpleNamespace(id="%0", title="", emulator=Emulator(20, 4))
+    window = SimpleNamespace(
+        id="@0", index=0, name="sh", zoomed=False, columns=20, lines=4, active=pane, panes={"%0": pane},
+        geometry=lambda: {"%0": (0, 0, 20, 4)}, ordered_panes=lambda: [pane],
+    )
+    session = SimpleNamespace(id="$0", name="s", current=window, last_window=None, columns=20, lines=4,
+                              windows={0: window}, ordered_windows=lambda: [window], touch=lambda: None)
+    window.session = session
+    daemon = SimpleNamespace(server=SimpleNamespace(sessions={"$0": session}), options=None)
+    return daemon, session, pane
+
+
+def _updates(connection: FakeConnection) -> list[protocol.PaneUpdate]:
+    return [message for message in connection.sent if isinstance(message, protocol.PaneUpdate)]
+
+
+async def _settle() -> None:
+    for _ in range(5):
+        await asyncio.sleep(0)
+
+
+def test_a_burst_of_output_is_one_update_with_the_lines_as_they_are_now():
+    async def body():
+        daemon, session, pane = _world()
+        attachments = Attachments(daemon)
+        connection = FakeConnection()
+        client = AttachedClient(attachments, connection, session, 20, 5, "", "")
+        attachments.clients[connection] = client
+        client.mark_layout()
+        await _settle()
+        assert isinstance(connection.sent[0], protocol.Layout)
+        assert _updates(connection)[-1].full, "the first update of a pane is a snapshot"
+        connection.sent.clear()
+        for text in (b"one\r\n", b"two\r\n", b"\x1b[1;1Hxne"):
+            pane.emulator.feed(text)
+            attachments.pane_output(pane)
+        await _settle()
+        updates = _updates(connection)
+        assert len(updates) == 1, "one flush for the whole burst"
+        lines = dict((y, "".join(run[0] for run in runs)) for y, runs in updates[0].lines)
+        assert lines[0] == "xne" and lines[1] == "two"
+
+    asyncio.run(body())
+
+
+def test_above_the_high_water_mark_nothing_is_sent_until_the_socket_drains():
+    async def body():
+        daemon, session, pane = _world()
+        attachments = Attachments(daemon)
+        connection = FakeConnection()
+        client = AttachedClient(attachments, connection, session, 20, 5, "", "")
+        attachments.clients[connection] = client
+        client.mark_layout()
+        await _settle()
+        connection.sent.clear()
+        connection.writer.transport.buffered = HIGH_WATER + 1
+        for number in range(100):
+            pane.emulator.feed(f"line {number}\r\n".encode())
+            attachments.pane_output(pane)
+        await _settle()
+        assert connection.sent == [], "a congested client is sent nothing"
+        assert client.pending["%0"] <= set(range(4)), "what is owed is a set of lines, bounded by the screen"
+        connection.writer.transport.buffered = 0
+        connection.writer.drained.set()
+        await _settle()
+        updates = _updates(connection)
+        assert len(updates) == 1
+        text = [("".join(run[0] for run in runs)) for _, runs in updates[0].lines]
+        assert "line 99" in text, "the drained client gets the screen as it is now"
+
+    asyncio.run(body())
