@@ -67,6 +67,18 @@ def _updates(connection: FakeConnection) -> list[protocol.PaneUpdate]:
     return [message for message in connection.sent if isinstance(message, protocol.PaneUpdate)]
 
 
+async def _attached():
+    """A client attached to the fake world, its layout and first snapshot already sent."""
+    daemon, session, pane = _world()
+    attachments = Attachments(daemon)
+    connection = FakeConnection()
+    client = AttachedClient(attachments, connection, session, 20, 5, "", "")
+    attachments.clients[connection] = client
+    client.mark_layout()
+    await _settle()
+    return attachments, connection, client, pane
+
+
 async def _settle() -> None:
     for _ in range(5):
         await asyncio.sleep(0)
@@ -74,13 +86,7 @@ async def _settle() -> None:
 
 def test_a_burst_of_output_is_one_update_with_the_lines_as_they_are_now():
     async def body():
-        daemon, session, pane = _world()
-        attachments = Attachments(daemon)
-        connection = FakeConnection()
-        client = AttachedClient(attachments, connection, session, 20, 5, "", "")
-        attachments.clients[connection] = client
-        client.mark_layout()
-        await _settle()
+        attachments, connection, client, pane = await _attached()
         assert isinstance(connection.sent[0], protocol.Layout)
         assert _updates(connection)[-1].full, "the first update of a pane is a snapshot"
         connection.sent.clear()
@@ -98,13 +104,7 @@ def test_a_burst_of_output_is_one_update_with_the_lines_as_they_are_now():
 
 def test_above_the_high_water_mark_nothing_is_sent_until_the_socket_drains():
     async def body():
-        daemon, session, pane = _world()
-        attachments = Attachments(daemon)
-        connection = FakeConnection()
-        client = AttachedClient(attachments, connection, session, 20, 5, "", "")
-        attachments.clients[connection] = client
-        client.mark_layout()
-        await _settle()
+        attachments, connection, client, pane = await _attached()
         connection.sent.clear()
         connection.writer.transport.buffered = HIGH_WATER + 1
         for number in range(100):
