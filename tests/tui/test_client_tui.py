@@ -73,6 +73,9 @@ async def test_prefix_bindings_split_select_zoom_and_send_prefix(daemon, attach)
         await until(lambda: app.layout.zoomed and len(app.window_view.panes) == 1, message="zoomed")
         await pilot.press("ctrl+b", "z")
         await until(lambda: not app.layout.zoomed, message="unzoomed")
+        order = [pane["id"] for pane in app.layout.panes]
+        await pilot.press("ctrl+b", "right_curly_bracket")
+        await until(lambda: [pane["id"] for pane in app.layout.panes] != order, message="C-b } swapped")
         await pilot.press("ctrl+b", "space")
         await until(lambda: json.loads(daemon.out("list-windows", "-t", "t", "--json"))[0]["layout"]
                     != "", message="a layout")
@@ -116,6 +119,11 @@ async def test_command_prompt_runs_commands_and_sets_the_theme_live(daemon, atta
         await until(lambda: app.prompt.input.value == "rename-window ", message="completion")
         await pilot.press(*"logs", "enter")
         await until(lambda: any(w["name"] == "logs" for w in app.layout.windows), message="renamed")
+        await pilot.press("ctrl+b", "comma")
+        await until(lambda: app.prompt.is_open and app.prompt.input.value == "logs", message="C-b , shows the name")
+        app.prompt.input.value = ""
+        await pilot.press(*"edit it", "enter")
+        await until(lambda: any(w["name"] == "edit it" for w in app.layout.windows), message="%% replaced")
 
 
 @async_test
