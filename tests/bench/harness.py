@@ -149,3 +149,55 @@ def servers():
             with contextlib.suppress(Exception):
                 server.kill()
         shutil.rmtree(root, ignore_errors=True)
+
+
+class PtyClient:
+    """A program on a PTY of its own (a tmux or tmuxpy client), read and written like a terminal."""
+
+    def __init__(self, argv: list[str], columns: int, lines: int, env: dict | None = None) -> None:
+        import fcntl
+        import pty
+        import struct
+        import termios
+
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # pragma: no cover - the child
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+            os.execvpe(argv[0], argv, {**(env or os.environ), "TERM": "xterm-256color"})
+        self.output = bytearray()
+
+    def write(self, data: bytes) -> None:
+        os.write(self.fd, data)
+
+    def read_until(self, needle: bytes, timeout: float) -> bool:
+        """Read output until ``needle`` appears in what arrived since the last call."""
+        import select
+
+        start = len(self.output)
+        deadline = time.monotonic() + timeout
+        while needle not in self.output[max(0, start - len(needle)):]:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([self.fd], [], [], remaining)[0]:
+                return False
+            try:
+                self.output += os.read(self.fd, 1 << 16)
+            except OSError:
+                return False
+        del self.output[:-4096]
+        return True
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.waitpid(self.pid, 0)
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+
+
+def protocol_client():
+    """The bare protocol client shared with the tests (tests/protocol_client.py)."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from protocol_client import ProtocolClient
+
+    return ProtocolClient

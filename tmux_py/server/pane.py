@@ -105,7 +105,7 @@ class Pane:
                 chunk += data
             if chunk:
                 self.bytes_read += len(chunk)
-                self.emulator.feed(bytes(chunk))
+                self._feed(bytes(chunk))
             if exhausted or (not drain and time.perf_counter() >= deadline):
                 break
         self._set_throttled(not exhausted)
@@ -113,6 +113,15 @@ class Pane:
             self._stop_reading()
             self._check_exit()
         self._on_output(self)
+
+    def _feed(self, data: bytes) -> None:
+        try:
+            self.emulator.feed(data)
+        except Exception:
+            # The emulator promises never to raise; if a bug breaks that
+            # promise, the pane must keep reading (the program would block
+            # on a full PTY otherwise) and the bug must be seen in the log.
+            log.exception("pane %s: emulator failed on %d bytes", self.id, len(data))
 
     def _set_throttled(self, throttled: bool) -> None:
         now = time.monotonic()
