@@ -64,6 +64,12 @@ OPTION_DEFS = {
         OptionDef("exit-empty", bool, True, help="the daemon exits when no session is left"),
         OptionDef("kill-grace", int, 5, 0, 3600, "TMUXPY_KILL_GRACE",
                   "seconds between SIGHUP and SIGKILL for a pane's processes on shutdown"),
+        OptionDef("flow-threshold", int, 64 * 1024, 1024, 1 << 30, "TMUXPY_FLOW_THRESHOLD",
+                  "bytes queued to a client before its updates pause and coalesce (yellow)"),
+        OptionDef("flow-max-queue", int, 1024 * 1024, 1024, 1 << 30, "TMUXPY_FLOW_MAX_QUEUE",
+                  "bytes queued to a client at which it is resynchronised (red)"),
+        OptionDef("flow-auto-disconnect", bool, False, env="TMUXPY_FLOW_AUTO_DISCONNECT",
+                  help="disconnect a red client (\"too slow\") instead of resynchronising it"),
         # Read by attached clients: set-option sends them the new values, applied live.
         OptionDef("prefix", str, "C-b", help="the key that starts a key binding"),
         OptionDef("mouse", bool, True, help="clicks select panes, the wheel scrolls, borders drag"),
