@@ -243,6 +243,11 @@ class Daemon:
             "connections": len(self.connections),
             "rss": rss,
             "bad_peers": self.bad_peers,
+            "pane_stats": [
+                {"id": pane.id, "bytes_read": pane.bytes_read, "throttled": pane.throttled,
+                 "throttled_seconds": round(pane.throttled_seconds, 3)}
+                for pane in self.server.all_panes()
+            ],
         }
 
     # --- shutdown --------------------------------------------------------------
