@@ -46,36 +46,22 @@ from typing import Callable
 
 from wcwidth import wcwidth
 
-from tmux_py.style import (
-    BLINK,
-    BOLD,
-    DEFAULT,
-    DIM,
-    HIDDEN,
-    ITALIC,
-    REVERSE,
-    STRIKE,
-    UNDERLINE,
-    rgb,
-    sgr_transition,
-)
+from tmux_py.server import fastpath
 from tmux_py.server.sanitize import clean_label
 from tmux_py.server.scrollback import Scrollback
+from tmux_py.server.sgr import DEFAULT_STYLE as _DEFAULT_STYLE
+from tmux_py.server.sgr import param as _get
+from tmux_py.server.sgr import PARAM_LIMIT, parse_params, sgr_style
+from tmux_py.style import DEFAULT, sgr_transition
 
 #: Longest OSC/DCS/APC/PM/SOS body kept, in characters; the rest is discarded.
 STRING_LIMIT = 1 << 20
-#: Longest CSI parameter string (tmux discards the sequence beyond 64 bytes).
-PARAM_LIMIT = 63
-#: Most CSI parameters (tmux's ``param_list``); more invalidates the sequence.
-PARAM_COUNT = 24
 #: UTF-8 bytes per cell, base character and combining marks (tmux UTF8_SIZE).
 CELL_BYTES = 21
 #: Style table size that triggers renumbering the styles in use.
 STYLE_TABLE_LIMIT = 1 << 16
 #: Longest incomplete escape sequence carried over to the next feed.
 PENDING_LIMIT = 4096
-
-_INT_MAX = 2**31 - 1
 
 #: DEC Special Graphics (``ESC ( 0``): ASCII to line drawing.
 _DEC_GRAPHICS = str.maketrans(
@@ -102,14 +88,6 @@ _T_TEXT, _T_C0, _T_CSI, _T_STRING, _T_ESC_I, _T_ESC, _T_IGNORE, _T_SLOW = 1, 2, 
 #: Terminators of a string body: BEL, ESC, CAN, SUB (DCS: only ESC \, CAN, SUB).
 _STRING_END = re.compile(r"[\x07\x18\x1a\x1b]")
 _DCS_END = re.compile(r"\x1b\\|[\x18\x1a]")
-_PARAMS = re.compile(r"[0-9:;]*\Z")
-
-_DEFAULT_STYLE = (DEFAULT, DEFAULT, 0)
-
-_SGR_FLAGS = {1: BOLD, 2: DIM, 3: ITALIC, 4: UNDERLINE, 5: BLINK, 6: BLINK, 7: REVERSE,
-              8: HIDDEN, 9: STRIKE, 21: UNDERLINE}
-_SGR_CLEAR = {22: BOLD | DIM, 23: ITALIC, 24: UNDERLINE, 25: BLINK, 27: REVERSE,
-              28: HIDDEN, 29: STRIKE}
 
 _width_cache: dict[str, int] = {}
 
@@ -139,7 +117,7 @@ def text_width(text: str) -> int:
 class _Row:
     """One visible line: packed (text + runs) or cells (chars + styles)."""
 
-    __slots__ = ("text", "runs", "fill", "chars", "styles", "wrapped")
+    __slots__ = ("text", "runs", "fill", "chars", "styles", "wrapped", "lazy")
 
     def __init__(self, fill: int = 0) -> None:
         self.text = ""
@@ -148,9 +126,28 @@ class _Row:
         self.chars: list[str] | None = None
         self.styles: list[int] | None = None
         self.wrapped = False
+        #: (chunk record, style_id function) of a fast-path line not laid
+        #: out yet (see ``fastpath``), else None.
+        self.lazy: tuple | None = None
+
+    def unlazy(self) -> None:
+        """Lay out a fast-path line into the packed form."""
+        lazy = self.lazy
+        if lazy is None:
+            return
+        self.lazy = None
+        record, style_id = lazy
+        text, flat, wrapped = fastpath.decode(record)
+        self.wrapped = wrapped
+        self.text = text
+        self.runs = [
+            [flat[i], style_id((flat[i + 1], flat[i + 2], flat[i + 3]))] for i in range(0, len(flat), 4)
+        ]
 
     def cells(self, columns: int) -> tuple[list[str], list[int]]:
         """The row as cells (converting a packed row)."""
+        if self.lazy is not None:
+            self.unlazy()
         chars = self.chars
         if chars is not None:
             return chars, self.styles  # type: ignore[return-value]
@@ -174,6 +171,8 @@ class _Row:
 
     def used(self) -> bool:
         """True if anything but default blanks is on the row."""
+        if self.lazy is not None:
+            self.unlazy()
         if self.chars is None:
             return bool(self.text) or self.fill != 0
         return any(c != " " for c in self.chars) or any(self.styles)  # type: ignore[arg-type]
@@ -342,6 +341,8 @@ class Emulator:
         rows = list(self._rows) + list(self._alt_rows or ())
         for row in rows:
             row.fill = remap(row.fill)
+            if row.lazy is not None:
+                continue
             if row.chars is None:
                 for run in row.runs:
                     run[1] = remap(run[1])
@@ -387,8 +388,13 @@ class Emulator:
                 pos = m.end()  # type: ignore[union-attr]
                 continue
             if kind == _T_C0:
-                self._control(m.group(2))  # type: ignore[union-attr]
+                ch = m.group(2)  # type: ignore[union-attr]
+                self._control(ch)
                 pos += 1
+                if ch == "\n" and self.cursor_x == 0 and self._at_fast_start():
+                    block = fastpath.LINE_BLOCK.match(text, pos)
+                    if block is not None:
+                        pos = self._fast_lines(text, pos, block.end())
             elif kind == _T_CSI:
                 params, inter, final = m.group(3, 4, 5)  # type: ignore[union-attr]
                 self._csi(params, inter, final)
@@ -413,6 +419,60 @@ class Emulator:
                     self._last_char = ""
                     return
             self._last_char = ""
+
+    # ------------------------------------------------------------- fast path
+
+    def _at_fast_start(self) -> bool:
+        """True if the cursor is at the start of a blank bottom line that scrolls."""
+        y = self.cursor_y
+        if y != self.lines - 1 or self._bottom != y or self._top != 0:
+            return False
+        row = self._rows[y]
+        return (
+            row.chars is None
+            and row.lazy is None
+            and not row.text
+            and not row.fill
+            and self._alt_rows is None
+            and self._autowrap
+            and not self._insert
+            and not self._g0_graphics
+            and not self._g1_graphics
+        )
+
+    def _fast_lines(self, text: str, start: int, stop: int) -> int:
+        """Apply the whole lines text[start:stop] (see ``fastpath``); return stop."""
+        block = text[start:stop]
+        columns = self.columns
+        count = fastpath.count_rows(block, columns)
+        first = self._styles[self._pen]
+        reset, params = fastpath.end_params(block)
+        pen = 0 if reset else self._pen
+        cache = self._sgr_cache
+        for item in params:
+            new = cache.get((pen, item))
+            pen = self._sgr_pen(pen, item) if new is None else new
+        self._pen = pen
+        self._last_char = ""
+        chunk = (block, *first, columns)
+        screen = self._rows
+        keep = self.lines - 1
+        history = self.history
+        for row in screen[: min(count, keep)]:
+            history.append(self._record(row))
+        pushed = count - keep
+        if pushed > 0:
+            history.extend([(*chunk, index) for index in range(pushed)])
+        rows = screen[count:keep] if count < keep else []
+        style_id = self._style_id
+        for index in range(max(0, pushed), count):
+            row = _Row()
+            row.lazy = ((*chunk, index), style_id)
+            rows.append(row)
+        rows.append(_Row(self._erase_style()))
+        self._rows = rows
+        self._dirty_all = True
+        return stop
 
     # ---------------------------------------------------- escape state machine
 
@@ -598,36 +658,29 @@ class Emulator:
         if params and params[0] in "<=>?":
             marker = params[0]
             params = params[1:]
-        if len(params) > PARAM_LIMIT or not _PARAMS.match(params):
+        if final == "m" and not marker and not inter:
+            self._pen = self._sgr_pen(self._pen, params)
             return
-        if final == "m" and not marker and not inter:
-            pen = self._sgr_cache.get((self._pen, params))
-            if pen is not None:
-                self._pen = pen
-                return
-        values: list[int | str | None] = []
-        if params:
-            for item in params.split(";"):
-                if not item:
-                    values.append(None)
-                elif ":" in item:
-                    values.append(item)
-                elif len(item) > 10 or int(item) > _INT_MAX:
-                    return
-                else:
-                    values.append(int(item))
-            if len(values) > PARAM_COUNT:
-                return
-        if final == "m" and not marker and not inter:
-            pen = self._style_id(_sgr_style(self._styles[self._pen], values))
-            if len(self._sgr_cache) > 4096:
-                self._sgr_cache.clear()
-            self._sgr_cache[(self._pen, params)] = pen
-            self._pen = pen
+        values = parse_params(params)
+        if values is None:
             return
         handler = _CSI_HANDLERS.get(marker + inter + final)
         if handler is not None:
             handler(self, values)
+
+    def _sgr_pen(self, pen: int, params: str) -> int:
+        """The pen (style id) after ``CSI params m`` from ``pen``, cached."""
+        key = (pen, params)
+        new = self._sgr_cache.get(key)
+        if new is None:
+            values = parse_params(params)
+            if values is None:
+                return pen
+            new = self._style_id(sgr_style(self._styles[pen], values))
+            if len(self._sgr_cache) > 4096:
+                self._sgr_cache.clear()
+            self._sgr_cache[key] = new
+        return new
 
     # ---------------------------------------------------------------- output
 
@@ -689,6 +742,8 @@ class Emulator:
         row = self._rows[y]
         pen = self._pen
         n = len(chunk)
+        if row.lazy is not None:
+            row.unlazy()
         if row.chars is None and not self._insert:
             length = len(row.text)
             if x >= length:
@@ -834,6 +889,8 @@ class Emulator:
 
     def _record(self, row: _Row) -> tuple:
         """A row as a history record (text, flat runs, wrapped)."""
+        if row.lazy is not None:
+            return row.lazy[0]
         styles = self._styles
         flat: list[int] = []
         if row.chars is None:
@@ -893,6 +950,7 @@ class Emulator:
         if start >= stop:
             return
         row = self._rows[y]
+        row.unlazy()
         if start == 0 and stop == self.columns:
             fresh = _Row(fill)
             fresh.wrapped = False
@@ -1006,6 +1064,7 @@ class Emulator:
 
     def _clip_row(self, row: _Row) -> None:
         columns = self.columns
+        row.unlazy()
         if row.chars is None:
             if len(row.text) > columns:
                 row.cells(columns)
@@ -1077,6 +1136,7 @@ class Emulator:
     def _row_runs(self, row: _Row) -> list[list]:
         styles = self._styles
         out: list[list] = []
+        row.unlazy()
         if row.chars is None:
             text = row.text
             pos = 0
@@ -1104,16 +1164,17 @@ class Emulator:
 
     def history_runs(self, start: int, stop: int) -> list[list[list]]:
         """History lines ``[start, stop)`` (0 = oldest) as runs."""
-        return [_record_runs(record) for record in self.history.lines(start, stop)]
+        return [_record_runs(fastpath.decode(r)) for r in self.history.lines(start, stop)]
 
     def _records(self, start: int, end: int) -> list[tuple]:
         """Records of lines start..end inclusive (negative = history)."""
         hsize = len(self.history)
         out: list[tuple] = []
         if start < 0:
-            out.extend(self.history.lines(hsize + start, hsize + min(end, -1) + 1))
+            records = self.history.lines(hsize + start, hsize + min(end, -1) + 1)
+            out.extend(map(fastpath.decode, records))
         for y in range(max(0, start), min(end, self.lines - 1) + 1):
-            out.append(self._record(self._rows[y]))
+            out.append(fastpath.decode(self._record(self._rows[y])))
         return out
 
     def capture(
@@ -1181,18 +1242,6 @@ def _record_runs(record: tuple) -> list[list]:
 
 
 # ------------------------------------------------------------------ CSI table
-
-
-def _get(values: list, index: int, minimum: int, default: int) -> int:
-    """tmux's input_get: missing -> default, colon string -> -1, else >= minimum."""
-    if index >= len(values):
-        return default
-    value = values[index]
-    if value is None:
-        return default
-    if isinstance(value, str):
-        return -1
-    return max(value, minimum)
 
 
 def _cuu(self: Emulator, values: list) -> None:
@@ -1498,89 +1547,6 @@ def _decset(self: Emulator, values: list) -> None:
 
 def _decrst(self: Emulator, values: list) -> None:
     _private_mode(self, values, False)
-
-
-def _sgr_style(style: tuple[int, int, int], values: list) -> tuple[int, int, int]:
-    """The pen after SGR ``values`` (tmux's input_csi_dispatch_sgr)."""
-    fg, bg, flags = style
-    if not values:
-        return _DEFAULT_STYLE
-    count = len(values)
-    i = 0
-    while i < count:
-        value = values[i]
-        if isinstance(value, str):
-            fg, bg, flags = _sgr_colon(value, fg, bg, flags)
-            i += 1
-            continue
-        n = 0 if value is None else value
-        if n in (38, 48):
-            i += 1
-            kind = _get(values, i, 0, -1)
-            colour = None
-            if kind == 5:
-                c = _get(values, i + 1, 0, -1)
-                colour = DEFAULT if c == -1 or c > 255 else c
-                i += 1
-            elif kind == 2:
-                r, g, b = (_get(values, i + k, 0, -1) for k in (1, 2, 3))
-                if 0 <= r <= 255 and 0 <= g <= 255 and 0 <= b <= 255:
-                    colour = rgb(r, g, b)
-                    i += 3
-            if colour is not None:
-                if n == 38:
-                    fg = colour
-                else:
-                    bg = colour
-        elif n == 0:
-            fg, bg, flags = _DEFAULT_STYLE
-        elif n in _SGR_FLAGS:
-            flags |= _SGR_FLAGS[n]
-        elif n in _SGR_CLEAR:
-            flags &= ~_SGR_CLEAR[n]
-        elif 30 <= n <= 37:
-            fg = n - 30
-        elif n == 39:
-            fg = DEFAULT
-        elif 40 <= n <= 47:
-            bg = n - 40
-        elif n == 49:
-            bg = DEFAULT
-        elif 90 <= n <= 97:
-            fg = n - 82
-        elif 100 <= n <= 107:
-            bg = n - 92
-        i += 1
-    return fg, bg, flags
-
-
-def _sgr_colon(value: str, fg: int, bg: int, flags: int) -> tuple[int, int, int]:
-    """One colon-separated SGR parameter (``4:3``, ``38:2::R:G:B``, ``38:5:N``)."""
-    parts = value.split(":")
-    if len(parts) >= 8 or any(len(p) > 10 for p in parts):
-        return fg, bg, flags
-    p = [int(x) if x else -1 for x in parts]
-    if p[0] == 4:
-        if len(p) == 2 and 0 <= p[1] <= 5:
-            flags = flags | UNDERLINE if p[1] else flags & ~UNDERLINE
-        return fg, bg, flags
-    if len(p) < 3 or p[0] not in (38, 48):
-        return fg, bg, flags
-    colour = None
-    if p[1] == 2:
-        start = 2 if len(p) == 5 else 3
-        if len(p) >= start + 3:
-            r, g, b = p[start : start + 3]
-            if 0 <= r <= 255 and 0 <= g <= 255 and 0 <= b <= 255:
-                colour = rgb(r, g, b)
-    elif p[1] == 5:
-        colour = DEFAULT if p[2] == -1 or p[2] > 255 else p[2]
-    if colour is not None:
-        if p[0] == 38:
-            fg = colour
-        else:
-            bg = colour
-    return fg, bg, flags
 
 
 _CSI_HANDLERS: dict[str, Callable[[Emulator, list], None]] = {

@@ -1,0 +1,139 @@
+"""The fast path: runs of whole lines of text and SGR that scroll straight through.
+
+Most pane output is lines: ``cat``, logs, compilers, test runners. Such a line
+is printable ASCII and SGR sequences (``CSI ... m``) ending in ``CR LF``. When
+the cursor sits at the start of the blank bottom line of a full-screen scroll
+region on the primary screen, a run of such lines (``LINE_BLOCK``, found in
+one regex call) has a fixed effect: each line is written on the bottom line,
+wraps at the right margin into as many lines as its width needs, and scrolls
+up. The emulator then only has to know
+
+- how many screen lines the run takes (``count_rows``: the SGR sequences
+  stripped in one ``re.sub``, the line widths in one ``map(len, ...)``), and
+- the pen at its end (``end_params``: only the SGR sequences after the last
+  plain reset ``CSI 0 m`` / ``CSI m`` are followed),
+
+and never parses the text. Every screen line of the run, in the history or
+still on the screen, is a *chunk record* ``(raw, fg, bg, flags, columns,
+index)``: ``raw`` is the whole run as received (shared, not copied, by all
+its lines), ``fg, bg, flags`` the pen at its start, ``columns`` the width it
+was laid out at and ``index`` the screen line within it. ``decode`` turns a
+chunk record into the ``(text, runs, wrapped)`` record the slow path would
+have built, laying out the whole chunk once (``decode_chunk``) and keeping the
+last few layouts in a small cache, so paging through history costs one layout
+per chunk.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tmux_py.server.sgr import sgr_params
+from tmux_py.style import DEFAULT
+
+#: A run of lines of printable ASCII and SGR, each ending in CR LF (possessive
+#: quantifiers: no backtracking when the last line is incomplete).
+LINE_BLOCK = re.compile(r"(?:(?:[\x20-\x7e]++|\x1b\[[0-9;]*+m)*+\r\n)+")
+#: SGR parameter strings.
+SGR_PARAMS = re.compile(r"\x1b\[([0-9;]*)m")
+#: Text cut into text, SGR, text, SGR, ..., text.
+SGR_SPLIT = re.compile(r"(\x1b\[[0-9;]*m)")
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+#: Chunk layouts kept decoded.
+CACHE_SIZE = 8
+
+_cache: dict[tuple, list[tuple]] = {}
+
+
+def count_rows(block: str, columns: int) -> int:
+    """Screen lines taken by a ``LINE_BLOCK`` match at ``columns`` columns."""
+    widths = list(map(len, _SGR.sub("", block).split("\r\n")))
+    widths.pop()
+    rows = len(widths)
+    for width in widths:
+        if width > columns:
+            rows += (width - 1) // columns
+    return rows
+
+
+def end_params(block: str) -> tuple[bool, list[str]]:
+    """(reset, params): the SGR parameters that decide the pen after ``block``.
+
+    ``reset`` is True if they follow a plain reset, so the pen before the
+    block does not matter.
+    """
+    last = max(block.rfind("\x1b[0m"), block.rfind("\x1b[m"))
+    if last < 0:
+        return False, SGR_PARAMS.findall(block)
+    return True, SGR_PARAMS.findall(block, last)
+
+
+@lru_cache(maxsize=4096)
+def _apply(style: tuple, params: str) -> tuple:
+    return sgr_params(style, params)
+
+
+def decode_chunk(raw: str, style: tuple, columns: int) -> list[tuple]:
+    """Lay out a chunk: one ``(text, runs, wrapped)`` record per screen line.
+
+    As the slow path does: a line wraps at ``columns``; the line feed ending
+    a line fills the next line with the pen's background (tmux's erase
+    colour), which shows as a blank run after the text.
+    """
+    out: list[tuple] = []
+    fill = DEFAULT
+    lines = raw.split("\r\n")
+    lines.pop()
+    for line in lines:
+        texts: list[str] = []
+        flat: list[int] = []
+        last = None
+        used = 0
+        for index, part in enumerate(SGR_SPLIT.split(line)):
+            if index % 2:
+                style = _apply(style, part[2:-1])
+                continue
+            while part:
+                if used == columns:
+                    out.append(_finish(texts, flat, True, fill, columns))
+                    texts, flat, last, used, fill = [], [], None, 0, DEFAULT
+                take = part[: columns - used]
+                part = part[len(take) :]
+                texts.append(take)
+                used += len(take)
+                if style == last:
+                    flat[-4] += len(take)
+                else:
+                    flat.extend((len(take), *style))
+                    last = style
+        out.append(_finish(texts, flat, False, fill, columns))
+        fill = style[1]
+    return out
+
+
+def _finish(texts: list[str], flat: list[int], wrapped: bool, fill: int, columns: int) -> tuple:
+    text = "".join(texts)
+    if fill != DEFAULT and len(text) < columns:
+        flat.extend((columns - len(text), DEFAULT, fill, 0))
+        text += " " * (columns - len(text))
+    return (text, tuple(flat), wrapped)
+
+
+def decode(record: tuple) -> tuple[str, tuple, bool]:
+    """A history record as ``(text, runs, wrapped)``, laying out a chunk record."""
+    if len(record) != 6:
+        return record  # type: ignore[return-value]
+    key = record[:5]
+    rows = _cache.get(key)
+    if rows is None:
+        raw, fg, bg, flags, columns = key
+        rows = decode_chunk(raw, (fg, bg, flags), columns)
+        if len(_cache) >= CACHE_SIZE:
+            del _cache[next(iter(_cache))]
+        _cache[key] = rows
+    index = record[5]
+    if index < len(rows):
+        return rows[index]
+    return ("", (), False)
