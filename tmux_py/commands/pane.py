@@ -9,7 +9,6 @@ from tmux_py.commands.context import Context
 from tmux_py.commands.entry import PANE, WINDOW, Args, CommandEntry, CommandError, Result
 from tmux_py.commands.variables import variables
 from tmux_py.format import expand
-from tmux_py.keys import UnknownKey, encode_key
 from tmux_py.server.layout import LayoutError
 
 LIST_PANES_FORMAT = (
@@ -135,17 +134,10 @@ def send_keys(ctx: Context, args: Args) -> None:
         except ValueError:
             raise CommandError("invalid hex: " + " ".join(args.positional)) from None
         return
-    modes = pane.key_modes()
-    chunks = []
-    for word in args.positional:
-        if args.has("l"):
-            chunks.append(word)
-            continue
-        try:
-            chunks.append(encode_key(word, modes))
-        except UnknownKey:
-            chunks.append(word)  # not a key name: sent as it is, as tmux does
-    pane.write("".join(chunks).encode())
+    if args.has("l"):
+        pane.write("".join(args.positional).encode())
+    else:
+        pane.send_keys(args.positional)
 
 
 def _line_number(text: str | None, flag: str) -> int | None:

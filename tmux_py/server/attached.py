@@ -38,7 +38,6 @@ import logging
 from typing import TYPE_CHECKING
 
 from tmux_py import commands, protocol
-from tmux_py.keys import UnknownKey, encode_key
 from tmux_py.options import OPTION_DEFS
 from tmux_py.server.model import Target, TargetError
 from tmux_py.server.mouse import encode_mouse
@@ -249,14 +248,7 @@ class AttachedClient:
         pane = self._active_pane()
         if pane is None:
             return
-        modes = pane.key_modes()
-        chunks = []
-        for name in names:
-            try:
-                chunks.append(encode_key(name, modes))
-            except UnknownKey:
-                chunks.append(name)  # as send-keys: not a key name, so literal text
-        pane.write("".join(chunks).encode())
+        pane.send_keys(names)
         self.session.touch()
 
     def paste(self, text: str) -> None:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 import ptyprocess
 
-from tmux_py.keys import KeyModes, encode_key
+from tmux_py.keys import KeyModes, UnknownKey, encode_key
 from tmux_py.server.emulator import Emulator
 
 log = logging.getLogger(__name__)
@@ -194,11 +194,16 @@ class Pane:
         modes = self.emulator.modes()
         return KeyModes(app_cursor=modes["app_cursor"], app_keypad=modes["app_keypad"])
 
-    def send_key(self, name: str) -> None:
-        self.write(encode_key(name, self.key_modes()).encode())
-
-    def send_text(self, text: str) -> None:
-        self.write(text.encode())
+    def send_keys(self, names: list[str]) -> None:
+        """Key names encoded for the pane's modes; a word that is no key name goes as text (as tmux)."""
+        modes = self.key_modes()
+        chunks = []
+        for name in names:
+            try:
+                chunks.append(encode_key(name, modes))
+            except UnknownKey:
+                chunks.append(name)
+        self.write("".join(chunks).encode())
 
     # --- geometry -------------------------------------------------------
 
