@@ -92,3 +92,12 @@ def test_pane_exit_closes_window_and_session(daemon):
     assert daemon.out("ls", "-F", "#{session_name}") == "keep\n"
     log = (daemon.root / "log" / "s.log").read_text()
     assert "exited with status" in log
+
+
+def test_a_command_that_cannot_run_is_one_clear_error(daemon):
+    daemon.out("new", "-d", "-s", "a", "sleep", "60")
+    result = daemon.cli("new", "-d", "-s", "b", "no-such-program-here", "x")
+    assert (result.returncode, result.stderr) == (1, "can't run no-such-program-here: command not found\n")
+    split = daemon.cli("split-window", "-t", "a", "no-such-program-here", "x")
+    assert split.returncode == 1
+    assert daemon.out("ls", "-F", "#{session_name}:#{window_panes}") == "a:1\n"

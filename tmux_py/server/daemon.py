@@ -30,7 +30,7 @@ from tmux_py.options import Options
 from tmux_py.paths import SocketPaths, prepare_socket_dir
 from tmux_py.server.attached import Attachments
 from tmux_py.server.connection import Connection
-from tmux_py.server.model import Server, Session, Window
+from tmux_py.server.model import Server, Session, TargetError, Window
 from tmux_py.server.pane import Pane
 
 log = logging.getLogger(__name__)
@@ -172,11 +172,16 @@ class Daemon:
     def _spawn_pane(self, pane_id: str, argv: list[str], cwd: str, columns: int, lines: int) -> Pane:
         if not os.path.isdir(cwd):
             cwd = os.path.expanduser("~")
-        pane = Pane(
-            pane_id, argv, cwd=cwd, env=self.server.pane_environment(pane_id, os.getpid()),
-            columns=columns, lines=lines, history_limit=self.options.get("history-limit"),
-            on_output=self._pane_output, on_exit=self._pane_exited,
-        )
+        try:
+            pane = Pane(
+                pane_id, argv, cwd=cwd, env=self.server.pane_environment(pane_id, os.getpid()),
+                columns=columns, lines=lines, history_limit=self.options.get("history-limit"),
+                on_output=self._pane_output, on_exit=self._pane_exited,
+            )
+        except OSError as error:
+            # tmux opens a pane that dies at once; one clear line serves a script better.
+            reason = "command not found" if isinstance(error, FileNotFoundError) else error.strerror or str(error)
+            raise TargetError(f"can't run {argv[0]}: {reason}") from None
         self._panes_by_pid[pane.pid] = pane
         return pane
 
