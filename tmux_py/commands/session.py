@@ -77,7 +77,10 @@ def list_sessions(ctx: Context, args: Args) -> Result:
     if args.has("json"):
         return Result([json.dumps([session_record(ctx, session) for session in sessions])])
     template = args.value("F", LIST_SESSIONS_FORMAT)
-    return Result([expand(template, variables(ctx, session)) for session in sessions])
+    # As tmux, a session's formats include its current window and pane.
+    return Result([
+        expand(template, variables(ctx, session, session.current, session.current.active)) for session in sessions
+    ])
 
 
 def has_session(ctx: Context, args: Args) -> None:
