@@ -194,7 +194,7 @@ async def test_detach_exit_and_server_death_say_why(daemon, attach):
     async with attach(session) as client:
         os.kill(daemon.pid(), signal.SIGKILL)
         await until(lambda: client.app.exit_text, message="server death noticed")
-    assert client.app.exit_text == "server exited unexpectedly" and client.app.exit_status == 1
+    assert client.app.exit_text == "[server exited unexpectedly]" and client.app.exit_status == 1
 
 
 @async_test

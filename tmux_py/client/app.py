@@ -29,7 +29,7 @@ from textual.theme import Theme as TextualTheme
 
 from tmux_py import protocol
 from tmux_py.client.config import Config, load_config
-from tmux_py.client.connection import ConnectionLost, DaemonConnection
+from tmux_py.client.connection import CLOSED, ConnectionLost, DaemonConnection
 from tmux_py.client.copy_mode import CopyMode
 from tmux_py.client.keymap import DEFAULT_BINDINGS, BindingError, command_argv, list_keys, tmux_key
 from tmux_py.client.messages import BorderDragged, PaneMouse, PromptDone, WindowClicked
@@ -115,7 +115,7 @@ class TmuxApp(App, inherit_bindings=False):
                 detach_others=self.detach_others, tty=_tty_name(), term=os.environ.get("TERM", ""),
             )
         except (ConnectionLost, TimeoutError) as error:
-            self.leave(f"{error}" if str(error) else "server exited unexpectedly", 1)
+            self.on_daemon_lost(str(error) or CLOSED)
             return
         if not reply.ok:
             self.leave((reply.error or {}).get("message", "attach failed"), 1)
@@ -147,7 +147,8 @@ class TmuxApp(App, inherit_bindings=False):
         self.exit(status)
 
     def on_daemon_lost(self, why: str) -> None:
-        self.leave("server exited unexpectedly", 1)
+        # tmux's words when the server vanishes; a protocol error is shown as the daemon put it.
+        self.leave("[server exited unexpectedly]" if why == CLOSED else why, 1)
 
     def on_resize(self, event: events.Resize) -> None:
         if self.connection is not None and self.layout is not None:

@@ -22,6 +22,8 @@ from tmux_py import protocol
 
 #: How long the handshake and the attach may take before the client gives up.
 CONNECT_TIMEOUT = 10.0
+#: ``on_lost``'s reason when the socket simply closed (the daemon died); else the daemon's error.
+CLOSED = "connection closed"
 
 
 class ConnectionLost(Exception):
@@ -43,7 +45,7 @@ class _Protocol(asyncio.Protocol):
             self.owner._dispatch(message)
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self.owner._lost("connection closed")
+        self.owner._lost(CLOSED)
 
 
 class DaemonConnection:
