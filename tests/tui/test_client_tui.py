@@ -88,12 +88,19 @@ async def test_prefix_bindings_split_select_zoom_and_send_prefix(daemon, attach)
 
 
 @async_test
-async def test_kill_pane_asks_first(daemon, attach):
+async def test_display_panes_and_kill_pane_asks_first(daemon, attach):
     session = new_session(daemon)
     daemon.cli("split-window", "-t", "t", check=True)
     async with attach(session) as client:
         app, pilot = client.app, client.pilot
         await until(lambda: len(app.window_view.panes) == 2)
+        first = app.layout.panes[0]["id"]
+        assert app.window_view.active != first
+        await pilot.press("ctrl+b", "q")
+        await until(lambda: app.pane_labels, message="display-panes")
+        assert " 0 " in app.window_view.panes[first].render_line(app.window_view.panes[first].lines_count // 2).text
+        await pilot.press("0")
+        await until(lambda: app.window_view.active == first, message="0 selects pane 0")
         await pilot.press("ctrl+b", "x")
         await until(lambda: app.prompt.is_open, message="the y/n prompt")
         await pilot.press("n")

@@ -94,6 +94,8 @@ class TmuxApp(App, inherit_bindings=False):
         self.prefix_pending = False
         self._daemon_theme: str | None = None
         self._message_timer = None
+        self.pane_labels: dict[str, str] = {}  # display-panes: index key -> pane id, while shown
+        self._labels_timer = None
         self.palette = Palette(self.themes.get(DEFAULT_THEME) or next(iter(self.themes.values())))
         self.window_view = WindowView(self.palette)
         self.prompt = Prompt()
@@ -201,6 +203,27 @@ class TmuxApp(App, inherit_bindings=False):
                              lambda command: command and self.run_command(command))
         elif action == "options":
             self.apply_options(args)
+        elif action == "display-panes":
+            self.display_panes(args.get("panes", {}), float(args.get("seconds", 1.0)))
+
+    def display_panes(self, panes: dict[str, str], seconds: float) -> None:
+        """Label each pane with its index until a key or ``seconds``; an index key selects it."""
+        style = Style(color=self.palette.theme.status["foreground"], bgcolor=self.palette.theme.border["active"],
+                      bold=True)
+        for label, pane_id in panes.items():
+            view = self.window_view.panes.get(pane_id)
+            if view is not None:
+                view.show_label(label, style)
+        self.pane_labels = panes
+        if self._labels_timer is not None:
+            self._labels_timer.stop()
+        self._labels_timer = self.set_timer(seconds, self.hide_pane_labels)
+
+    def hide_pane_labels(self) -> None:
+        self.pane_labels = {}
+        for view in self.window_view.panes.values():
+            if view.label:
+                view.show_label("", view.label_style)
 
     def apply_options(self, options: dict, initial: bool = False) -> None:
         if "prefix" in options:
@@ -255,6 +278,12 @@ class TmuxApp(App, inherit_bindings=False):
         name = tmux_key(key, character)
         if name is None or self.connection is None:
             return
+        if self.pane_labels:
+            pane_id = self.pane_labels.get(name)
+            self.hide_pane_labels()
+            if pane_id is not None:
+                self.run_argv(["select-pane", "-t", pane_id])
+                return
         if self.prefix_pending:
             self.prefix_pending = False
             self.status_bar.update(prefix="")

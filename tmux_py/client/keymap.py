@@ -87,6 +87,7 @@ DEFAULT_BINDINGS: dict[str, str] = {
     "n": "next-window",
     "o": "select-pane -t :.+",
     "p": "previous-window",
+    "q": "display-panes",
     "s": "choose-tree -s",
     "w": "choose-tree -w",
     "x": "confirm-before -p 'kill-pane #{pane_index}? (y/n)' kill-pane",

@@ -163,6 +163,14 @@ def copy_mode(ctx: Context, args: Args) -> None:
     _client(ctx).ui("copy-mode", pane=pane.id, page_up=args.has("u"))
 
 
+def display_panes(ctx: Context, args: Args) -> None:
+    """Each pane's index over it for a moment; typing the index selects the pane."""
+    window = ctx.require_target().window
+    base = ctx.server.options.get("pane-base-index")
+    panes = {str(index + base): pane.id for index, pane in enumerate(window.ordered_panes())}
+    _client(ctx).ui("display-panes", panes=panes, seconds=args.number("d", 1000, minimum=1, maximum=600_000) / 1000)
+
+
 def list_keys(ctx: Context, args: Args) -> Result:
     if ctx.client is not None:
         ctx.client.ui("list-keys")
@@ -271,6 +279,8 @@ ENTRIES = (
                  min_args=1, max_args=None, usage="[-p prompt] command", help="run a command after y"),
     CommandEntry("copy-mode", copy_mode, flags="ut:", target=PANE, usage="[-u] [-t target-pane]",
                  help="scroll a pane's history (search, select, copy)"),
+    CommandEntry("display-panes", display_panes, aliases=("displayp",), flags="d:t:", target=WINDOW,
+                 usage="[-d duration] [-t target-window]", help="show pane numbers; type one to select it"),
     CommandEntry("list-keys", list_keys, aliases=("lsk",), flags="NT:", usage="[-N] [-T key-table]",
                  help="list key bindings"),
     CommandEntry("choose-tree", choose_tree, flags="Zswt:", target=SESSION, usage="[-Zsw] [-t target]",

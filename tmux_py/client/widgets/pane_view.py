@@ -48,6 +48,8 @@ class PaneView(Widget):
         self.title = ""
         self.modes: dict = {}
         self.copy: CopyMode | None = None
+        self.label = ""  # display-panes: the pane's index, drawn over its middle row
+        self.label_style = Style(reverse=True, bold=True)
 
     # --- state from the daemon --------------------------------------------
 
@@ -114,7 +116,16 @@ class PaneView(Widget):
         cursor_x, cursor_y = self.cursor
         if y == cursor_y and self.active and self.cursor_visible and 0 <= cursor_x < self.columns:
             strip = self.with_cursor(strip, cursor_x)
+        if self.label and y == self.lines_count // 2:
+            text = f" {self.label} "[: self.columns]
+            start = max(0, (self.columns - len(text)) // 2)
+            left, _, right = strip.divide([start, start + len(text), self.columns])
+            strip = Strip.join([left, Strip([Segment(text, self.label_style)], len(text)), right])
         return strip
+
+    def show_label(self, label: str, style: Style) -> None:
+        self.label, self.label_style = label, style
+        self.refresh()
 
     def with_cursor(self, strip: Strip, x: int) -> Strip:
         """``strip`` with the cell at x drawn as the cursor (reverse of its colours)."""
