@@ -5,9 +5,11 @@
   the pane's ``cat`` and the daemon) comes out of the client. p50 and p99 over
   200 keys (50 with ``--quick``), the next key only after the echo.
 - Full redraw: in this process, a TmuxApp attached (headless) to a 200x50
-  window gets PaneUpdates with every line changed (200 cells, 40 style runs
-  each); timed from the update's arrival to the end of Textual's screen
-  update. No tmux figure: tmux's client only relays bytes.
+  window gets PaneUpdates with every line changed (200 cells each); timed
+  from the update's arrival to the end of Textual's screen
+  update. With 8 and with 40 style runs per line (PERFORMANCE.md: Textual's
+  full repaint costs 4.8 / 10.8 ms at 8 / 40 runs). No tmux figure: tmux's
+  client only relays bytes.
 - Attach: 4 panes, each with 10,000 lines of scrollback; from starting the
   attach command in a PTY to the first frame showing all four panes.
 """
@@ -109,13 +111,13 @@ def attach_time(server, history: int) -> float:
         _stop(client)
 
 
-def full_redraw(server, frames: int) -> list[float]:
+def full_redraw(server, frames: int, runs_per_line: int) -> list[float]:
     """Client-side time of full 200x50 frames (see the module docstring)."""
     from tmux_py import protocol
     from tmux_py.client.app import TmuxApp
 
-    server.cmd("new", "-d", "-s", "wide", "-x", "200", "-y", "50", "sleep 600")
-    session = server.cmd("display-message", "-p", "-t", "wide", "#{session_id}").strip()
+    server.cmd("new", "-d", "-s", f"wide{runs_per_line}", "-x", "200", "-y", "50", "sleep 600")
+    session = server.cmd("display-message", "-p", "-t", f"wide{runs_per_line}", "#{session_id}").strip()
     app = TmuxApp(str(server.socket), session)
     samples: list[float] = []
 
@@ -140,8 +142,9 @@ def full_redraw(server, frames: int) -> list[float]:
             for frame in range(frames):
                 lines = []
                 for y in range(50):
-                    runs = [[f"{(frame + y + run) % 10}" * 5, (frame + run) % 16, (y + run) % 8 if run % 2 else -1,
-                             run % 4] for run in range(40)]
+                    width = 200 // runs_per_line
+                    runs = [[f"{(frame + y + run) % 10}" * width, (frame + run) % 16,
+                             (y + run) % 8 if run % 2 else -1, run % 4] for run in range(runs_per_line)]
                     lines.append([y, runs])
                 update = protocol.PaneUpdate(pane=pane, lines=lines, cursor=[0, 0], full=False)
                 count = len(samples)
@@ -164,7 +167,8 @@ def run(quick: bool) -> list[dict]:
         for name, server in (("tmuxpy", tmuxpy), ("tmux", tmux)):
             latency[name] = echo_latency(server, keys)
             attach[name] = attach_time(server, history)
-        redraw = full_redraw(tmuxpy, 10 if quick else 40)
+        frames = 10 if quick else 40
+        redraw = {runs: full_redraw(tmuxpy, frames, runs) for runs in (8, 40)}
     ms = lambda seconds: round(seconds * 1000, 2)  # noqa: E731
     note = f"{keys} keys, next key after the echo"
     return [
@@ -172,8 +176,9 @@ def run(quick: bool) -> list[dict]:
                ms(percentile(latency["tmux"], 0.5)), "<= 5", note),
         figure("keystroke echo latency p99", "ms", ms(percentile(latency["tmuxpy"], 0.99)),
                ms(percentile(latency["tmux"], 0.99)), "<= 16", note),
-        figure("full redraw 200x50 (client) p50", "ms", ms(percentile(redraw, 0.5)), None, "<= 16",
-               f"{len(redraw)} frames, 40 runs per line, update arrival to screen written"),
+        *(figure(f"full redraw 200x50, {runs} runs/line (client) p50", "ms", ms(percentile(samples, 0.5)), None,
+                 "<= 16", f"{len(samples)} frames; update arrival to screen written")
+          for runs, samples in redraw.items()),
         figure("attach time, 4 panes", "ms", ms(attach["tmuxpy"]), ms(attach["tmux"]), "",
                f"{history} lines of scrollback per pane; to the first frame with all panes"),
     ]
