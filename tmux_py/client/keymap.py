@@ -79,7 +79,7 @@ DEFAULT_BINDINGS: dict[str, str] = {
     ";": "last-pane",
     "?": "list-keys",
     "[": "copy-mode",
-    "]": "paste-buffer",
+    "]": "paste-buffer -p",
     "c": "new-window",
     "d": "detach-client",
     "i": "display-message",
