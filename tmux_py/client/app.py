@@ -449,7 +449,9 @@ def run_attached(paths, session_id: str, *, theme: str | None = None, detach_oth
     themes, problems = load_themes(directory / "themes")
     app = TmuxApp(str(paths.socket), session_id, config=config, themes=themes, problems=problems,
                   theme=theme or os.environ.get("TMUXPY_THEME") or None, detach_others=detach_others)
-    app.run()
+    # mouse = false in the config: the terminal keeps its own selection (Textual never asks for
+    # mouse reports). Set while attached, the client only ignores the events.
+    app.run(mouse=bool(config.options.get("mouse", True)))
     if app.exit_text:
         print(app.exit_text, file=sys.stdout if app.exit_status == 0 else sys.stderr)
     for problem in app.problems:
