@@ -216,7 +216,7 @@ class Emulator:
         self.lines = max(1, int(lines))
         self.on_reply = on_reply
         self.history = Scrollback(history_limit)
-        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        self._decoder = codecs.getincrementaldecoder("utf-8")("ignore")
         self._styles: list[tuple[int, int, int]] = [_DEFAULT_STYLE]
         self._style_ids: dict[tuple[int, int, int], int] = {_DEFAULT_STYLE: 0}
         self._sgr_cache: dict[tuple[int, str], int] = {}
@@ -380,6 +380,8 @@ class Emulator:
         elif self._csi_discard:
             pos = self._discard_csi(text, 0)
         match = _TOKEN.match
+        csi_cache = _CSI_CACHE
+        sgr_cache = self._sgr_cache
         while pos < end:
             m = match(text, pos)
             kind = m.lastindex  # type: ignore[union-attr]
@@ -387,18 +389,34 @@ class Emulator:
                 self._print(m.group(1))  # type: ignore[union-attr]
                 pos = m.end()  # type: ignore[union-attr]
                 continue
-            if kind == _T_C0:
-                ch = m.group(2)  # type: ignore[union-attr]
-                self._control(ch)
-                pos += 1
-                if ch == "\n" and self.cursor_x == 0 and self._at_fast_start():
-                    block = fastpath.LINE_BLOCK.match(text, pos)
-                    if block is not None:
-                        pos = self._fast_lines(text, pos, block.end())
-            elif kind == _T_CSI:
-                params, inter, final = m.group(3, 4, 5)  # type: ignore[union-attr]
-                self._csi(params, inter, final)
+            if kind == _T_CSI:
+                seq = m.group()  # type: ignore[union-attr]
                 pos = m.end()  # type: ignore[union-attr]
+                entry = csi_cache.get(seq)
+                if entry is None:
+                    entry = _csi_entry(*m.group(3, 4, 5))  # type: ignore[union-attr]
+                    if len(csi_cache) > 4096:
+                        csi_cache.clear()
+                    csi_cache[seq] = entry
+                handler, values = entry
+                if handler is _sgr:
+                    pen = sgr_cache.get((self._pen, values))
+                    self._pen = self._sgr_pen(self._pen, values) if pen is None else pen
+                elif handler is not None:
+                    handler(self, values)
+            elif kind == _T_C0:
+                ch = text[pos]
+                pos += 1
+                if ch == "\r":
+                    self.cursor_x = 0
+                elif ch != "\n":
+                    self._control(ch)
+                else:
+                    self._linefeed(0 if self._styles[self._pen][1] == DEFAULT else self._erase_style())
+                    if self.cursor_x == 0 and self._at_fast_start():
+                        block = fastpath.LINE_BLOCK.match(text, pos)
+                        if block is not None:
+                            pos = self._fast_lines(text, pos, block.end())
             elif kind == _T_STRING:
                 self._string_kind = m.group(6)  # type: ignore[union-attr]
                 self._string_parts = []
@@ -563,8 +581,7 @@ class Emulator:
             stop -= 1
             self._pending = "\x1b"
         if self._string_size < STRING_LIMIT:
-            piece = text[pos:stop]
-            self._string_parts.append(piece)
+            self._string_parts.append(text[pos : min(stop, pos + STRING_LIMIT - self._string_size)])
         self._string_size += stop - pos
         if m is None:
             return len(text)
@@ -654,18 +671,10 @@ class Emulator:
     # ------------------------------------------------------------------- CSI
 
     def _csi(self, params: str, inter: str, final: str) -> None:
-        marker = ""
-        if params and params[0] in "<=>?":
-            marker = params[0]
-            params = params[1:]
-        if final == "m" and not marker and not inter:
-            self._pen = self._sgr_pen(self._pen, params)
-            return
-        values = parse_params(params)
-        if values is None:
-            return
-        handler = _CSI_HANDLERS.get(marker + inter + final)
-        if handler is not None:
+        handler, values = _csi_entry(params, inter, final)
+        if handler is _sgr:
+            self._pen = self._sgr_pen(self._pen, values)
+        elif handler is not None:
             handler(self, values)
 
     def _sgr_pen(self, pen: int, params: str) -> int:
@@ -712,6 +721,12 @@ class Emulator:
         """Write characters of width 1 at the cursor, wrapping as tmux does."""
         columns = self.columns
         autowrap = self._autowrap
+        x = self.cursor_x
+        if x + len(text) <= columns:
+            self._write(x, text)
+            x += len(text)
+            self.cursor_x = x if autowrap or x < columns else columns - 1
+            return
         while text:
             x = self.cursor_x
             if x >= columns:
@@ -763,7 +778,9 @@ class Emulator:
         if self._insert:
             self._insert_cells(chars, styles, x, n, 0)
         end = x + n
-        if chars[x] == "":
+        if chars[x] == "" and (self._insert or not self._autowrap or not chunk.isascii()):
+            # tmux 3.3a clears the left half of a wide character only when it
+            # writes cell by cell; plain ASCII runs leave it standing.
             self._clear_lead(chars, styles, x)
         if end < self.columns and chars[end] == "":
             chars[end] = " "
@@ -961,14 +978,18 @@ class Emulator:
             chars, styles = row.cells(self.columns)
             chars[start:stop] = [" "] * (stop - start)
             styles[start:stop] = [fill] * (stop - start)
-            self._fix_wide(chars, styles)
             if stop == self.columns:
                 row.wrapped = False
         if not self._dirty_all:
             self._dirty.add(y)
 
     def _fix_wide(self, chars: list[str], styles: list[int]) -> None:
-        """Blank halves of wide characters left alone by an edit."""
+        """Blank halves of wide characters a narrower screen cut apart.
+
+        Edits (insert, delete, erase) keep tmux's behaviour instead: cells
+        move or clear one by one and a half-character stays, skipped or shown
+        as tmux's capture-pane does.
+        """
         if "" not in chars:
             if chars and char_width(chars[-1][:1] or " ") == 2:
                 chars[-1] = " "
@@ -1007,7 +1028,6 @@ class Emulator:
         styles[x:x] = [fill] * count
         del chars[columns:]
         del styles[columns:]
-        self._fix_wide(chars, styles)
 
     # ------------------------------------------------------- saved / alternate
 
@@ -1404,7 +1424,6 @@ def _dch(self: Emulator, values: list) -> None:
     del styles[x : x + n]
     chars += [" "] * n
     styles += [self._erase_style()] * n
-    self._fix_wide(chars, styles)
     self._dirty.add(self.cursor_y)
 
 
@@ -1547,6 +1566,42 @@ def _decset(self: Emulator, values: list) -> None:
 
 def _decrst(self: Emulator, values: list) -> None:
     _private_mode(self, values, False)
+
+
+def _sgr(self: Emulator, values: list) -> None:
+    """Marker for SGR: dispatched inline with the pen cache (values is the parameter string)."""
+
+
+def _cup_to(self: Emulator, target: tuple[int, int]) -> None:
+    """CUP with its parameters already decoded to (y, x)."""
+    y, x = target
+    self._move_to(x, y)
+
+
+#: Decoded CSI sequences: the sequence text -> (handler, values); shared by
+#: all panes (the decoding is pure), bounded.
+_CSI_CACHE: dict[str, tuple] = {}
+
+
+def _csi_entry(params: str, inter: str, final: str) -> tuple:
+    """(handler, values) for one CSI sequence; (None, None) to ignore it."""
+    marker = ""
+    if params and params[0] in "<=>?":
+        marker = params[0]
+        params = params[1:]
+    if final == "m" and not marker and not inter:
+        return _sgr, params
+    values = parse_params(params)
+    if values is None:
+        return None, None
+    key = marker + inter + final
+    if key in ("H", "f"):
+        n = _get(values, 0, 1, 1)
+        m = _get(values, 1, 1, 1)
+        if n == -1 or m == -1:
+            return None, None
+        return _cup_to, (n - 1, m - 1)
+    return _CSI_HANDLERS.get(key), values
 
 
 _CSI_HANDLERS: dict[str, Callable[[Emulator, list], None]] = {

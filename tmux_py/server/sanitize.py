@@ -9,8 +9,8 @@ when the string is stored:
   a title must never reach a client's terminal;
 - bidirectional overrides, embeddings and isolates (U+202A-U+202E,
   U+2066-U+2069, U+200E, U+200F, U+061C), which can disguise text;
-- anything that was not valid UTF-8 (decoded as U+FFFD): like tmux, such a
-  title is refused outright;
+- invalid UTF-8 never gets this far: the emulator's decoder drops it, as
+  tmux drops it from pane output;
 - length: at most ``MAX_LENGTH`` characters.
 """
 
@@ -25,7 +25,5 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\
 
 
 def clean_label(text: str) -> str | None:
-    """``text`` made safe to store and display, or None to refuse it."""
-    if "\ufffd" in text:
-        return None
+    """``text`` made safe to store and display (None is kept for a refusal)."""
     return _UNSAFE.sub("", text[: MAX_LENGTH * 4])[:MAX_LENGTH]

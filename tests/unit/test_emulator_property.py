@@ -1,0 +1,81 @@
+"""Property tests: no byte sequence makes the emulator raise, lose its bounds or stall."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tmux_py.server.emulator import Emulator
+
+_FINALS = "@ABCDEFGHIJKLMPSTXZ`bcdfghlmnqrstu"
+_PRIVATE = ["", "?", ">", "<", "=", " ", "$", "'", "!"]
+
+_params = st.lists(
+    st.one_of(st.integers(0, 70), st.integers(0, 3000), st.just(""), st.sampled_from(["38:2::1:2:3", "4:3", "99999999999"])),
+    max_size=8,
+).map(lambda items: ";".join(map(str, items)))
+
+_csi = st.builds(
+    lambda marker, params, final, inter: f"\x1b[{marker}{params}{inter}{final}",
+    st.sampled_from(_PRIVATE[:5]),
+    _params,
+    st.sampled_from(_FINALS),
+    st.sampled_from(["", "", "", " ", "$", "'", '"']),
+)
+_modes = st.builds(
+    lambda on, mode: f"\x1b[?{mode}{'h' if on else 'l'}",
+    st.booleans(),
+    st.sampled_from([1, 3, 6, 7, 25, 47, 1000, 1002, 1003, 1004, 1006, 1015, 1047, 1049, 2004, 2026]),
+)
+_esc = st.sampled_from(["\x1b7", "\x1b8", "\x1bD", "\x1bE", "\x1bM", "\x1bH", "\x1bc", "\x1b#8", "\x1b(0", "\x1b(B",
+                        "\x1b)0", "\x0e", "\x0f", "\x1b=", "\x1b>", "\x1b\\", "\x1b"])
+_strings = st.builds(
+    lambda kind, body, end: f"\x1b{kind}{body}{end}",
+    st.sampled_from(["]0;", "]2;", "]7;", "]52;c;", "P", "_", "^", "X", "k"]),
+    st.text(max_size=30),
+    st.sampled_from(["\x07", "\x1b\\", "", "\x18"]),
+)
+_text = st.one_of(
+    st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), min_size=1, max_size=40),
+    st.sampled_from(["中", "文字", "😀", "e\u0301", "\u200b", "\u0301", "\u200d", "\ufe0f", "é", "\t", "\r\n", "\n",
+                     "\r", "\x08", "\x07", "\x00", "\x7f", "\x9b"]),
+)
+_token = st.one_of(_text, _csi, _modes, _esc, _strings)
+
+_stream = st.one_of(
+    st.binary(max_size=600),
+    st.lists(_token, max_size=80).map(lambda tokens: "".join(tokens).encode("utf-8", "surrogatepass")),
+)
+
+
+def _check(emulator: Emulator) -> None:
+    assert 0 <= emulator.cursor_x <= emulator.columns
+    assert 0 <= emulator.cursor_y < emulator.lines
+    for y in range(emulator.lines):
+        emulator.line_runs(y)
+    emulator.capture(-emulator.history_size, escapes=True)
+    emulator.capture(join=True)
+    emulator.history_runs(0, emulator.history_size)
+    emulator.modes()
+    emulator.take_dirty()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stream=_stream, size=st.tuples(st.integers(1, 30), st.integers(1, 8)), cut=st.integers(1, 50),
+       resize=st.tuples(st.integers(1, 30), st.integers(1, 8)))
+def test_any_bytes(stream: bytes, size: tuple[int, int], cut: int, resize: tuple[int, int]) -> None:
+    emulator = Emulator(*size, history_limit=20, on_reply=lambda data: None)
+    started = time.perf_counter()
+    for index in range(0, len(stream), cut):
+        emulator.feed(stream[index : index + cut])
+        assert 0 <= emulator.cursor_x <= emulator.columns
+        assert 0 <= emulator.cursor_y < emulator.lines
+    elapsed = time.perf_counter() - started
+    assert elapsed < 0.05 + 0.05 * len(stream) / 1024  # 50 ms per KB at worst
+    _check(emulator)
+    emulator.resize(*resize)
+    _check(emulator)
+    emulator.feed(stream[: len(stream) // 2])
+    _check(emulator)
