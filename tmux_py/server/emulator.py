@@ -416,7 +416,7 @@ class Emulator:
                     if self.cursor_x == 0 and self._at_fast_start():
                         block = fastpath.LINE_BLOCK.match(text, pos)
                         if block is not None:
-                            pos = self._fast_lines(text, pos, block.end())
+                            pos = self._fast_block(text, pos, block.end())
             elif kind == _T_STRING:
                 self._string_kind = m.group(6)  # type: ignore[union-attr]
                 self._string_parts = []
@@ -457,6 +457,18 @@ class Emulator:
             and not self._g0_graphics
             and not self._g1_graphics
         )
+
+    def _fast_block(self, text: str, start: int, stop: int) -> int:
+        """Apply a run of whole lines in chunks of at most ``fastpath.CHUNK_LIMIT``."""
+        limit = fastpath.CHUNK_LIMIT
+        while stop - start > limit:
+            cut = text.rfind("\r\n", start, start + limit) + 2
+            if cut <= start:
+                cut = text.find("\r\n", start + limit, stop) + 2
+            start = self._fast_lines(text, start, cut)
+            if start >= stop or not self._at_fast_start():
+                return start
+        return self._fast_lines(text, start, stop)
 
     def _fast_lines(self, text: str, start: int, stop: int) -> int:
         """Apply the whole lines text[start:stop] (see ``fastpath``); return stop."""

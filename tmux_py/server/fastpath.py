@@ -41,6 +41,10 @@ SGR_PARAMS = re.compile(r"\x1b\[([0-9;]*)m")
 SGR_SPLIT = re.compile(r"(\x1b\[[0-9;]*m)")
 _SGR = re.compile(r"\x1b\[[0-9;]*m")
 
+#: Longest chunk, in characters: a chunk's text is stored whole with each
+#: history block that holds one of its lines, and laid out whole when read.
+CHUNK_LIMIT = 8192
+
 #: Chunk layouts kept decoded.
 CACHE_SIZE = 8
 
@@ -87,30 +91,52 @@ def decode_chunk(raw: str, style: tuple, columns: int) -> list[tuple]:
     lines = raw.split("\r\n")
     lines.pop()
     for line in lines:
-        texts: list[str] = []
-        flat: list[int] = []
-        last = None
-        used = 0
-        for index, part in enumerate(SGR_SPLIT.split(line)):
-            if index % 2:
-                style = _apply(style, part[2:-1])
-                continue
-            while part:
-                if used == columns:
-                    out.append(_finish(texts, flat, True, fill, columns))
-                    texts, flat, last, used, fill = [], [], None, 0, DEFAULT
-                take = part[: columns - used]
-                part = part[len(take) :]
-                texts.append(take)
-                used += len(take)
-                if style == last:
-                    flat[-4] += len(take)
-                else:
-                    flat.extend((len(take), *style))
-                    last = style
-        out.append(_finish(texts, flat, False, fill, columns))
+        parts = SGR_SPLIT.split(line)
+        texts = parts[0::2]
+        if sum(map(len, texts)) <= columns:
+            flat: list[int] = []
+            last = None
+            for index, part in enumerate(parts):
+                if index % 2:
+                    style = _apply(style, part[2:-1])
+                elif part:
+                    if style == last:
+                        flat[-4] += len(part)
+                    else:
+                        flat.extend((len(part), *style))
+                        last = style
+            out.append(_finish(texts, flat, False, fill, columns))
+        else:
+            style = _wrap_line(parts, style, columns, fill, out)
         fill = style[1]
     return out
+
+
+def _wrap_line(parts: list[str], style: tuple, columns: int, fill: int, out: list[tuple]) -> tuple:
+    """Lay out a line wider than the screen; returns the pen after it."""
+    texts: list[str] = []
+    flat: list[int] = []
+    last = None
+    used = 0
+    for index, part in enumerate(parts):
+        if index % 2:
+            style = _apply(style, part[2:-1])
+            continue
+        while part:
+            if used == columns:
+                out.append(_finish(texts, flat, True, fill, columns))
+                texts, flat, last, used, fill = [], [], None, 0, DEFAULT
+            take = part[: columns - used]
+            part = part[len(take) :]
+            texts.append(take)
+            used += len(take)
+            if style == last:
+                flat[-4] += len(take)
+            else:
+                flat.extend((len(take), *style))
+                last = style
+    out.append(_finish(texts, flat, False, fill, columns))
+    return style
 
 
 def _finish(texts: list[str], flat: list[int], wrapped: bool, fill: int, columns: int) -> tuple:
