@@ -100,11 +100,7 @@ def decode_chunk(raw: str, style: tuple, columns: int) -> list[tuple]:
                 if index % 2:
                     style = _apply(style, part[2:-1])
                 elif part:
-                    if style == last:
-                        flat[-4] += len(part)
-                    else:
-                        flat.extend((len(part), *style))
-                        last = style
+                    last = _add_run(flat, len(part), style, last)
             out.append(_finish(texts, flat, False, fill, columns))
         else:
             style = _wrap_line(parts, style, columns, fill, out)
@@ -130,12 +126,17 @@ def _wrap_line(parts: list[str], style: tuple, columns: int, fill: int, out: lis
             part = part[len(take) :]
             texts.append(take)
             used += len(take)
-            if style == last:
-                flat[-4] += len(take)
-            else:
-                flat.extend((len(take), *style))
-                last = style
+            last = _add_run(flat, len(take), style, last)
     out.append(_finish(texts, flat, False, fill, columns))
+    return style
+
+
+def _add_run(flat: list[int], length: int, style: tuple, last: tuple | None) -> tuple:
+    """Append a run to flat runs, merging it into the previous one of the same style."""
+    if style == last:
+        flat[-4] += length
+    else:
+        flat.extend((length, *style))
     return style
 
 
