@@ -129,10 +129,14 @@ class Tmuxpy(Server):
         pid = None
         with contextlib.suppress(OSError, ValueError):
             pid = self.pid()
-        subprocess.run(self.argv("kill-server"), env=self.env, capture_output=True, timeout=30)
-        if pid:
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
+        try:
+            subprocess.run(self.argv("kill-server"), env=self.env, capture_output=True, timeout=30)
+        except subprocess.TimeoutExpired:
+            pass  # a daemon too busy to answer is killed below all the same
+        finally:
+            if pid:
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
 
 
 @contextlib.contextmanager
