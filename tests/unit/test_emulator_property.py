@@ -79,3 +79,30 @@ def test_any_bytes(stream: bytes, size: tuple[int, int], cut: int, resize: tuple
     _check(emulator)
     emulator.feed(stream[: len(stream) // 2])
     _check(emulator)
+
+
+_sgr = st.builds(lambda items: "\x1b[" + ";".join(items) + "m",
+                 st.lists(st.sampled_from(["", "0", "1", "2", "4", "7", "22", "31", "42", "39", "49", "38;5;200",
+                                           "48;2;1;2;3", "97", "104", "99999999999"]), max_size=3))
+_line = st.lists(st.one_of(_sgr, st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+                                          max_size=30)), max_size=6).map("".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(lines=st.lists(_line, min_size=1, max_size=40), columns=st.integers(1, 30), rows=st.integers(1, 6),
+       cut=st.integers(1, 300))
+def test_fast_path_matches_slow_path(lines: list[str], columns: int, rows: int, cut: int) -> None:
+    """Whole lines through the fast path give the same screen and history as one by one."""
+    data = "".join(line + "\r\n" for line in lines).encode()
+    fast = Emulator(columns, rows, history_limit=1000)
+    for index in range(0, len(data), cut):
+        fast.feed(data[index : index + cut])
+    slow = Emulator(columns, rows, history_limit=1000)
+    for line in lines:  # a no-op cursor move keeps every line off the fast path
+        slow.feed(line.encode() + b"\r\x1b[C\x1b[D\n")
+    assert fast.history_size == slow.history_size
+    assert fast.history_runs(0, fast.history_size) == slow.history_runs(0, slow.history_size)
+    assert fast.capture(-fast.history_size, join=True) == slow.capture(-slow.history_size, join=True)
+    assert [fast.line_runs(y) for y in range(rows)] == [slow.line_runs(y) for y in range(rows)]
+    assert [fast.line_wrapped(y) for y in range(rows)] == [slow.line_wrapped(y) for y in range(rows)]
+    assert (fast.cursor_x, fast.cursor_y) == (slow.cursor_x, slow.cursor_y)
