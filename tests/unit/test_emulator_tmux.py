@@ -62,9 +62,13 @@ class TmuxReference:
             history = self.tmux("capture-pane", "-p", "-t", pane, "-S", f"-{history_size}",
                                 "-E", "-1").split("\n")[:history_size]
         title = self.tmux("display", "-p", "-t", pane, "#{pane_title}").rstrip("\n")
+        joined = self.tmux("capture-pane", "-p", "-J", "-t", pane).split("\n")
+        while joined and not joined[-1]:
+            joined.pop()
         self.tmux("kill-pane", "-t", pane)
         return {"screen": [line.rstrip() for line in screen], "cursor": (int(info[0]), int(info[1])),
-                "alternate": info[2] == "1", "history": [line.rstrip() for line in history], "title": title}
+                "alternate": info[2] == "1", "history": [line.rstrip() for line in history], "title": title,
+                "joined": [line.rstrip() for line in joined]}
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +87,10 @@ def ours(data: bytes, columns: int = COLUMNS, lines: int = LINES) -> dict:
     emulator = Emulator(columns, lines, history_limit=100)
     emulator.feed(data)
     history = emulator.capture(-emulator.history_size, -1) if emulator.history_size else []
-    return {"screen": [line.rstrip() for line in emulator.capture()],
+    joined = [line.rstrip() for line in emulator.capture(join=True)]
+    while joined and not joined[-1]:
+        joined.pop()
+    return {"joined": joined,"screen": [line.rstrip() for line in emulator.capture()],
             "cursor": (emulator.cursor_x, emulator.cursor_y), "alternate": emulator.alternate_on,
             "history": [line.rstrip() for line in history]}
 
@@ -154,6 +161,9 @@ CASES = {
     "dsr_ignored_private": b"\x1b[?6nA",
     "window_ops": b"\x1b[8;50;200tA\x1b[3;1;1tB",
     "long_line_wraps_into_history": b"x" * 130 + b"\r\nend",
+    "erase_in_wrapped_line": b"12345678901234567890abc\x1b[1;5H\x1b[K",
+    "erase_whole_wrapped_line": b"12345678901234567890abc\x1b[1;5H\x1b[2K",
+    "wrapped_trailing_spaces": b"1234567890123456789 abc   \r\nnext  ",
     "scroll_history": b"".join(b"line%d\r\n" % i for i in range(20)),
 }
 
@@ -167,6 +177,7 @@ def test_matches_tmux(reference: TmuxReference, name: str) -> None:
     assert got["cursor"] == expected["cursor"]
     assert got["alternate"] == expected["alternate"]
     assert got["history"] == expected["history"]
+    assert got["joined"] == expected["joined"]
 
 
 def test_title_matches_tmux(reference: TmuxReference) -> None:

@@ -34,8 +34,28 @@ Coordinates are tmux's: ``cursor_x`` may equal ``columns`` when a wrap is
 pending (the next printable character goes to the next line).
 
 History. A row leaving the top of the screen or of a scroll region (as in
-tmux, on the primary screen only) becomes a record in ``Scrollback``
-(``scrollback.py``), compressed in blocks.
+tmux, on the primary screen only - the corpus's scroll_region case records
+tmux keeping the lines a region scrolls out) becomes a record in
+``Scrollback`` (``scrollback.py``), compressed in blocks. ``ED 2`` on the
+primary screen first scrolls the used lines into the history, as tmux 3.3a's
+``scroll-on-clear`` does.
+
+Fast path. A run of whole lines of text and SGR arriving at the bottom of
+the screen is applied in one step (``fastpath.py``): lines that scroll
+straight through are stored as slices of the input, laid out only if the
+history is read; lines left on the screen are laid out when first drawn.
+
+For the daemon:
+
+- replies (CPR, DSR, DA1, DA2) are passed to ``on_reply`` synchronously,
+  during ``feed()``, in the order the queries arrived; a callback that
+  raises is ignored;
+- ``feed()`` never raises, keeps a split UTF-8 character or escape sequence
+  for the next call, and is fastest fed whole PTY reads (4 KiB or more);
+- the emulator makes few long-lived container objects, but a daemon holding
+  many panes should ``gc.freeze()`` after start-up and raise the collector's
+  thresholds (``gc.set_threshold(50_000, 50, 100)``): PERFORMANCE.md measured
+  the cycle collector at 22-29% of a history-filling workload.
 """
 
 from __future__ import annotations
@@ -60,6 +80,10 @@ STRING_LIMIT = 1 << 20
 CELL_BYTES = 21
 #: Style table size that triggers renumbering the styles in use.
 STYLE_TABLE_LIMIT = 1 << 16
+#: ``wrapped`` of a line that wrapped early because a wide character did not
+#: fit in its last cell (left unused, so capture -J does not pad it).
+WRAPPED_SHORT = 2
+
 #: Longest incomplete escape sequence carried over to the next feed.
 PENDING_LIMIT = 4096
 
@@ -818,7 +842,7 @@ class Emulator:
         if not self._autowrap and (columns < 2 or (x != columns and x > columns - 2)):
             return
         if self._autowrap and x > columns - 2:
-            self._wrap()
+            self._wrap(short=x < columns)
             x = 0
         if x > columns - 2:
             return
@@ -860,9 +884,13 @@ class Emulator:
         if not self._dirty_all:
             self._dirty.add(y)
 
-    def _wrap(self) -> None:
-        """Soft wrap: mark the line wrapped and move to the start of the next."""
-        self._rows[self.cursor_y].wrapped = True
+    def _wrap(self, short: bool = False) -> None:
+        """Soft wrap: mark the line wrapped and move to the start of the next.
+
+        ``short``: a wide character did not fit in the last cell, which stays
+        unused (``wrapped`` is then ``WRAPPED_SHORT``, still true).
+        """
+        self._rows[self.cursor_y].wrapped = WRAPPED_SHORT if short else True
         self._linefeed(0)
         self.cursor_x = 0
 
@@ -982,7 +1010,7 @@ class Emulator:
         row.unlazy()
         if start == 0 and stop == self.columns:
             fresh = _Row(fill)
-            fresh.wrapped = False
+            fresh.wrapped = False  # a partial erase keeps the flag, as in tmux
             self._rows[y] = fresh
         elif row.chars is None and start >= len(row.text) and fill == row.fill:
             pass
@@ -990,8 +1018,6 @@ class Emulator:
             chars, styles = row.cells(self.columns)
             chars[start:stop] = [" "] * (stop - start)
             styles[start:stop] = [fill] * (stop - start)
-            if stop == self.columns:
-                row.wrapped = False
         if not self._dirty_all:
             self._dirty.add(y)
 
@@ -1192,7 +1218,7 @@ class Emulator:
 
     def line_wrapped(self, y: int) -> bool:
         """True if visible line y is soft-wrapped into the next."""
-        return 0 <= y < self.lines and self._rows[y].wrapped
+        return 0 <= y < self.lines and bool(self._rows[y].wrapped)
 
     def history_runs(self, start: int, stop: int) -> list[list[list]]:
         """History lines ``[start, stop)`` (0 = oldest) as runs."""
@@ -1252,6 +1278,9 @@ class Emulator:
                 line = text
             if trim:
                 line = line.rstrip(" ")
+            elif wrapped is True:
+                # A wrapped line's cells are all in use: tmux prints them all.
+                line += " " * (self.columns - text_width(text))
             if join and wrapped:
                 pending += line
                 continue
