@@ -102,6 +102,20 @@ def test_unterminated_osc_buffer_is_bounded() -> None:
     assert screen(emulator)[0] == "after"
 
 
+@pytest.mark.parametrize("head", [b"\x1b]2;", b"\x1b[", b"\x1b[?", b"\x1bP", b"\x1b ", b"\x1b[1;"])
+def test_long_sequences_fed_one_byte_at_a_time_stay_linear(head: bytes) -> None:
+    emulator, _ = make()
+    started = time.perf_counter()
+    emulator.feed(head)
+    for _ in range(20_000):
+        emulator.feed(b"1")
+    emulator.feed(b"\x07\x1b\\m")
+    assert time.perf_counter() - started < 3.0
+    assert len(emulator._pending) <= 64 and sum(map(len, emulator._string_parts)) <= 4096
+    emulator.feed(b"\r\nok")
+    assert "ok" in screen(emulator)
+
+
 def test_pane_output_never_changes_geometry() -> None:
     emulator, _ = make(columns=20, lines=5)
     emulator.feed(b"\x1b[?3h\x1b[8;50;200t\x1b[3;0;0t\x1b[?3l\x1b[9;1t")

@@ -76,6 +76,9 @@ from tmux_py.style import DEFAULT, sgr_transition
 
 #: Longest OSC/DCS/APC/PM/SOS body kept, in characters; the rest is discarded.
 STRING_LIMIT = 1 << 20
+#: Characters of a string body kept for its handler (titles and paths are
+#: cut far shorter); the rest is only counted against ``STRING_LIMIT``.
+STRING_KEEP = 4096
 #: UTF-8 bytes per cell, base character and combining marks (tmux UTF8_SIZE).
 CELL_BYTES = 21
 #: Style table size that triggers renumbering the styles in use.
@@ -582,7 +585,9 @@ class Emulator:
                 params = []
                 inter = ""
             pos += 1
-        if pos - start > PENDING_LIMIT:
+        if ignore or pos - start > PENDING_LIMIT:
+            # Already invalid: skip to its final byte instead of keeping it,
+            # so a sequence fed one byte at a time is not rescanned each time.
             self._csi_discard = True
             return end
         return self._keep(text, start)
@@ -616,8 +621,8 @@ class Emulator:
         if m is None and kind == "P" and text.endswith("\x1b"):
             stop -= 1
             self._pending = "\x1b"
-        if self._string_size < STRING_LIMIT:
-            self._string_parts.append(text[pos : min(stop, pos + STRING_LIMIT - self._string_size)])
+        if self._string_size < STRING_KEEP:
+            self._string_parts.append(text[pos : min(stop, pos + STRING_KEEP - self._string_size)])
         self._string_size += stop - pos
         if m is None:
             return len(text)
