@@ -1,4 +1,4 @@
-"""The daemon's per-client update state (server/attached.py): coalescing and the high-water mark.
+"""The daemon's per-client update state (server/attached.py): coalescing and flow control.
 
 A fake connection stands in for the socket (its transport reports any buffer
 size the test wants); the panes are real emulators, so the lines sent are the
@@ -11,8 +11,10 @@ import asyncio
 from types import SimpleNamespace
 
 from tmux_py import protocol
-from tmux_py.server.attached import HIGH_WATER, Attachments, AttachedClient
+from tmux_py.options import Options
+from tmux_py.server.attached import Attachments, AttachedClient
 from tmux_py.server.emulator import Emulator
+from tmux_py.server.flow import Flow
 
 
 class FakeTransport:
@@ -51,7 +53,7 @@ class FakeConnection:
 
 
 def _world():
-    pane = SimpleNamespace(id="%0", title="", emulator=Emulator(20, 4))
+    pane = SimpleNamespace(id="%0", title="", throttled=False, emulator=Emulator(20, 4))
     window = SimpleNamespace(
         id="@0", index=0, name="sh", zoomed=False, columns=20, lines=4, active=pane, panes={"%0": pane},
         geometry=lambda: {"%0": (0, 0, 20, 4)}, ordered_panes=lambda: [pane],
@@ -59,7 +61,7 @@ def _world():
     session = SimpleNamespace(id="$0", name="s", current=window, last_window=None, columns=20, lines=4,
                               windows={0: window}, ordered_windows=lambda: [window], touch=lambda: None)
     window.session = session
-    daemon = SimpleNamespace(server=SimpleNamespace(sessions={"$0": session}), options=None)
+    daemon = SimpleNamespace(server=SimpleNamespace(sessions={"$0": session}), options=Options())
     return daemon, session, pane
 
 
@@ -76,6 +78,9 @@ async def _attached():
     attachments.clients[connection] = client
     client.mark_layout()
     await _settle()
+    # The first snapshot started the client's pace; start afresh so the next
+    # flush runs on the next loop turn instead of one frame later.
+    client.flow = Flow(client.flow.threshold, client.flow.max_queue, False)
     return attachments, connection, client, pane
 
 
@@ -106,12 +111,13 @@ def test_above_the_high_water_mark_nothing_is_sent_until_the_socket_drains():
     async def body():
         attachments, connection, client, pane = await _attached()
         connection.sent.clear()
-        connection.writer.transport.buffered = HIGH_WATER + 1
+        connection.writer.transport.buffered = client.flow.threshold + 1
         for number in range(100):
             pane.emulator.feed(f"line {number}\r\n".encode())
             attachments.pane_output(pane)
         await _settle()
-        assert connection.sent == [], "a congested client is sent nothing"
+        assert _updates(connection) == [], "a congested client is sent no screen update"
+        assert [m.level for m in connection.sent if isinstance(m, protocol.Flow)] == ["yellow"]
         assert client.pending["%0"] <= set(range(4)), "what is owed is a set of lines, bounded by the screen"
         connection.writer.transport.buffered = 0
         connection.writer.drained.set()

@@ -170,7 +170,7 @@ class TmuxApp(App, inherit_bindings=False):
         elif isinstance(message, protocol.ClientAction):
             self.client_action(message.action, message.args)
         elif isinstance(message, protocol.Flow):
-            self.status_bar.update(flow="" if message.level == "green" else message.level)
+            self.status_bar.update(flow=message.level, behind=message.behind)
         elif isinstance(message, protocol.Exit):
             self.leave(f"[{message.message or message.reason}]", 0)
 
@@ -182,7 +182,8 @@ class TmuxApp(App, inherit_bindings=False):
         self.window_view.set_layout(layout)
         active = next((pane for pane in layout.panes if pane["active"]), None)
         self.status_bar.update(session=layout.session, windows=layout.windows,
-                               title=active["title"] if active else "")
+                               title=active["title"] if active else "",
+                               throttled=[pane["id"] for pane in layout.panes if pane.get("throttled")])
 
     def client_action(self, action: str, args: dict) -> None:
         if action == "message":

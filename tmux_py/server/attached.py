@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from tmux_py import commands, protocol
 from tmux_py.options import OPTION_DEFS
+from tmux_py.server.flow import RED, Flow
 from tmux_py.server.model import Target, TargetError
 from tmux_py.server.mouse import encode_mouse
 
@@ -50,17 +51,15 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Bytes queued on a client's socket above which screen updates wait (marked
-#: dirty) until it drains: a slow client costs memory for one screen, not a backlog.
-HIGH_WATER = 256 * 1024
-#: The socket buffer must fall to this before sending resumes.
-LOW_WATER = 64 * 1024
 #: Most scrollback lines one History request returns (scroll mode asks by page).
 HISTORY_CHUNK = 2000
 #: Seconds between rechecks of window names for the status bar (tmux's automatic-rename).
 STATUS_INTERVAL = 1.0
 #: Lines of the status bar the client draws below the window.
 STATUS_LINES = 1
+
+#: The reason a client that fell too far behind is given (with flow-auto-disconnect on).
+TOO_SLOW = "too slow"
 
 BRACKET_START, BRACKET_END = "\x1b[200~", "\x1b[201~"
 
@@ -78,6 +77,9 @@ class AttachedClient:
         self.tty = tty
         self.term = term or "unknown"
         self.created = attachments.loop.time()
+        options = attachments.daemon.options
+        self.flow = Flow(options.get("flow-threshold"), options.get("flow-max-queue"),
+                         options.get("flow-auto-disconnect"))
         self.pending: dict[str, set[int]] = {}
         self.full: set[str] = set()
         self.layout_due = True
@@ -107,7 +109,9 @@ class AttachedClient:
         return not window.zoomed or window.active is pane
 
     def mark(self, pane_id: str, lines: set[int]) -> None:
-        self.pending.setdefault(pane_id, set()).update(lines)
+        waiting = self.pending.setdefault(pane_id, set())
+        self.flow.merged(len(waiting & lines))
+        waiting.update(lines)
         self.schedule()
 
     def mark_layout(self) -> None:
@@ -115,29 +119,67 @@ class AttachedClient:
         self.schedule()
 
     def schedule(self) -> None:
-        """One flush pending at most: everything marked before it runs goes out together."""
+        """One flush pending at most: everything marked before it runs goes out together.
+
+        A flush goes at once after a quiet moment (a keystroke's echo), else at
+        the next frame of the client's pace (:mod:`tmux_py.server.flow`).
+        """
         if not self._flush_pending and not self.gone:
             self._flush_pending = True
-            self.attachments.loop.call_soon(self.flush)
+            delay = self.flow.delay()
+            if delay:
+                self.attachments.loop.call_later(delay, self.flush)
+            else:
+                self.attachments.loop.call_soon(self.flush)
 
-    def _congested(self) -> bool:
+    def queued(self) -> int:
         transport = self.connection.writer.transport
-        return transport is not None and transport.get_write_buffer_size() > HIGH_WATER
+        return transport.get_write_buffer_size() if transport is not None else 0
+
+    def check_flow(self) -> None:
+        """Read the socket's queue; tell the client when its level changes; act on red."""
+        level = self.flow.observe(self.queued())
+        if level is None:
+            return
+        if level == RED:
+            if self.flow.too_slow:
+                log.warning("client %s too slow: disconnected", self.name)
+                self.detach(TOO_SLOW)
+                return
+            # What was marked line by line is dropped for one full redraw once it drains.
+            window = self.session.current
+            if window is not None:
+                self.full.update(pane_id for pane_id in self.pending if pane_id in window.panes)
+            self.pending.clear()
+        log.info("client %s flow %s (%d bytes queued)", self.name, level, self.flow.queued)
+        self.connection.send(protocol.Flow(level=level, queued=self.flow.queued,
+                                           coalesced=self.flow.coalesced, behind=self.behind()))
+
+    def behind(self) -> int:
+        """Lines this client is owed."""
+        window = self.session.current
+        full = sum(window.panes[pane_id].lines for pane_id in self.full if window and pane_id in window.panes)
+        return full + sum(len(lines) for lines in self.pending.values())
 
     def flush(self) -> None:
         self._flush_pending = False
         if self.gone or self.connection.closing:
             return
-        if self._congested():
+        self.check_flow()
+        if self.gone:
+            return
+        if self.flow.congested:
             self._wait_for_drain()
             return
         window = self.session.current
         if window is None:
             return
+        before = self.queued()
         if self.layout_due:
             self.layout_due = False
             self._send_layout(window)
         geometry = window.geometry()
+        updates = 0
         for pane_id in list(self.full | set(self.pending)):
             pane = window.panes.get(pane_id)
             if pane is None or pane_id not in geometry:
@@ -145,8 +187,11 @@ class AttachedClient:
             full = pane_id in self.full
             lines = range(pane.emulator.lines) if full else sorted(self.pending.get(pane_id, ()))
             self.connection.send(self._pane_update(pane, lines, full))
+            updates += 1
         self.full.clear()
         self.pending.clear()
+        if updates:
+            self.flow.sent(updates, self.queued() - before)
 
     def _wait_for_drain(self) -> None:
         if self._drain_task is not None:
@@ -172,7 +217,8 @@ class AttachedClient:
                 continue
             x, y, columns, lines = geometry[pane.id]
             panes.append({"id": pane.id, "x": x, "y": y, "columns": columns, "lines": lines,
-                          "active": pane is window.active, "title": pane.title})
+                          "active": pane is window.active, "title": pane.title,
+                          "throttled": pane.throttled})
             if self._sent_sizes.get(pane.id) != (columns, lines):
                 self.full.add(pane.id)
         self._sent_sizes = {pane["id"]: (pane["columns"], pane["lines"]) for pane in panes}
@@ -220,6 +266,8 @@ class AttachedClient:
             kind, text = "server-exit", "server exited"
         elif reason == "exited":
             kind, text = "exited", "exited"
+        elif reason == TOO_SLOW:
+            kind, text = "too-slow", TOO_SLOW
         else:
             kind, text = "detached", f"detached (from session {self.session.name})"
         self.connection.send(protocol.Exit(reason=kind, message=text))
@@ -298,6 +346,7 @@ class Attachments:
         self.loop = asyncio.get_event_loop()
         self.clients: dict[Connection, AttachedClient] = {}
         self._detached_sizes: dict[str, tuple[int, int]] = {}
+        self._throttled: dict[str, bool] = {}
         self._tick: asyncio.TimerHandle | None = None
 
     def client(self, connection: Connection) -> AttachedClient | None:
@@ -343,12 +392,14 @@ class Attachments:
             self.remove(self.clients[connection])
         if message.detach_others:
             self.daemon.detach_clients(session, reason="detached")
-        transport = connection.writer.transport
-        if transport is not None:
-            # drain() then waits until the buffer is down to LOW_WATER.
-            transport.set_write_buffer_limits(high=HIGH_WATER, low=LOW_WATER)
         client = AttachedClient(self, connection, session, message.columns, message.lines,
                                 message.tty, message.term)
+        transport = connection.writer.transport
+        if transport is not None:
+            # drain() waits until the queue is down to a quarter of the threshold:
+            # the client then gets the latest state in one go, not a trickle.
+            threshold = client.flow.threshold
+            transport.set_write_buffer_limits(high=threshold, low=threshold // 4)
         self._remember_size(session)
         self.clients[connection] = client
         session.touch()
@@ -423,8 +474,13 @@ class Attachments:
         if not viewers:
             return  # the emulator keeps its dirty set (bounded); a viewer gets a full snapshot
         dirty = pane.emulator.take_dirty()
+        # A pane starting or ending a throttled spell changes its mark in the layout.
+        throttle_changed = self._throttled.get(pane.id, False) != pane.throttled
+        self._throttled[pane.id] = pane.throttled
         for client in viewers:
             client.mark(pane.id, dirty)
+            if throttle_changed:
+                client.mark_layout()
 
     def window_changed(self, window: Window | None) -> None:
         sessions = self.daemon.server.sessions
@@ -447,7 +503,8 @@ class Attachments:
         The layout is only sent when it differs from the last one sent.
         """
         self._tick = None
-        for client in self.clients.values():
+        for client in list(self.clients.values()):
+            client.check_flow()  # a client that stopped draining turns red with time
             client.mark_layout()
         if self.clients:
             self._tick = self.loop.call_later(STATUS_INTERVAL, self.status_tick)

@@ -248,6 +248,10 @@ class Daemon:
             "connections": len(self.connections),
             "rss": rss,
             "bad_peers": self.bad_peers,
+            "client_stats": [
+                {"name": client.name, "session": client.session.name, **client.flow.stats()}
+                for client in self.attached_clients()
+            ],
             "pane_stats": [
                 {"id": pane.id, "bytes_read": pane.bytes_read, "throttled": pane.throttled,
                  "throttled_seconds": round(pane.throttled_seconds, 3)}

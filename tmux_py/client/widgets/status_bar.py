@@ -1,11 +1,12 @@
 """The status line: ``[session] 0:bash* 1:vim-  "title"   <message> <flow> <C-b> 12:30 23-Nov-26``.
 
 Left, the session name and the window list with tmux's flags (``*`` current,
-``-`` last, ``Z`` zoomed); then the active pane's title. Right, the flow
-area (the daemon's ``Flow`` level: a placeholder issue 5 fills in), the
-prefix mark while a prefix is pending, a message when there is one, and the
-clock (the ``status-right`` option, strftime). Clicking a window's name
-selects it.
+``-`` last, ``Z`` zoomed); then the active pane's title. Right: ``⏸ %3`` for
+panes whose programs the daemon is throttling (they write faster than it
+emulates); ``● yellow 120 behind`` while this client lags (the daemon's
+``Flow`` level and the lines it owes; nothing when green); the prefix mark
+while a prefix is pending; a message when there is one; and the clock (the
+``status-right`` option, strftime). Clicking a window's name selects it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from textual.widget import Widget
 from tmux_py.client.messages import WindowClicked
 
 
+#: Colours of the backpressure levels that show (green shows nothing).
+FLOW_COLOURS = {"yellow": "yellow", "red": "red"}
+
+
 class StatusBar(Widget):
     DEFAULT_CSS = """
     StatusBar { dock: bottom; height: 1; width: 100%; }
@@ -31,7 +36,9 @@ class StatusBar(Widget):
         self.windows: list[dict] = []
         self.title = ""
         self.prefix = ""  # the prefix key's name while a binding is awaited
-        self.flow = ""
+        self.flow = "green"
+        self.behind = 0
+        self.throttled: list[str] = []
         self.message = ""
         self.clock_format = "%H:%M %d-%b-%y"
         self.colours = {"background": "#00875f", "foreground": "#000000", "current": "#ffffff",
@@ -67,8 +74,12 @@ class StatusBar(Widget):
         right = Text(style=base, no_wrap=True)
         if self.message:
             right.append(self.message + " ", Style(color=colours["message"], bold=True))
-        if self.flow:
-            right.append(f"[{self.flow}] ")
+        if self.throttled:
+            # The daemon is rationing these panes' output: their programs are faster than it.
+            right.append(f"⏸ {','.join(self.throttled)} ", Style(color="yellow", bold=True))
+        if self.flow != "green":
+            # This client is behind: the daemon holds its updates until the socket drains.
+            right.append(f"● {self.flow} {self.behind} behind ", Style(color=FLOW_COLOURS.get(self.flow), bold=True))
         if self.prefix:
             right.append(f"{self.prefix} ", Style(color=colours["prefix"], bold=True, reverse=True))
         if self.clock_format:
