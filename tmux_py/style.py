@@ -35,6 +35,12 @@ HIDDEN = 1 << 6
 #: SGR 9
 STRIKE = 1 << 7
 
+#: Not an SGR attribute: the cell was printed with DEC Special Graphics
+#: selected (``ESC ( 0`` / SO). Its text holds the line-drawing glyph, which
+#: is what a client draws; tmux's ``capture-pane`` prints the ASCII character
+#: the program sent (and ``-e`` brackets it with SO/SI).
+CHARSET = 1 << 8
+
 #: Attribute bits in the order tmux emits their SGR codes.
 FLAG_CODES = (
     (BOLD, 1),
@@ -105,6 +111,10 @@ def sgr_transition(last: tuple[int, int, int], new: tuple[int, int, int]) -> str
     """
     last_fg, last_bg, last_flags = last
     fg, bg, flags = new
+    charset_on = bool(flags & CHARSET) and not last_flags & CHARSET
+    charset_off = bool(last_flags & CHARSET) and not flags & CHARSET
+    flags &= ~CHARSET
+    last_flags &= ~CHARSET
     codes: list[int] = []
     if last_flags & ~flags:
         codes.append(0)
@@ -120,4 +130,8 @@ def sgr_transition(last: tuple[int, int, int], new: tuple[int, int, int]) -> str
         out += "\x1b[" + ";".join(map(str, tmux_colour_codes(fg, False))) + "m"
     if bg != last_bg or reset:
         out += "\x1b[" + ";".join(map(str, tmux_colour_codes(bg, True))) + "m"
+    if charset_on:
+        out += "\x0e"
+    elif charset_off:
+        out += "\x0f"
     return out

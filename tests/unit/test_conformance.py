@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tmux_py import style
-from tmux_py.server.emulator import Emulator, char_width
+from tmux_py.server.emulator import _DEC_ASCII, Emulator, char_width
 
 CORPUS = Path(__file__).resolve().parents[1] / "conformance"
 CASES = sorted(path.stem for path in CORPUS.glob("*.raw"))
@@ -36,6 +36,9 @@ def _styled_cells(lines: list[str]) -> list[list[tuple]]:
         for index, part in enumerate(_SGR.split(line)):
             if index % 2 == 0:
                 for char in part:
+                    if char in "\x0e\x0f":  # SO / SI: tmux marks line-drawing cells so
+                        flags = flags | style.CHARSET if char == "\x0e" else flags & ~style.CHARSET
+                        continue
                     if char_width(char) == 0 and cells:
                         continue
                     cells.append((char, fg, bg, flags))
@@ -44,7 +47,7 @@ def _styled_cells(lines: list[str]) -> list[list[tuple]]:
             while codes:
                 code = codes.pop(0)
                 if code == 0:
-                    fg, bg, flags = style.DEFAULT, style.DEFAULT, 0
+                    fg, bg, flags = style.DEFAULT, style.DEFAULT, flags & style.CHARSET
                 elif code in bits:
                     flags |= bits[code]
                 elif 30 <= code <= 37 or 90 <= code <= 97:
@@ -66,6 +69,8 @@ def _styled_cells(lines: list[str]) -> list[list[tuple]]:
 def _run_cells(runs: list[list]) -> list[tuple]:
     cells = []
     for text, fg, bg, flags in runs:
+        if flags & style.CHARSET:
+            text = text.translate(_DEC_ASCII)
         for char in text:
             if char_width(char) == 0 and cells:
                 continue

@@ -232,9 +232,13 @@ def test_all_sgr_attributes_and_colours() -> None:
 
 
 def test_dec_line_drawing() -> None:
+    """Clients get the glyphs; capture-pane prints the ASCII, with SO/SI under -e, as tmux."""
     emulator, _ = make()
     emulator.feed(b"\x1b(0lqqk\x1b(Bq\x0e\x1b)0x\x0fx")
-    assert screen(emulator)[0] == "┌──┐q│x"
+    assert "".join(run[0] for run in emulator.line_runs(0)) == "┌──┐q│x"
+    assert emulator.line_runs(0)[0][3] == style.CHARSET
+    assert screen(emulator)[0] == "lqqkqxx"
+    assert emulator.capture(0, 0, escapes=True) == ["\x0elqqk\x0fq\x0ex\x0fx"]
 
 
 def test_erase_uses_background_colour() -> None:

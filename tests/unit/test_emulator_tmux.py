@@ -140,6 +140,7 @@ CASES = {
     "autowrap_off": b"\x1b[?7l12345678901234567890abc\x1b[?7h",
     "autowrap_off_wide": b"\x1b[?7l123456789012345678\xe4\xb8\xad\xe6\x96\x87",
     "insert_mode": b"abcdef\r\x1b[4hXY\x1b[4lZ",
+    "charset": b"\x1b(0lqk\x1b(Bx\x0e\x1b)0lqk\x0fx",
     "deccolm": b"abc\x1b[?3hd",
     "bad_params": b"\x1b[1;2;3Ga\x1b[?1rb\x1b[1;2'zc\x1b[4Jd\x1b[5Ke",
     "huge_param": b"\x1b[" + b"9" * 4400 + b"Cx",

@@ -72,7 +72,7 @@ from tmux_py.server.scrollback import Scrollback
 from tmux_py.server.sgr import DEFAULT_STYLE as _DEFAULT_STYLE
 from tmux_py.server.sgr import param as _get
 from tmux_py.server.sgr import PARAM_LIMIT, parse_params, sgr_style
-from tmux_py.style import DEFAULT, sgr_transition
+from tmux_py.style import CHARSET, DEFAULT, sgr_transition
 
 #: Longest OSC/DCS/APC/PM/SOS body kept, in characters; the rest is discarded.
 STRING_LIMIT = 1 << 20
@@ -99,6 +99,9 @@ _DEC_GRAPHICS = str.maketrans(
         )
     )
 )
+
+#: Line-drawing glyphs back to the ASCII tmux's capture-pane prints.
+_DEC_ASCII = {ord(glyph): code for code, glyph in _DEC_GRAPHICS.items()}
 
 _TOKEN = re.compile(
     r"([^\x00-\x1f\x7f-\x9f]+)"  # 1: printable run
@@ -736,7 +739,17 @@ class Emulator:
 
     def _print(self, text: str) -> None:
         if self._g1_graphics if self._shift_out else self._g0_graphics:
-            text = text.translate(_DEC_GRAPHICS)
+            pen = self._pen
+            fg, bg, flags = self._styles[pen]
+            self._pen = self._style_id((fg, bg, flags | CHARSET))
+            try:
+                self._print_text(text.translate(_DEC_GRAPHICS))
+            finally:
+                self._pen = pen
+            return
+        self._print_text(text)
+
+    def _print_text(self, text: str) -> None:
         if text.isascii():
             self._put_narrow(text)
             self._last_char = text[-1]
@@ -1267,16 +1280,19 @@ class Emulator:
         pending = ""
         trim = not join and not keep_trailing
         for text, runs, wrapped in self._records(top, bottom):
-            if escapes:
+            if escapes or any(runs[index] & CHARSET for index in range(3, len(runs), 4)):
                 parts = []
                 pos = 0
                 for index in range(0, len(runs), 4):
                     style = (runs[index + 1], runs[index + 2], runs[index + 3])
                     length = runs[index]
-                    if style != last:
+                    if escapes and style != last:
                         parts.append(sgr_transition(last, style))
                         last = style
-                    parts.append(text[pos : pos + length])
+                    piece = text[pos : pos + length]
+                    if style[2] & CHARSET:
+                        piece = piece.translate(_DEC_ASCII)
+                    parts.append(piece)
                     pos += length
                 line = "".join(parts)
             else:
