@@ -312,7 +312,7 @@ def test_capture_escapes_carry_style_across_lines() -> None:
     ]
 
 
-def test_resize_clips_and_keeps_cursor_line() -> None:
+def test_resize_keeps_cursor_line_and_takes_history_back() -> None:
     emulator, _ = make(columns=10, lines=5)
     emulator.feed(b"1\r\n2\r\n3\r\n4\r\n5")
     emulator.resize(4, 3)
@@ -320,8 +320,9 @@ def test_resize_clips_and_keeps_cursor_line() -> None:
     assert screen(emulator) == ["3", "4", "5"]
     assert emulator.capture(-2, -1) == ["1", "2"]
     assert (emulator.cursor_x, emulator.cursor_y) == (1, 2)
-    emulator.resize(12, 6)
-    assert screen(emulator)[:3] == ["3", "4", "5"]
+    emulator.resize(12, 6)  # as tmux: the lines the shrink pushed out come back
+    assert screen(emulator) == ["1", "2", "3", "4", "5", ""]
+    assert emulator.history_size == 0 and emulator.cursor_y == 4
     emulator.feed(b"\x1b[H" + b"x" * 12)
     assert screen(emulator)[0] == "x" * 12
 

