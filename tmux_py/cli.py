@@ -22,7 +22,7 @@ from tmux_py import __version__, protocol
 from tmux_py.paths import SocketPaths, UnsafePathError, prepare_socket_dir, resolve_socket
 
 USAGE = """\
-usage: tmuxpy [-vV] [-L socket-name] [-S socket-path] [command [flags]]
+usage: tmuxpy [-vV] [-L socket-name] [-S socket-path] [--theme NAME] [command [flags]]
        tmuxpy server {start [--foreground] | stop | status [--json] | health}
        tmuxpy list-commands   (every command, with its usage)"""
 
@@ -200,7 +200,7 @@ def _entry(argv: list[str]):
         raise CliError(str(error)) from None
 
 
-def run_command(paths: SocketPaths, argv: list[str], log_level: str) -> int:
+def run_command(paths: SocketPaths, argv: list[str], log_level: str, theme: str | None = None) -> int:
     # With a daemon answering (the usual case) the daemon parses and checks the
     # command: the CLI skips loading the command table, which keeps it fast.
     link = _connect(paths)
@@ -225,17 +225,15 @@ def run_command(paths: SocketPaths, argv: list[str], log_level: str) -> int:
     finally:
         link.close()
     if attach:
-        return attach_client(paths, attach)
+        return attach_client(paths, attach, theme)
     return 0
 
 
-def attach_client(paths: SocketPaths, session_id: str) -> int:
+def attach_client(paths: SocketPaths, session_id: str, theme: str | None) -> int:
     """Open the Textual client on a session (imported only now: the CLI stays light)."""
-    try:
-        from tmux_py.client.app import run_attached
-    except ImportError:
-        raise CliError("the attached client is not available in this build") from None
-    return run_attached(paths, session_id)
+    from tmux_py.client.app import run_attached
+
+    return run_attached(paths, session_id, theme=theme)
 
 
 def server_command(paths: SocketPaths, argv: list[str], log_level: str) -> int:
@@ -318,6 +316,16 @@ def parse_global(argv: list[str]) -> tuple[dict, list[str]]:
         if word in ("-h", "--help"):
             options["help"] = True
             continue
+        if word == "--theme" or word.startswith("--theme="):
+            # tmuxpy's own long flag (tmux has no themes): the attached client's colours.
+            if "=" in word:
+                options["theme"] = word.split("=", 1)[1]
+            elif index < len(argv):
+                options["theme"] = argv[index]
+                index += 1
+            else:
+                raise CliError(USAGE, 2)
+            continue
         letters = word[1:]
         while letters:
             letter, letters = letters[0], letters[1:]
@@ -357,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
             return server_command(paths, command[1:], log_level)
         if command[0] in ("list-commands", "lscm"):
             return list_commands()
-        return run_command(paths, command, log_level)
+        return run_command(paths, command, log_level, options.get("theme"))
     except UnsafePathError as error:
         print(f"tmuxpy: {error}", file=sys.stderr)
         return 1

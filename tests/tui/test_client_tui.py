@@ -292,7 +292,7 @@ async def test_dragging_a_border_resizes_and_status_clicks_select_windows(daemon
 
 @async_test
 async def test_config_prefix_send_prefix_help_chooser_and_paste_buffer(daemon, attach):
-    from tmux_py.client.config import parse_config
+    from tmux_py.config import parse_config
 
     session = new_session(daemon, *show_bytes())
     daemon.wait_for_text("t", "ready")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tmux_py.client.config import load_config, parse_config
+from tmux_py.config import load_config, parse_config
 
 TEXT = """\
 prefix = "C-a"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tmux_py.client.keymap import DEFAULT_BINDINGS, command_argv, list_keys, tmux_key
+from tmux_py.client.keymap import DEFAULT_BINDINGS, list_keys, tmux_key
+from tmux_py.cmdline import split_command
 from tmux_py.keys import KeyModes, encode_key, is_key_name
 
 
@@ -48,8 +49,8 @@ def test_default_bindings_are_tmux_names_and_commands():
     assert DEFAULT_BINDINGS["%"] == "split-window -h" and DEFAULT_BINDINGS['"'] == "split-window"
     for key, command in DEFAULT_BINDINGS.items():
         assert is_key_name(key), key
-        assert command_argv(command), command
-    assert command_argv(DEFAULT_BINDINGS[","])[:3] == ["command-prompt", "-I", "#{window_name}"]
+        assert split_command(command), command
+    assert split_command(DEFAULT_BINDINGS[","])[:3] == ["command-prompt", "-I", "#{window_name}"]
     lines = list_keys(DEFAULT_BINDINGS, "C-b")
     assert any(line.split()[3:] == ["%", "split-window", "-h"] for line in lines)
 
@@ -58,4 +59,4 @@ def test_every_default_binding_parses_against_the_command_table():
     from tmux_py import commands
 
     for key, command in DEFAULT_BINDINGS.items():
-        commands.parse(command_argv(command))  # raises on an unknown command or bad flags
+        commands.parse(split_command(command))  # raises on an unknown command or bad flags

@@ -28,10 +28,11 @@ from textual.screen import Screen
 from textual.theme import Theme as TextualTheme
 
 from tmux_py import protocol
-from tmux_py.client.config import Config, load_config
+from tmux_py.config import Config, load_config
 from tmux_py.client.connection import CLOSED, ConnectionLost, DaemonConnection
 from tmux_py.client.copy_mode import CopyMode
-from tmux_py.client.keymap import DEFAULT_BINDINGS, BindingError, command_argv, list_keys, tmux_key
+from tmux_py.client.keymap import DEFAULT_BINDINGS, list_keys, tmux_key
+from tmux_py.cmdline import CommandLineError, split_command
 from tmux_py.client.messages import BorderDragged, PaneMouse, PromptDone, WindowClicked
 from tmux_py.client.palette import Palette
 from tmux_py.client.theme import DEFAULT_THEME, Theme, load_themes
@@ -310,8 +311,8 @@ class TmuxApp(App, inherit_bindings=False):
 
     def run_command(self, command: str) -> None:
         try:
-            argv = command_argv(command)
-        except BindingError as error:
+            argv = split_command(command)
+        except CommandLineError as error:
             self.show_message(str(error))
             return
         if argv:

@@ -8,12 +8,11 @@ A binding maps a tmux key name to a *command string*, run through the
 command table exactly as typed at the ``:`` prompt (tmux's ``bind-key``).
 :data:`DEFAULT_BINDINGS` are tmux 3.3a's prefix-table defaults that tmuxpy
 has commands for; the config file adds or replaces entries
-(:mod:`tmux_py.client.config`).
+(:mod:`tmux_py.config`).
 """
 
 from __future__ import annotations
 
-import shlex
 
 #: Textual's names of special keys -> tmux's.
 _SPECIAL = {
@@ -114,18 +113,6 @@ DEFAULT_BINDINGS: dict[str, str] = {
     "M-5": "select-layout tiled",
     **{str(digit): f"select-window -t :{digit}" for digit in range(10)},
 }
-
-
-class BindingError(ValueError):
-    """A binding whose key or command cannot be used; the message says which."""
-
-
-def command_argv(command: str) -> list[str]:
-    """A command string split as tmux's parser would (quotes, no ``;`` lists)."""
-    try:
-        return shlex.split(command)
-    except ValueError as error:
-        raise BindingError(f"{command!r}: {error}") from None
 
 
 def list_keys(bindings: dict[str, str], prefix: str) -> list[str]:

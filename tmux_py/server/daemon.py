@@ -27,7 +27,8 @@ import time
 
 from tmux_py import __version__, protocol
 from tmux_py.options import Options
-from tmux_py.paths import SocketPaths, prepare_socket_dir
+from tmux_py.config import load_config
+from tmux_py.paths import SocketPaths, config_dir, prepare_socket_dir
 from tmux_py.server.attached import Attachments
 from tmux_py.server.connection import Connection
 from tmux_py.server.model import Server, Session, TargetError, Window
@@ -83,6 +84,7 @@ class Daemon:
         self.started = time.time()
         self.bad_peers = 0
         self.options = Options()
+        self._load_config()
         self.connections: set[Connection] = set()
         self.stopped = asyncio.Event()
         self._lock_fd = lock_fd
@@ -104,6 +106,18 @@ class Daemon:
         )
 
     # --- start-up -----------------------------------------------------------
+
+    def _load_config(self) -> None:
+        """config.toml's options apply from the first pane on (default-shell, history-limit).
+
+        A bad line is logged with file and line and the rest still applies;
+        attached clients show the same problems to the user.
+        """
+        config = load_config(config_dir())
+        for name, value in config.options.items():
+            self.options.set(name, value)
+        for problem in config.problems:
+            log.warning("config: %s", problem)
 
     async def run(self) -> int:
         loop = asyncio.get_running_loop()
