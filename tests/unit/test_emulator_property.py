@@ -85,7 +85,9 @@ _sgr = st.builds(lambda items: "\x1b[" + ";".join(items) + "m",
                  st.lists(st.sampled_from(["", "0", "1", "2", "4", "7", "22", "31", "42", "39", "49", "38;5;200",
                                            "48;2;1;2;3", "97", "104", "99999999999"]), max_size=3))
 _line = st.lists(st.one_of(_sgr, st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E),
-                                          max_size=30)), max_size=6).map("".join)
+                                          max_size=30),
+                           st.sampled_from(["é", "─┼─", "✓", "Жук", "€", "中", "e\u0301", "\t", "✔\ufe0f"])),
+                 max_size=6).map("".join)
 
 
 @settings(max_examples=100, deadline=None)

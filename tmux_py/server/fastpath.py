@@ -1,7 +1,8 @@
 """The fast path: runs of whole lines of text and SGR that scroll straight through.
 
 Most pane output is lines: ``cat``, logs, compilers, test runners. Such a line
-is printable ASCII and SGR sequences (``CSI ... m``) ending in ``CR LF``. When
+is printable characters one cell wide (ASCII and ``NARROW``) and SGR
+sequences (``CSI ... m``) ending in ``CR LF``. When
 the cursor sits at the start of the blank bottom line of a full-screen scroll
 region on the primary screen, a run of such lines (``LINE_BLOCK``, found in
 one regex call) has a fixed effect: each line is written on the bottom line,
@@ -32,9 +33,24 @@ from functools import lru_cache
 from tmux_py.server.sgr import sgr_params
 from tmux_py.style import DEFAULT
 
-#: A run of lines of printable ASCII and SGR, each ending in CR LF (possessive
-#: quantifiers: no backtracking when the last line is incomplete).
-LINE_BLOCK = re.compile(r"(?:(?:[\x20-\x7e]++|\x1b\[[0-9;]*+m)*+\r\n)+")
+#: Characters one cell wide beyond ASCII that line output often has: Latin,
+#: Greek and Cyrillic letters, punctuation, currency, arrows, maths, box
+#: drawing, blocks, shapes, symbols and dingbats (check marks, crosses). No
+#: combining, zero-width or wide character: generated from ``char_width``
+#: (U+00A0-U+052F, U+2010-U+27BF) less the categories Mn, Me, Cf, Z*, C*.
+NARROW = (
+    "\\u00a0-\\u00ac\\u00ae-\\u02ff\\u0370-\\u0377\\u037a-\\u037f\\u0384-\\u038a\\u038c\\u038e-\\u03a1"
+    "\\u03a3-\\u0482\\u048a-\\u052f\\u2010-\\u2027\\u202f-\\u205f\\u2070-\\u2071\\u2074-\\u208e"
+    "\\u2090-\\u209c\\u20a0-\\u20c0\\u2100-\\u218b\\u2190-\\u2319\\u231c-\\u2328\\u232b-\\u23e8"
+    "\\u23ed-\\u23ef\\u23f1-\\u23f2\\u23f4-\\u2426\\u2440-\\u244a\\u2460-\\u25fc\\u25ff-\\u2613"
+    "\\u2616-\\u262f\\u2638-\\u2647\\u2654-\\u267e\\u2680-\\u2689\\u2690-\\u2692\\u2694-\\u26a0"
+    "\\u26a2-\\u26a9\\u26ac-\\u26bc\\u26bf-\\u26c3\\u26c6-\\u26cd\\u26cf-\\u26d3\\u26d5-\\u26e9"
+    "\\u26eb-\\u26f1\\u26f4\\u26f6-\\u26f9\\u26fb-\\u26fc\\u26fe-\\u2704\\u2706-\\u2709\\u270c-\\u2727"
+    "\\u2729-\\u274b\\u274d\\u274f-\\u2752\\u2756\\u2758-\\u2794\\u2798-\\u27af\\u27b1-\\u27be"
+)
+#: A run of lines of narrow printable characters and SGR, each ending in CR
+#: LF (possessive quantifiers: no backtracking when the last line is incomplete).
+LINE_BLOCK = re.compile("(?:(?:[\x20-\x7e" + NARROW + "]++|\x1b\\[[0-9;]*+m)*+\r\n)+")
 #: SGR parameter strings.
 SGR_PARAMS = re.compile(r"\x1b\[([0-9;]*)m")
 #: Text cut into text, SGR, text, SGR, ..., text.
