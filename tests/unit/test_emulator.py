@@ -8,6 +8,7 @@ import pytest
 
 from tmux_py import style
 from tmux_py.server import sanitize
+from tmux_py.server import emulator as emulator_module
 from tmux_py.server.emulator import STRING_LIMIT, Emulator
 
 
@@ -47,6 +48,7 @@ def test_malformed_sequences_are_consumed_and_the_next_byte_survives(data: bytes
     emulator.feed(b"a" + data + b"Z")
     text = "".join(screen(emulator))
     assert "Z" in text
+    assert emulator.errors == 0
     assert 0 <= emulator.cursor_x <= emulator.columns and 0 <= emulator.cursor_y < emulator.lines
 
 
@@ -137,6 +139,20 @@ def test_no_reply_echoes_attacker_bytes() -> None:
     emulator.feed(b"\x1b]52;c;?\x07\x1b]10;?\x07\x1b]11;?\x1b\\\x1b]4;1;?\x07")
     emulator.feed(b"\x1b[>0q\x1b[?1$p")
     assert replies == []
+
+
+def test_an_internal_error_is_counted_and_parsing_goes_on(monkeypatch) -> None:
+    emulator, _ = make()
+
+    def broken(self, values):
+        raise RuntimeError("bug")
+
+    monkeypatch.setitem(emulator_module._CSI_HANDLERS, "L", broken)
+    monkeypatch.setattr(emulator_module, "_CSI_CACHE", {})
+    emulator.feed(b"\x1b[2Lbefore")
+    emulator.feed(b"\r\nafter")
+    assert emulator.errors == 1
+    assert "after" in screen(emulator)
 
 
 def test_a_failing_reply_callback_does_not_break_parsing() -> None:

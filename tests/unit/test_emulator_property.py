@@ -51,6 +51,7 @@ _stream = st.one_of(
 
 
 def _check(emulator: Emulator) -> None:
+    assert emulator.errors == 0
     assert 0 <= emulator.cursor_x <= emulator.columns
     assert 0 <= emulator.cursor_y < emulator.lines
     for y in range(emulator.lines):

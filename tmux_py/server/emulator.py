@@ -255,6 +255,8 @@ class Emulator:
         self.title = ""
         self.cwd = ""
         self.bells = 0
+        #: Exceptions caught inside feed() (a bug if ever non-zero).
+        self.errors = 0
         self._pending = ""
         self._string_kind: str | None = None
         self._string_parts: list[str] = []
@@ -399,13 +401,28 @@ class Emulator:
     # ----------------------------------------------------------------- input
 
     def feed(self, data: bytes) -> None:
-        """Process raw PTY output. Never raises; partial sequences are kept."""
-        text = self._decoder.decode(bytes(data))
-        if self._pending:
-            text = self._pending + text
+        """Process raw PTY output. Never raises; partial sequences are kept.
+
+        A bug that raises inside the parser is counted in ``errors`` (tests
+        assert it stays 0) and the parser restarts in its ground state, so
+        the rest of the pane's output is still shown.
+        """
+        try:
+            text = self._decoder.decode(bytes(data))
+            if self._pending:
+                text = self._pending + text
+                self._pending = ""
+            if text:
+                self._process(text)
+        except Exception:  # noqa: BLE001 - a pane must outlive an emulator bug
+            self.errors += 1
             self._pending = ""
-        if text:
-            self._process(text)
+            self._string_kind = None
+            self._string_parts = []
+            self._csi_discard = False
+            self._dirty_all = True
+            self.cursor_x = max(0, min(self.cursor_x, self.columns))
+            self.cursor_y = max(0, min(self.cursor_y, self.lines - 1))
 
     def _process(self, text: str) -> None:
         pos = 0
