@@ -438,8 +438,17 @@ class Emulator:
             m = match(text, pos)
             kind = m.lastindex  # type: ignore[union-attr]
             if kind == _T_TEXT:
-                self._print(m.group(1))  # type: ignore[union-attr]
+                chunk = m.group(1)  # type: ignore[union-attr]
                 pos = m.end()  # type: ignore[union-attr]
+                x = self.cursor_x
+                n = len(chunk)
+                if x + n < self.columns and chunk.isascii() and not (self._g0_graphics or self._g1_graphics):
+                    # The common case, inline: ASCII that fits on the line.
+                    self._write(x, chunk)
+                    self.cursor_x = x + n
+                    self._last_char = chunk[-1]
+                else:
+                    self._print(chunk)
                 continue
             if kind == _T_CSI:
                 seq = m.group()  # type: ignore[union-attr]
