@@ -8,7 +8,7 @@ import pytest
 
 from tmux_py import style
 from tmux_py.server import sanitize
-from tmux_py.server import emulator as emulator_module
+from tmux_py.server import csi
 from tmux_py.server.emulator import STRING_LIMIT, Emulator
 
 
@@ -147,8 +147,8 @@ def test_an_internal_error_is_counted_and_parsing_goes_on(monkeypatch) -> None:
     def broken(self, values):
         raise RuntimeError("bug")
 
-    monkeypatch.setitem(emulator_module._CSI_HANDLERS, "L", broken)
-    monkeypatch.setattr(emulator_module, "_CSI_CACHE", {})
+    monkeypatch.setitem(csi.HANDLERS, "L", broken)
+    monkeypatch.setattr(csi, "CACHE", {})
     emulator.feed(b"\x1b[2Lbefore")
     emulator.feed(b"\r\nafter")
     assert emulator.errors == 1

@@ -68,11 +68,10 @@ from typing import Callable
 
 from wcwidth import wcwidth
 
-from tmux_py.server import fastpath
+from tmux_py.server import csi, fastpath
 from tmux_py.server.sanitize import clean_label
 from tmux_py.server.scrollback import Scrollback
 from tmux_py.server.sgr import DEFAULT_STYLE as _DEFAULT_STYLE
-from tmux_py.server.sgr import param as _get
 from tmux_py.server.sgr import PARAM_LIMIT, parse_params, sgr_style
 from tmux_py.style import CHARSET, DEFAULT, sgr_transition
 
@@ -432,7 +431,7 @@ class Emulator:
         elif self._csi_discard:
             pos = self._discard_csi(text, 0)
         match = _TOKEN.match
-        csi_cache = _CSI_CACHE
+        csi_cache = csi.CACHE
         sgr_cache = self._sgr_cache
         while pos < end:
             m = match(text, pos)
@@ -455,12 +454,12 @@ class Emulator:
                 pos = m.end()  # type: ignore[union-attr]
                 entry = csi_cache.get(seq)
                 if entry is None:
-                    entry = _csi_entry(*m.group(3, 4, 5))  # type: ignore[union-attr]
+                    entry = csi.entry(*m.group(3, 4, 5))  # type: ignore[union-attr]
                     if len(csi_cache) > 4096:
                         csi_cache.clear()
                     csi_cache[seq] = entry
                 handler, values = entry
-                if handler is _sgr:
+                if handler is csi.sgr:
                     pen = sgr_cache.get((self._pen, values))
                     self._pen = self._sgr_pen(self._pen, values) if pen is None else pen
                 elif handler is not None:
@@ -747,8 +746,8 @@ class Emulator:
     # ------------------------------------------------------------------- CSI
 
     def _csi(self, params: str, inter: str, final: str) -> None:
-        handler, values = _csi_entry(params, inter, final)
-        if handler is _sgr:
+        handler, values = csi.entry(params, inter, final)
+        if handler is csi.sgr:
             self._pen = self._sgr_pen(self._pen, values)
         elif handler is not None:
             handler(self, values)
@@ -1039,6 +1038,14 @@ class Emulator:
         for _ in range(count):
             del rows[bottom]
             rows.insert(top, _Row(fill))
+        self._mark(top, bottom)
+
+    def _delete_lines(self, top: int, bottom: int, count: int, fill: int) -> None:
+        """DL: lines [top, bottom] move up ``count``, blank lines come in below; no history."""
+        rows = self._rows
+        for _ in range(min(count, bottom - top + 1)):
+            del rows[top]
+            rows.insert(bottom, _Row(fill))
         self._mark(top, bottom)
 
     def _mark(self, top: int, bottom: int) -> None:
@@ -1403,385 +1410,3 @@ def _record_runs(record: tuple) -> list[list]:
         out.append([text[pos : pos + length], runs[index + 1], runs[index + 2], runs[index + 3]])
         pos += length
     return out
-
-
-# ------------------------------------------------------------------ CSI table
-
-
-def _cuu(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 1, 1)
-    if n == -1:
-        return
-    y = self.cursor_y
-    limit = y if y < self._top else y - self._top
-    self.cursor_x = min(self.cursor_x, self.columns - 1)
-    self.cursor_y = y - min(n, limit)
-
-
-def _cud(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 1, 1)
-    if n == -1:
-        return
-    y = self.cursor_y
-    limit = self.lines - 1 - y if y > self._bottom else self._bottom - y
-    self.cursor_x = min(self.cursor_x, self.columns - 1)
-    self.cursor_y = y + max(0, min(n, limit))
-
-
-def _cuf(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 1, 1)
-    if n == -1 or self.cursor_x >= self.columns - 1:
-        return
-    self.cursor_x = min(self.cursor_x + n, self.columns - 1)
-
-
-def _cub(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 1, 1)
-    if n == -1:
-        return
-    self.cursor_x -= min(n, self.cursor_x)
-
-
-def _cnl(self: Emulator, values: list) -> None:
-    if _get(values, 0, 1, 1) != -1:
-        self.cursor_x = 0
-        _cud(self, values)
-
-
-def _cpl(self: Emulator, values: list) -> None:
-    if _get(values, 0, 1, 1) != -1:
-        self.cursor_x = 0
-        _cuu(self, values)
-
-
-def _hpa(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 1, 1)
-    if n != -1:
-        self._move_to(n - 1, None)
-
-
-def _vpa(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 1, 1)
-    if n != -1:
-        self._move_to(None, n - 1)
-
-
-def _cup(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 1, 1)
-    m = _get(values, 1, 1, 1)
-    if n != -1 and m != -1:
-        self._move_to(m - 1, n - 1)
-
-
-def _cbt(self: Emulator, values: list) -> None:
-    x = min(self.cursor_x, self.columns - 1)
-    n = _get(values, 0, 1, 1)
-    if n == -1:
-        return
-    while x > 0 and n > 0:
-        n -= 1
-        x -= 1
-        while x > 0 and x not in self._tabs:
-            x -= 1
-    self.cursor_x = x
-
-
-def _ed(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 0, 0)
-    fill = self._erase_style()
-    x, y = self.cursor_x, self.cursor_y
-    if n == 0:
-        if x == 0 and y == 0:
-            self._clear_screen(fill)
-            return
-        self._clear_cells(y, x, self.columns, fill)
-        self._clear_rows(y + 1, self.lines, fill)
-    elif n == 1:
-        self._clear_rows(0, y, fill)
-        self._clear_cells(y, 0, x + 1, fill)
-    elif n == 2:
-        self._clear_screen(fill)
-    elif n == 3:
-        if _get(values, 1, 0, 0) == 0:
-            self.history.clear()
-            self._hscrolled = 0
-
-
-def _el(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 0, 0)
-    fill = self._erase_style()
-    x, y = self.cursor_x, self.cursor_y
-    if n == 0:
-        self._clear_cells(y, x, self.columns, fill)
-    elif n == 1:
-        self._clear_cells(y, 0, x + 1, fill)
-    elif n == 2:
-        self._clear_cells(y, 0, self.columns, fill)
-
-
-def _lines_op(self: Emulator, values: list, insert: bool) -> None:
-    n = _get(values, 0, 1, 1)
-    if n == -1:
-        return
-    y = self.cursor_y
-    fill = self._erase_style()
-    if y < self._top or y > self._bottom:
-        top, bottom = y, self.lines - 1
-    else:
-        top, bottom = y, self._bottom
-    if insert:
-        self._scroll_down(top, bottom, n, fill)
-    else:
-        rows = self._rows
-        for _ in range(min(n, bottom - top + 1)):
-            del rows[top]
-            rows.insert(bottom, _Row(fill))
-        self._mark(top, bottom)
-
-
-def _il(self: Emulator, values: list) -> None:
-    _lines_op(self, values, True)
-
-
-def _dl(self: Emulator, values: list) -> None:
-    _lines_op(self, values, False)
-
-
-def _ich(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 1, 1)
-    x = self.cursor_x
-    if n == -1 or x >= self.columns:
-        return
-    chars, styles = self._rows[self.cursor_y].cells(self.columns)
-    self._insert_cells(chars, styles, x, n, self._erase_style())
-    self._dirty.add(self.cursor_y)
-
-
-def _dch(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 1, 1)
-    x = self.cursor_x
-    columns = self.columns
-    if n == -1 or x >= columns:
-        return
-    n = min(n, columns - x)
-    chars, styles = self._rows[self.cursor_y].cells(columns)
-    del chars[x : x + n]
-    del styles[x : x + n]
-    chars += [" "] * n
-    styles += [self._erase_style()] * n
-    self._dirty.add(self.cursor_y)
-
-
-def _ech(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 1, 1)
-    if n != -1:
-        self._clear_cells(self.cursor_y, self.cursor_x, self.cursor_x + n, self._erase_style())
-
-
-def _su(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 1, 1)
-    if n != -1:
-        self._scroll_up(self._top, self._bottom, n, self._erase_style())
-
-
-def _sd(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 1, 1)
-    if n != -1:
-        self._scroll_down(self._top, self._bottom, n, self._erase_style())
-
-
-def _rep(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 1, 1)
-    char = self._last_char
-    if n == -1 or not char:
-        return
-    n = min(n, max(0, self.columns - self.cursor_x))
-    if n:
-        self._print(char * n)
-
-
-def _da(self: Emulator, values: list) -> None:
-    if _get(values, 0, 0, 0) == 0:
-        self._reply("\x1b[?1;2c")
-
-
-def _da2(self: Emulator, values: list) -> None:
-    if _get(values, 0, 0, 0) == 0:
-        self._reply("\x1b[>84;0;0c")
-
-
-def _dsr(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 0, 0)
-    if n == 5:
-        self._reply("\x1b[0n")
-    elif n == 6:
-        self._reply(f"\x1b[{self.cursor_y + 1};{self.cursor_x + 1}R")
-
-
-def _tbc(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 0, 0)
-    if n == 0:
-        self._tabs.discard(self.cursor_x)
-    elif n == 3:
-        self._tabs.clear()
-
-
-def _decstbm(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 1, 1)
-    m = _get(values, 1, 1, self.lines)
-    if n == -1 or m == -1:
-        return
-    top = min(n - 1, self.lines - 1)
-    bottom = min(m - 1, self.lines - 1)
-    if top >= bottom:
-        return
-    self._top, self._bottom = top, bottom
-    self.cursor_x = self.cursor_y = 0
-
-
-def _decscusr(self: Emulator, values: list) -> None:
-    n = _get(values, 0, 0, 0)
-    if 0 <= n <= 6:
-        self.cursor_shape = n
-
-
-def _scp(self: Emulator, values: list) -> None:
-    self._save_cursor()
-
-
-def _rcp(self: Emulator, values: list) -> None:
-    self._restore_cursor()
-
-
-def _sm(self: Emulator, values: list) -> None:
-    for value in values:
-        if value == 4:
-            self._insert = True
-
-
-def _rm(self: Emulator, values: list) -> None:
-    for value in values:
-        if value == 4:
-            self._insert = False
-
-
-def _private_mode(self: Emulator, values: list, on: bool) -> None:
-    for value in values:
-        if value == 1:
-            self._app_cursor = on
-        elif value == 3:  # DECCOLM: the size never changes; tmux clears and homes
-            self._move_to(0, 0)
-            self._clear_screen(self._erase_style())
-        elif value == 6:
-            self._origin = on
-            self._move_to(0, 0)
-        elif value == 7:
-            self._autowrap = on
-        elif value == 25:
-            self.cursor_visible = on
-        elif value in (1000, 1002, 1003):
-            self._mouse = value if on else 0
-        elif value == 1001 and not on:
-            self._mouse = 0
-        elif value == 1004:
-            self._focus_events = on
-        elif value == 1006:
-            self._mouse_sgr = on
-        elif value == 1015:
-            self._mouse_urxvt = on
-        elif value in (47, 1047):
-            if on:
-                self._alternate_on(False)
-            else:
-                self._alternate_off(False)
-        elif value == 1049:
-            if on:
-                self._alternate_on(True)
-            else:
-                self._alternate_off(True)
-        elif value == 2004:
-            self._bracketed_paste = on
-        elif value == 2026:
-            self._sync_output = on
-
-
-def _decset(self: Emulator, values: list) -> None:
-    _private_mode(self, values, True)
-
-
-def _decrst(self: Emulator, values: list) -> None:
-    _private_mode(self, values, False)
-
-
-def _sgr(self: Emulator, values: list) -> None:
-    """Marker for SGR: dispatched inline with the pen cache (values is the parameter string)."""
-
-
-def _cup_to(self: Emulator, target: tuple[int, int]) -> None:
-    """CUP with its parameters already decoded to (y, x)."""
-    y, x = target
-    self._move_to(x, y)
-
-
-#: Decoded CSI sequences: the sequence text -> (handler, values); shared by
-#: all panes (the decoding is pure), bounded.
-_CSI_CACHE: dict[str, tuple] = {}
-
-
-def _csi_entry(params: str, inter: str, final: str) -> tuple:
-    """(handler, values) for one CSI sequence; (None, None) to ignore it."""
-    marker = ""
-    if params and params[0] in "<=>?":
-        marker = params[0]
-        params = params[1:]
-    if final == "m" and not marker and not inter:
-        return _sgr, params
-    values = parse_params(params)
-    if values is None:
-        return None, None
-    key = marker + inter + final
-    if key in ("H", "f"):
-        n = _get(values, 0, 1, 1)
-        m = _get(values, 1, 1, 1)
-        if n == -1 or m == -1:
-            return None, None
-        return _cup_to, (n - 1, m - 1)
-    return _CSI_HANDLERS.get(key), values
-
-
-_CSI_HANDLERS: dict[str, Callable[[Emulator, list], None]] = {
-    "@": _ich,
-    "A": _cuu,
-    "B": _cud,
-    "C": _cuf,
-    "D": _cub,
-    "E": _cnl,
-    "F": _cpl,
-    "G": _hpa,
-    "H": _cup,
-    "J": _ed,
-    "K": _el,
-    "L": _il,
-    "M": _dl,
-    "P": _dch,
-    "S": _su,
-    "T": _sd,
-    "X": _ech,
-    "Z": _cbt,
-    "`": _hpa,
-    "b": _rep,
-    "c": _da,
-    ">c": _da2,
-    "d": _vpa,
-    "f": _cup,
-    "g": _tbc,
-    "h": _sm,
-    "?h": _decset,
-    "l": _rm,
-    "?l": _decrst,
-    "n": _dsr,
-    " q": _decscusr,
-    "r": _decstbm,
-    "s": _scp,
-    "u": _rcp,
-}
