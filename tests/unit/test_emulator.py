@@ -71,9 +71,9 @@ def test_zero_width_characters_never_drop_text() -> None:
 
 def test_combining_marks_are_capped_per_cell_and_linear() -> None:
     emulator, _ = make()
-    started = time.perf_counter()
+    started = time.process_time()
     emulator.feed(b"e" + "\u0301".encode() * 200_000 + b"x")
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     runs = emulator.line_runs(0)
     text = "".join(run[0] for run in runs)
     assert text.startswith("e\u0301") and text.endswith("x")
@@ -107,12 +107,12 @@ def test_unterminated_osc_buffer_is_bounded() -> None:
 @pytest.mark.parametrize("head", [b"\x1b]2;", b"\x1b[", b"\x1b[?", b"\x1bP", b"\x1b ", b"\x1b[1;"])
 def test_long_sequences_fed_one_byte_at_a_time_stay_linear(head: bytes) -> None:
     emulator, _ = make()
-    started = time.perf_counter()
+    started = time.process_time()
     emulator.feed(head)
     for _ in range(20_000):
         emulator.feed(b"1")
     emulator.feed(b"\x07\x1b\\m")
-    assert time.perf_counter() - started < 3.0
+    assert time.process_time() - started < 3.0
     assert len(emulator._pending) <= 64 and sum(map(len, emulator._string_parts)) <= 4096
     emulator.feed(b"\r\nok")
     assert "ok" in screen(emulator)
