@@ -133,12 +133,21 @@ def test_replies_cpr_dsr_da() -> None:
 def test_no_reply_echoes_attacker_bytes() -> None:
     emulator, replies = make()
     emulator.feed(b"\x1b]2;\x1b[31mrm -rf ~\r\x07")
-    emulator.feed(b"\x1b[21t\x1b[20t\x1b[18t\x1b[14t")
+    emulator.feed(b"\x1b[21t\x1b[20t\x1b[14t\x1b[22;0t\x1b[23;0t")
     emulator.feed(b"\x1bP$qm\x1b\\\x1bP$q\x1b[31m\x1b\\")
     emulator.feed(b"\x1b[1;1;1;1;5;5$w\x1b[2*y")
     emulator.feed(b"\x1b]52;c;?\x07\x1b]10;?\x07\x1b]11;?\x1b\\\x1b]4;1;?\x07")
-    emulator.feed(b"\x1b[>0q\x1b[?1$p")
+    emulator.feed(b"\x1b[?1$p\x1b[?6n")
     assert replies == []
+
+
+def test_fixed_replies_tmux_also_gives() -> None:
+    """tmux 3.3a answers CSI 18 t (size) and CSI > q (its version); neither carries pane bytes."""
+    emulator, replies = make(columns=20, lines=5)
+    emulator.feed(b"\x1b[18t\x1b[>q\x1b[>1q")
+    assert replies[0] == b"\x1b[8;5;20t"
+    assert replies[1].startswith(b"\x1bP>|tmuxpy ") and replies[1].endswith(b"\x1b\\")
+    assert len(replies) == 2
 
 
 def test_an_internal_error_is_counted_and_parsing_goes_on(monkeypatch) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
+from tmux_py import __version__
 from tmux_py.server.sgr import param as _get
 from tmux_py.server.sgr import parse_params
 
@@ -231,6 +232,23 @@ def _dsr(self: "Emulator", values: list) -> None:
         self._reply(f"\x1b[{self.cursor_y + 1};{self.cursor_x + 1}R")
 
 
+def _winops(self: "Emulator", values: list) -> None:
+    """Window operations: only ``CSI 18 t`` (text area size) is answered, as tmux does.
+
+    The rest are ignored - a pane's output never resizes or moves anything -
+    and the title reports (``CSI 20 t`` / ``CSI 21 t``) are never answered:
+    they would type a title the program chose into the shell.
+    """
+    if _get(values, 0, 0, -1) == 18:
+        self._reply(f"\x1b[8;{self.lines};{self.columns}t")
+
+
+def _xtversion(self: "Emulator", values: list) -> None:
+    """XTVERSION (``CSI > q``): the name and version, as tmux answers its own."""
+    if _get(values, 0, 0, 0) == 0:
+        self._reply(f"\x1bP>|tmuxpy {__version__}\x1b\\")
+
+
 def _tbc(self: "Emulator", values: list) -> None:
     n = _get(values, 0, 0, 0)
     if n == 0:
@@ -393,6 +411,8 @@ HANDLERS: dict[str, Callable[["Emulator", list], None]] = {
     "l": _rm,
     "?l": _decrst,
     "n": _dsr,
+    "t": _winops,
+    ">q": _xtversion,
     " q": _decscusr,
     "r": _decstbm,
     "s": _scp,
