@@ -23,7 +23,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tmux_py.cmdline import CommandLineError, split_command
+from tmux_py.cmdline import CommandLineError, split_commands
 from tmux_py.keys import is_key_name
 from tmux_py.options import OPTION_DEFS, OptionError
 
@@ -68,7 +68,7 @@ def parse_config(text: str, source: str) -> Config:
                     config.problems.append(f"{spot}: the command for {name!r} must be a string")
                 else:
                     try:
-                        split_command(command)
+                        split_commands(command)
                     except CommandLineError as error:
                         config.problems.append(f"{spot}: {error}")
                         continue

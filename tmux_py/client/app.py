@@ -32,7 +32,7 @@ from tmux_py.config import Config, load_config
 from tmux_py.client.connection import CLOSED, ConnectionLost, DaemonConnection
 from tmux_py.client.copy_mode import CopyMode
 from tmux_py.client.keymap import DEFAULT_BINDINGS, list_keys, tmux_key
-from tmux_py.cmdline import CommandLineError, split_command
+from tmux_py.cmdline import CommandLineError, split_commands
 from tmux_py.client.messages import BorderDragged, PaneMouse, PromptDone, WindowClicked
 from tmux_py.client.palette import Palette
 from tmux_py.client.theme import DEFAULT_THEME, Theme, load_themes
@@ -310,12 +310,13 @@ class TmuxApp(App, inherit_bindings=False):
             self.connection.send(protocol.Paste(text=text))
 
     def run_command(self, command: str) -> None:
+        """A command string (a binding, the prompt): each of its commands, in order."""
         try:
-            argv = split_command(command)
+            argvs = split_commands(command)
         except CommandLineError as error:
             self.show_message(str(error))
             return
-        if argv:
+        for argv in argvs:
             self.run_argv(argv)
 
     def run_argv(self, argv: list[str]) -> None:
