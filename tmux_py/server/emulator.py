@@ -1369,6 +1369,7 @@ class Emulator:
         pending = ""
         trim = not join and not keep_trailing
         for text, runs, wrapped in self._records(top, bottom):
+            text, runs = _drop_erased_tail(text, runs)
             if escapes or any(runs[index] & CHARSET for index in range(3, len(runs), 4)):
                 parts = []
                 pos = 0
@@ -1399,6 +1400,26 @@ class Emulator:
         if pending:
             out.append(pending)
         return out
+
+
+def _drop_erased_tail(text: str, runs: tuple) -> tuple[str, tuple]:
+    """Drop trailing blanks that carry only a background colour.
+
+    Those are cells an erase, scroll or line feed filled with the pen's
+    background; tmux's capture-pane prints a line only up to its last
+    written cell, so it shows neither them nor their colour.
+    """
+    end = len(runs)
+    cut = len(text)
+    while end >= 4:
+        length, fg, bg, flags = runs[end - 4 : end]
+        if fg != DEFAULT or flags or bg == DEFAULT or text[cut - length : cut].strip(" "):
+            break
+        end -= 4
+        cut -= length
+    if end == len(runs):
+        return text, runs
+    return text[:cut], runs[:end]
 
 
 def _record_runs(record: tuple) -> list[list]:
