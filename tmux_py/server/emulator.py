@@ -16,7 +16,9 @@ regular expression (``_TOKEN``) into printable runs, C0 controls, complete
 across two reads, a C0 control inside a ``CSI`` - goes to a small state
 machine (``_escape``) that follows tmux's transition tables, so malformed input
 is consumed exactly as tmux consumes it and the byte after it is never lost.
-String bodies are gathered up to ``STRING_LIMIT`` and discarded beyond it.
+CSI sequences are decoded once each and dispatched through ``csi.py``'s
+table. String bodies are counted up to ``STRING_LIMIT`` (1 MiB) and dropped
+beyond it; only their first ``STRING_KEEP`` characters are kept.
 
 Screen model. ``_rows`` holds one ``_Row`` per visible line. A row is *packed*
 (``chars is None``): ``text`` plus style ``runs`` ``[[length, style_id], ...]``
@@ -28,7 +30,10 @@ for the second half of a wide character, base plus combining marks
 otherwise) and ``styles`` (one style id per cell). Style ids index
 ``_styles``, a table of ``(fg, bg, flags)`` tuples in ``tmux_py.style``
 encoding, interned so that a cell's style is one small int. ``wrapped`` marks
-a row that was soft-wrapped into the next.
+a row that was soft-wrapped into the next. A row the fast path left on the
+screen is *lazy* (``lazy`` holds its chunk record) until first drawn or
+edited. Cells printed under DEC Special Graphics hold the line-drawing glyph
+and carry ``style.CHARSET``, so ``capture`` can print the ASCII as tmux does.
 
 Coordinates are tmux's: ``cursor_x`` may equal ``columns`` when a wrap is
 pending (the next printable character goes to the next line).
@@ -40,6 +45,10 @@ tmux keeping the lines a region scrolls out) becomes a record in
 primary screen first scrolls the used lines into the history, as tmux 3.3a's
 ``scroll-on-clear`` does.
 
+Resize. Heights change as tmux's (lines below the cursor go first, then the
+top ones into the history; growing takes scrolled-out lines back); widths
+are clipped until reflow is built.
+
 Fast path. A run of whole lines of text and SGR arriving at the bottom of
 the screen is applied in one step (``fastpath.py``): lines that scroll
 straight through are stored as slices of the input, laid out only if the
@@ -47,7 +56,8 @@ history is read; lines left on the screen are laid out when first drawn.
 
 For the daemon:
 
-- replies (CPR, DSR, DA1, DA2) are passed to ``on_reply`` synchronously,
+- replies (CPR, DSR, DA1, DA2, and as tmux also CSI 18 t and XTVERSION)
+  are passed to ``on_reply`` synchronously,
   during ``feed()``, in the order the queries arrived; a callback that
   raises is ignored;
 - ``feed()`` never raises, keeps a split UTF-8 character or escape sequence
