@@ -1,7 +1,7 @@
 """The ``tmuxpy`` command: argv -> one request to the daemon, its answer -> stdout.
 
-Global flags come first, as in tmux (``-S PATH``, ``-L NAME``, ``-v``, ``-V``;
-the attached forms ``-SPATH`` work too), then one command of the command table
+Global flags come first, as in tmux (``-S PATH``, ``-L NAME``, ``-f FILE``,
+``-v``, ``-V``; the attached forms ``-SPATH`` work too), then one command of the command table
 with its arguments. Arguments are checked here against the table (a usage
 error never needs the daemon), then sent as a request; the daemon runs the
 command and replies. A command that creates sessions starts the daemon when
@@ -17,18 +17,27 @@ from __future__ import annotations
 import os
 import socket
 import sys
+from dataclasses import dataclass
 
 from tmux_py import __version__, protocol
 from tmux_py.paths import SocketPaths, UnsafePathError, prepare_socket_dir, resolve_socket
 
 USAGE = """\
-usage: tmuxpy [-vV] [-L socket-name] [-S socket-path] [--theme NAME] [command [flags]]
+usage: tmuxpy [-vV] [-f file] [-L socket-name] [-S socket-path] [--theme NAME] [command [flags]]
        tmuxpy server {start [--foreground] | stop | status [--json] | health}
        tmuxpy list-commands   (every command, with its usage)"""
 
 #: A cold daemon start must answer within this (the goal is 2 s; CI machines are slower).
 START_TIMEOUT = 10.0
 HEALTH_TIMEOUT = 2.0
+
+
+@dataclass(frozen=True)
+class DaemonStart:
+    """How a daemon this CLI starts is run: its log level and ``-f`` config file (None: the default)."""
+
+    log_level: str = "INFO"
+    config_file: str | None = None
 
 
 class CliError(Exception):
@@ -121,7 +130,7 @@ def _connect(paths: SocketPaths) -> DaemonLink | None:
         return None
 
 
-def start_daemon(paths: SocketPaths, log_level: str) -> DaemonLink:
+def start_daemon(paths: SocketPaths, start: DaemonStart) -> DaemonLink:
     """Connect, starting the daemon first if none answers (one daemon per socket).
 
     Racing starters serialise on the lock file beside the socket; the one that
@@ -139,7 +148,7 @@ def start_daemon(paths: SocketPaths, log_level: str) -> DaemonLink:
     try:
         fcntl.flock(lock_fd, fcntl.LOCK_EX)
         if not socket_answers(str(paths.socket)):
-            _spawn_daemon(paths, lock_fd, log_level)
+            _spawn_daemon(paths, lock_fd, start)
     finally:
         os.close(lock_fd)
     link = _connect(paths)
@@ -148,7 +157,7 @@ def start_daemon(paths: SocketPaths, log_level: str) -> DaemonLink:
     return link
 
 
-def _spawn_daemon(paths: SocketPaths, lock_fd: int, log_level: str) -> None:
+def _spawn_daemon(paths: SocketPaths, lock_fd: int, start: DaemonStart) -> None:
     import select
     import subprocess
     import time
@@ -157,7 +166,8 @@ def _spawn_daemon(paths: SocketPaths, lock_fd: int, log_level: str) -> None:
     try:
         subprocess.Popen(
             [sys.executable, "-m", "tmux_py.server", str(paths.socket),
-             "--lock-fd", str(lock_fd), "--ready-fd", str(write_fd), "--log-level", log_level],
+             "--lock-fd", str(lock_fd), "--ready-fd", str(write_fd), "--log-level", start.log_level,
+             *(("--config", start.config_file) if start.config_file is not None else ())],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             pass_fds=(lock_fd, write_fd), start_new_session=True, cwd="/",
         )
@@ -200,14 +210,14 @@ def _entry(argv: list[str]):
         raise CliError(str(error)) from None
 
 
-def run_command(paths: SocketPaths, argv: list[str], log_level: str, theme: str | None = None) -> int:
+def run_command(paths: SocketPaths, argv: list[str], start: DaemonStart, theme: str | None = None) -> int:
     # With a daemon answering (the usual case) the daemon parses and checks the
     # command: the CLI skips loading the command table, which keeps it fast.
     link = _connect(paths)
     if link is None:
         entry = _entry(argv)
         if entry.starts_server:
-            link = start_daemon(paths, log_level)
+            link = start_daemon(paths, start)
         else:
             raise CliError("no sessions" if entry.name == "attach-session" else str(_no_server(paths)))
     try:
@@ -236,7 +246,7 @@ def attach_client(paths: SocketPaths, session_id: str, theme: str | None) -> int
     return run_attached(paths, session_id, theme=theme)
 
 
-def server_command(paths: SocketPaths, argv: list[str], log_level: str) -> int:
+def server_command(paths: SocketPaths, argv: list[str], start: DaemonStart) -> int:
     action = argv[0] if argv else ""
     rest = argv[1:]
     if action == "start":
@@ -244,7 +254,7 @@ def server_command(paths: SocketPaths, argv: list[str], log_level: str) -> int:
             from tmux_py.server.daemon import AlreadyRunning, run_daemon
 
             try:
-                return run_daemon(paths, log_level=log_level)
+                return run_daemon(paths, log_level=start.log_level, config_file=start.config_file)
             except AlreadyRunning as error:
                 raise CliError(str(error)) from None
         if rest:
@@ -254,13 +264,13 @@ def server_command(paths: SocketPaths, argv: list[str], log_level: str) -> int:
             already.close()
             print(f"server already running on {paths.socket}")
             return 0
-        start_daemon(paths, log_level).close()
+        start_daemon(paths, start).close()
         print(f"server started on {paths.socket}")
         return 0
     if action == "stop" and not rest:
-        return run_command(paths, ["kill-server"], log_level)
+        return run_command(paths, ["kill-server"], start)
     if action == "status" and rest in ([], ["--json"]):
-        return run_command(paths, ["server-status", *rest], log_level)
+        return run_command(paths, ["server-status", *rest], start)
     if action == "health" and not rest:
         return server_health(paths)
     raise CliError("usage: tmuxpy server {start [--foreground] | stop | status [--json] | health}", 2)
@@ -333,7 +343,7 @@ def parse_global(argv: list[str]) -> tuple[dict, list[str]]:
                 options["verbose"] += 1
             elif letter == "V":
                 options["version"] = True
-            elif letter in "SL":
+            elif letter in "SLf":
                 if not letters:
                     if index >= len(argv):
                         raise CliError(USAGE, 2)
@@ -358,14 +368,18 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         paths = resolve_socket(options.get("S"), options.get("L"))
         prepare_socket_dir(paths)
-        log_level = "DEBUG" if options["verbose"] else os.environ.get("TMUXPY_LOG_LEVEL", "INFO")
+        config_file = options.get("f")
+        start = DaemonStart(
+            log_level="DEBUG" if options["verbose"] else os.environ.get("TMUXPY_LOG_LEVEL", "INFO"),
+            config_file=os.path.abspath(os.path.expanduser(config_file)) if config_file else None,
+        )
         if not command:
             command = ["new-session"]
         if command[0] == "server":
-            return server_command(paths, command[1:], log_level)
+            return server_command(paths, command[1:], start)
         if command[0] in ("list-commands", "lscm"):
             return list_commands()
-        return run_command(paths, command, log_level, options.get("theme"))
+        return run_command(paths, command, start, options.get("theme"))
     except UnsafePathError as error:
         print(f"tmuxpy: {error}", file=sys.stderr)
         return 1

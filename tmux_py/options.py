@@ -1,16 +1,33 @@
-"""Options: each defined once, with its type, default and tmux name.
+"""Options: each defined once, with its tmux name, scope, type and default.
 
-An :class:`OptionDef` says what values an option takes; :class:`Options`
-holds the values set on top of the defaults. Values are checked on the way
-in, so everything that reads an option gets the right type. Environment
-variables named in a definition (``TMUXPY_...``) override the default, so a
-daemon started by a test or a script can be tuned without a config file.
+An :class:`OptionDef` says what values an option takes and where it lives,
+as tmux's ``options_table``: a *server* option has one value; a *session*
+option has a global value that each session may override; a *window* option
+likewise per window, and a *pane* one (a window option a pane may override)
+per pane, falling back to its window. User options (``@name``) hold any
+string at whatever scope they are set.
+
+:class:`Options` is one store of values over a parent store: the daemon's
+global store (every scope's global values: names never clash) is the parent
+of each session's and window's store; a window's is the parent of its panes'.
+``get`` walks up to the defaults. Values are checked on the way in (tmux's
+messages: ``value is too small: -5``, ``bad value: maybe``...), so readers
+get the right type. Environment variables named in a definition
+(``TMUXPY_...``) override the default, so a daemon started by a test or a
+script can be tuned without a config file.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+
+from tmux_py.keys import is_key_name
+
+SERVER = "server"
+SESSION = "session"
+WINDOW = "window"
+PANE = "pane"
 
 
 class OptionError(ValueError):
@@ -26,6 +43,13 @@ class OptionDef:
     maximum: int | None = None
     env: str | None = None
     help: str = ""
+    scope: str = SESSION
+    #: Allowed words for a choice option (tmux's OPTIONS_TABLE_CHOICE).
+    choices: tuple[str, ...] = ()
+    #: The value is a key name (prefix); ``None`` means no key.
+    key: bool = False
+    #: False: tmuxpy accepts and shows it but nothing reads it yet (the README says so).
+    acts: bool = True
 
     def parse(self, value: object) -> object:
         """The typed value of ``value`` (a string from a command line, or already typed)."""
@@ -37,8 +61,10 @@ class OptionDef:
                 return True
             if text in ("off", "no", "0", "false"):
                 return False
-            raise OptionError(f"value is invalid: {value}")
+            raise OptionError(f"bad value: {value}")
         if self.kind is int:
+            if isinstance(value, bool):
+                raise OptionError(f"value is invalid: {value}")
             try:
                 number = int(value)
             except (TypeError, ValueError):
@@ -48,56 +74,144 @@ class OptionDef:
             if self.maximum is not None and number > self.maximum:
                 raise OptionError(f"value is too large: {value}")
             return number
+        text = str(value)
+        if self.choices and text not in self.choices:
+            raise OptionError(f"unknown value: {text}")
+        if self.key and text != "None" and not is_key_name(text):
+            raise OptionError(f"bad key: {text}")
+        return text
+
+    def show(self, value: object) -> str:
+        """The value as show-options prints it, before quoting."""
+        if self.kind is bool:
+            return "on" if value else "off"
         return str(value)
 
 
-OPTION_DEFS = {
-    option.name: option
-    for option in (
-        OptionDef("history-limit", int, 10_000, 0, 10_000_000, "TMUXPY_HISTORY_LIMIT",
-                  "scrollback lines kept per pane"),
-        OptionDef("default-shell", str, "", help="shell for new panes (else $SHELL, else /bin/sh)"),
-        OptionDef("default-command", str, "", help="command for new panes (else the shell)"),
-        OptionDef("default-terminal", str, "xterm-256color", help="TERM inside panes"),
-        OptionDef("base-index", int, 0, 0, 10_000, help="index of a session's first window"),
-        OptionDef("pane-base-index", int, 0, 0, 10_000, help="index of a window's first pane"),
-        OptionDef("exit-empty", bool, True, help="the daemon exits when no session is left"),
-        OptionDef("kill-grace", int, 5, 0, 3600, "TMUXPY_KILL_GRACE",
-                  "seconds between SIGHUP and SIGKILL for a pane's processes on shutdown"),
-        OptionDef("flow-threshold", int, 64 * 1024, 1024, 1 << 30, "TMUXPY_FLOW_THRESHOLD",
-                  "bytes queued to a client before its updates pause and coalesce (yellow)"),
-        OptionDef("flow-max-queue", int, 1024 * 1024, 1024, 1 << 30, "TMUXPY_FLOW_MAX_QUEUE",
-                  "bytes queued to a client at which it is resynchronised (red)"),
-        OptionDef("flow-auto-disconnect", bool, False, env="TMUXPY_FLOW_AUTO_DISCONNECT",
-                  help="disconnect a red client (\"too slow\") instead of resynchronising it"),
-        # Read by attached clients: set-option sends them the new values, applied live.
-        OptionDef("prefix", str, "C-b", help="the key that starts a key binding"),
-        OptionDef("mouse", bool, True, help="clicks select panes, the wheel scrolls, borders drag"),
-        OptionDef("status", bool, True, help="show the status line"),
-        OptionDef("status-right", str, "%H:%M %d-%b-%y", help="strftime text at the right of the status line"),
-        OptionDef("theme", str, "dark", "TMUXPY_THEME", help="client colour theme (dark, light, nord, gruvbox, ...)"),
-    )
-}
+def _default_shell() -> str:
+    return os.environ.get("SHELL") or "/bin/sh"
+
+
+_DEFINITIONS = (
+    # --- server ---
+    OptionDef("buffer-limit", int, 50, 1, 1 << 31, scope=SERVER, help="paste buffers kept (the oldest go)"),
+    OptionDef("default-terminal", str, "xterm-256color", scope=SERVER, help="TERM inside panes"),
+    OptionDef("escape-time", int, 500, 0, 1 << 31, scope=SERVER, acts=False,
+              help="ms to wait after Escape for a sequence (the Textual client decides)"),
+    OptionDef("exit-empty", bool, True, scope=SERVER, help="the daemon exits when no session is left"),
+    OptionDef("kill-grace", int, 5, 0, 3600, "TMUXPY_KILL_GRACE",
+              "seconds between SIGHUP and SIGKILL for a pane's processes on shutdown", scope=SERVER),
+    OptionDef("flow-threshold", int, 64 * 1024, 1024, 1 << 30, "TMUXPY_FLOW_THRESHOLD",
+              "bytes queued to a client before its updates pause and coalesce (yellow)", scope=SERVER),
+    OptionDef("flow-max-queue", int, 1024 * 1024, 1024, 1 << 30, "TMUXPY_FLOW_MAX_QUEUE",
+              "bytes queued to a client at which it is resynchronised (red)", scope=SERVER),
+    OptionDef("flow-auto-disconnect", bool, False, env="TMUXPY_FLOW_AUTO_DISCONNECT", scope=SERVER,
+              help="disconnect a red client (\"too slow\") instead of resynchronising it"),
+    # --- session ---
+    OptionDef("base-index", int, 0, 0, 1 << 31, help="index of a session's first window"),
+    OptionDef("default-command", str, "", help="command for new panes (else the shell)"),
+    OptionDef("default-shell", str, _default_shell(), help="shell for new panes"),
+    OptionDef("history-limit", int, 2000, 0, 1 << 31, "TMUXPY_HISTORY_LIMIT", "scrollback lines kept per pane"),
+    OptionDef("renumber-windows", bool, False, help="close the gaps in window indexes when a window closes"),
+    OptionDef("set-titles", bool, False, acts=False, help="set the terminal's title"),
+    # Read by attached clients: set-option sends them the new values, applied live.
+    OptionDef("prefix", str, "C-b", key=True, help="the key that starts a key binding"),
+    OptionDef("mouse", bool, True, help="clicks select panes, the wheel scrolls, borders drag"),
+    OptionDef("status", bool, True, help="show the status line"),
+    OptionDef("status-position", str, "bottom", choices=("top", "bottom"), acts=False,
+              help="where the status line is"),
+    OptionDef("status-right", str, "%H:%M %d-%b-%y", help="strftime text at the right of the status line"),
+    OptionDef("theme", str, "dark", "TMUXPY_THEME", help="client colour theme (dark, light, nord, gruvbox, ...)"),
+    # --- window ---
+    OptionDef("aggressive-resize", bool, False, scope=WINDOW, acts=False,
+              help="size a window by the clients showing it, not by its session's"),
+    OptionDef("allow-rename", bool, False, scope=PANE, acts=False, help="programs may rename the window"),
+    OptionDef("automatic-rename", bool, True, scope=WINDOW, acts=False,
+              help="name the window after its program (tmuxpy always does until renamed)"),
+    OptionDef("mode-keys", str, "emacs", choices=("emacs", "vi"), scope=WINDOW, acts=False,
+              help="keys in copy mode"),
+    OptionDef("monitor-activity", bool, False, scope=WINDOW, acts=False, help="flag windows with activity"),
+    OptionDef("monitor-bell", bool, True, scope=WINDOW, acts=False, help="flag windows with a bell"),
+    OptionDef("pane-base-index", int, 0, 0, 0xFFFF, scope=WINDOW, help="index of a window's first pane"),
+    OptionDef("remain-on-exit", str, "off", choices=("on", "off", "failed"), scope=PANE, acts=False,
+              help="keep a pane whose program exited"),
+    OptionDef("synchronize-panes", bool, False, scope=PANE,
+              help="keys typed or sent to one pane go to every pane of the window"),
+    OptionDef("window-size", str, "latest", choices=("largest", "smallest", "manual", "latest"), scope=WINDOW,
+              acts=False, help="how a window is sized from its clients (tmuxpy: the smallest)"),
+)
+
+OPTION_DEFS = {option.name: option for option in _DEFINITIONS}
+
+#: Scopes each store kind may hold (a window's store also takes pane options, as tmux's).
+_STORE_SCOPES = {SERVER: (SERVER,), SESSION: (SESSION,), WINDOW: (WINDOW, PANE), PANE: (PANE,)}
+
+
+def find_option(name: str) -> OptionDef | None:
+    """A definition by name or unique prefix (tmux: ``ambiguous option: histor``); None for user options."""
+    if name.startswith("@"):
+        return None
+    if name in OPTION_DEFS:
+        return OPTION_DEFS[name]
+    matches = [option for option in _DEFINITIONS if option.name.startswith(name)]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise OptionError(f"ambiguous option: {name}")
+    raise OptionError(f"invalid option: {name}")
+
+
+def user_option(name: str) -> bool:
+    return name.startswith("@") and len(name) > 1
 
 
 class Options:
-    """Option values: defaults, then environment overrides, then what was set."""
+    """Option values set on top of a parent store (the global one), then the defaults.
 
-    def __init__(self) -> None:
+    ``scope`` is None for the global store (it takes every option), else the
+    kind of object the store belongs to (session, window, pane).
+    """
+
+    def __init__(self, parent: Options | None = None, scope: str | None = None) -> None:
+        self.parent = parent
+        self.scope = scope
         self._values: dict[str, object] = {}
-        for option in OPTION_DEFS.values():
-            if option.env and os.environ.get(option.env):
-                self.set(option.name, os.environ[option.env])
+        if parent is None:
+            for option in _DEFINITIONS:
+                if option.env and os.environ.get(option.env):
+                    self.set(option.name, os.environ[option.env])
 
     @staticmethod
     def definition(name: str) -> OptionDef:
-        try:
-            return OPTION_DEFS[name]
-        except KeyError:
-            raise OptionError(f"invalid option: {name}") from None
+        option = find_option(name)
+        if option is None:
+            raise OptionError(f"invalid option: {name}")
+        return option
 
     def get(self, name: str) -> object:
-        return self._values.get(name, self.definition(name).default)
+        if name in self._values:
+            return self._values[name]
+        if self.parent is not None:
+            return self.parent.get(name)
+        if user_option(name):
+            raise OptionError(f"invalid option: {name}")
+        return self.definition(name).default
+
+    def local(self, name: str) -> bool:
+        """True if this store holds its own value for ``name``."""
+        return name in self._values
+
+    def local_names(self) -> list[str]:
+        return sorted(self._values)
 
     def set(self, name: str, value: object) -> None:
-        self._values[name] = self.definition(name).parse(value)
+        if user_option(name):
+            self._values[name] = str(value)
+            return
+        option = self.definition(name)
+        if self.scope is not None and option.scope not in _STORE_SCOPES[self.scope]:
+            raise OptionError(f"not a {self.scope} option: {option.name}")
+        self._values[option.name] = option.parse(value)
+
+    def unset(self, name: str) -> None:
+        self._values.pop(name if user_option(name) else self.definition(name).name, None)

@@ -7,12 +7,13 @@ the ``:`` prompt all go through here.
 
 from __future__ import annotations
 
-from tmux_py.commands import client, pane, server, session, window
+from tmux_py.commands import client, config, option, pane, server, session, window
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import NO_TARGET, Args, CommandEntry, CommandError, Result, UsageError
 
 COMMANDS: tuple[CommandEntry, ...] = (
-    session.ENTRIES + window.ENTRIES + pane.ENTRIES + server.ENTRIES + client.ENTRIES
+    session.ENTRIES + window.ENTRIES + pane.ENTRIES + server.ENTRIES + client.ENTRIES + option.ENTRIES
+    + config.ENTRIES
 )
 
 

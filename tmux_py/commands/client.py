@@ -1,5 +1,5 @@
 """Commands for attached clients and the key bindings' defaults: panes, windows, layouts,
-prompts, scroll mode, buffers, options.
+prompts, scroll mode, buffers.
 
 Those that need a client's screen (command-prompt, confirm-before, copy-mode,
 list-keys, choose-tree) run here like every command, then hand their part to
@@ -13,13 +13,8 @@ from tmux_py.commands.context import Context
 from tmux_py.commands.entry import NO_TARGET, PANE, SESSION, WINDOW, Args, CommandEntry, CommandError, Result
 from tmux_py.commands.variables import variables
 from tmux_py.format import expand
-from tmux_py.keys import encode_key, is_key_name
-from tmux_py.options import OPTION_DEFS, OptionError
+from tmux_py.keys import encode_key
 from tmux_py.server.layout import PRESETS, LayoutError
-
-#: Options the attached clients apply themselves (sent to them when set).
-CLIENT_OPTIONS = ("prefix", "mouse", "status", "status-right", "theme")
-
 
 def _client(ctx: Context):
     """The client a UI command acts on: the one that ran it, else the newest on the target session."""
@@ -166,8 +161,7 @@ def copy_mode(ctx: Context, args: Args) -> None:
 def display_panes(ctx: Context, args: Args) -> None:
     """Each pane's index over it for a moment; typing the index selects the pane."""
     window = ctx.require_target().window
-    base = ctx.server.options.get("pane-base-index")
-    panes = {str(index + base): pane.id for index, pane in enumerate(window.ordered_panes())}
+    panes = {str(window.pane_number(pane)): pane.id for pane in window.ordered_panes()}
     _client(ctx).ui("display-panes", panes=panes, seconds=args.number("d", 1000, minimum=1, maximum=600_000) / 1000)
 
 
@@ -200,7 +194,7 @@ def choose_tree(ctx: Context, args: Args) -> None:
 
 
 def set_buffer(ctx: Context, args: Args) -> None:
-    ctx.server.buffers.insert(0, args.positional[0])
+    ctx.server.add_buffer(args.positional[0])
 
 
 def paste_buffer(ctx: Context, args: Args) -> None:
@@ -215,40 +209,6 @@ def paste_buffer(ctx: Context, args: Args) -> None:
 
 def list_buffers(ctx: Context, args: Args) -> Result:
     return Result([f"buffer{index}: {len(text)} bytes: \"{text[:50]}\"" for index, text in enumerate(ctx.server.buffers)])
-
-
-# --- options ----------------------------------------------------------------------
-
-
-def set_option(ctx: Context, args: Args) -> None:
-    name = args.positional[0]
-    options = ctx.server.options
-    try:
-        if args.has("u"):
-            options.set(name, options.definition(name).default)
-        else:
-            if len(args.positional) < 2:
-                raise CommandError(f"no value for option: {name}")
-            value = args.positional[1]
-            if name == "prefix" and not is_key_name(value):
-                raise CommandError(f"bad key: {value}")
-            options.set(name, value)
-    except OptionError as error:
-        raise CommandError(str(error)) from None
-    if name in CLIENT_OPTIONS:
-        ctx.daemon.attachments.options_changed({name: ctx.server.options.get(name) for name in CLIENT_OPTIONS})
-
-
-def show_options(ctx: Context, args: Args) -> Result:
-    names = args.positional or sorted(OPTION_DEFS)
-    try:
-        values = [(name, ctx.server.options.get(name)) for name in names]
-    except OptionError as error:
-        raise CommandError(str(error)) from None
-    shown = [("on" if value is True else "off" if value is False else str(value)) for _, value in values]
-    if args.has("v"):
-        return Result(shown)
-    return Result([f"{name} {value}" for (name, _), value in zip(values, shown)])
 
 
 ENTRIES = (
@@ -290,8 +250,4 @@ ENTRIES = (
     CommandEntry("paste-buffer", paste_buffer, aliases=("pasteb",), flags="pt:", target=PANE,
                  usage="[-p] [-t target-pane]", help="type the newest paste buffer into a pane"),
     CommandEntry("list-buffers", list_buffers, aliases=("lsb",), help="list paste buffers"),
-    CommandEntry("set-option", set_option, aliases=("set",), flags="gsuwt:", min_args=1, max_args=2,
-                 usage="[-gsuw] [-t target] option [value]", help="set an option (clients apply theme, prefix, ...)"),
-    CommandEntry("show-options", show_options, aliases=("show",), flags="gsvwt:", max_args=1,
-                 usage="[-gsvw] [-t target] [option]", help="show option values"),
 )

@@ -19,6 +19,8 @@ class Context:
     current: Target | None  # where the caller is: its $TMUXPY pane, or its attached window
     tty: bool  # the CLI that asked runs on a terminal (it can attach)
     target: Target | None = None
+    #: How many source-file levels deep this runs (0: the CLI, a binding or the prompt).
+    depth: int = 0
 
     @property
     def server(self) -> Server:

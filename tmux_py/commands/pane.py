@@ -30,7 +30,7 @@ def split_window(ctx: Context, args: Args) -> Result:
     elif size is not None:
         size = args.number("l", minimum=1, maximum=100_000)
     pane = target.window.split(
-        target.pane, ctx.server.shell_argv(args.positional), args.value("c", ctx.cwd),
+        target.pane, ctx.server.shell_argv(args.positional, target.session), args.value("c", ctx.cwd),
         horizontal=args.has("h"), size=size, percent=percent, before=args.has("b"), full=args.has("f"),
     )
     if args.has("d"):
@@ -45,7 +45,7 @@ def pane_record(ctx: Context, window, pane) -> dict:
     x, y, columns, lines = window.geometry().get(pane.id, (0, 0, pane.columns, pane.lines))
     return {
         "id": pane.id,
-        "index": window.pane_index(pane) + ctx.server.options.get("pane-base-index"),
+        "index": window.pane_number(pane),
         "session": window.session.name,
         "window": window.index,
         "pid": pane.pid,
@@ -127,17 +127,20 @@ def resize_pane(ctx: Context, args: Args) -> None:
 
 
 def send_keys(ctx: Context, args: Args) -> None:
+    """Keys to a pane, and to the rest of its window with synchronize-panes (as tmux 3.3a)."""
     pane = ctx.require_target().pane
     if args.has("H"):
         try:
-            pane.write(bytes(int(word, 16) for word in args.positional))
+            data = bytes(int(word, 16) for word in args.positional)
         except ValueError:
             raise CommandError("invalid hex: " + " ".join(args.positional)) from None
-        return
-    if args.has("l"):
-        pane.write("".join(args.positional).encode())
+    elif args.has("l"):
+        data = "".join(args.positional).encode()
     else:
         pane.send_keys(args.positional)
+        return
+    for each in (pane, *pane.sync_peers()):
+        each.write(data)
 
 
 def _line_number(text: str | None, flag: str) -> int | None:
@@ -160,7 +163,7 @@ def capture_pane(ctx: Context, args: Args) -> Result:
     )
     if args.has("p"):
         return Result(lines)
-    ctx.server.buffers.insert(0, "\n".join(lines) + "\n")
+    ctx.server.add_buffer("\n".join(lines) + "\n")
     return Result()
 
 

@@ -70,7 +70,7 @@ def variables(ctx: Context, session: Session | None = None, window: Window | Non
         emulator = pane.emulator
         getters.update(
             pane_id=lambda: pane.id,
-            pane_index=lambda: window.pane_index(pane) + ctx.server.options.get("pane-base-index"),
+            pane_index=lambda: window.pane_number(pane),
             pane_pid=lambda: pane.pid,
             pane_tty=pane.tty_name,
             pane_width=lambda: pane.columns,

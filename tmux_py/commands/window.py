@@ -28,7 +28,7 @@ def new_window(ctx: Context, args: Args) -> Result:
     if ":" in spec and spec.rpartition(":")[2].isdigit():
         index = int(spec.rpartition(":")[2])
     window = target.session.new_window(
-        ctx.server.shell_argv(args.positional), args.value("c", ctx.cwd), index=index,
+        ctx.server.shell_argv(args.positional, target.session), args.value("c", ctx.cwd), index=index,
         name=args.value("n"), select=not args.has("d"),
     )
     if args.has("P"):

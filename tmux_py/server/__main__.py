@@ -1,7 +1,8 @@
 """``python -m tmux_py.server SOCKET``: the daemon process, as the CLI starts it.
 
 ``--lock-fd`` is the socket's lock file, already locked by the starter and
-inherited; ``--ready-fd`` is a pipe on which the daemon says ``ready`` (or
+inherited; ``--config`` is tmux's ``-f`` (the file sourced at start);
+``--ready-fd`` is a pipe on which the daemon says ``ready`` (or
 the reason it could not start) so the starter waits on an event, not a timer.
 """
 
@@ -21,11 +22,13 @@ def main() -> int:
     parser.add_argument("--lock-fd", type=int)
     parser.add_argument("--ready-fd", type=int)
     parser.add_argument("--log-level", default="INFO")
+    parser.add_argument("--config")
     options = parser.parse_args()
     try:
         return run_daemon(
             SocketPaths(options.socket),
             lock_fd=options.lock_fd, ready_fd=options.ready_fd, log_level=options.log_level,
+            config_file=options.config,
         )
     except AlreadyRunning:
         # Another starter won the race: a daemon is ready all the same.

@@ -10,6 +10,11 @@ clients get an exit message with the reason, every pane's processes get SIGHUP
 and, after the grace period, SIGKILL for whatever is left; socket, lock and
 PID file are removed. SIGUSR1 recreates a deleted socket, as tmux does;
 SIGCHLD reaps panes whose program exited.
+
+Configuration, before READY (so the first command already sees it):
+``config.toml``'s options, then ``tmuxpy.conf`` in the config directory (or
+the ``-f`` file; ``/dev/null`` for none) in tmux's command language. Its
+errors (``FILE:LINE: message``) are logged and shown to the first client.
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ from tmux_py.server.pane import Pane
 
 log = logging.getLogger(__name__)
 
+#: The tmux-language config file in the config directory (tmux's ~/.tmux.conf).
+CONFIG_FILE = "tmuxpy.conf"
 LOG_MAX_BYTES = 10 * 1024 * 1024
 LOG_BACKUPS = 5
 
@@ -78,8 +85,12 @@ def acquire_lock(paths: SocketPaths) -> int:
 class Daemon:
     version = __version__
 
-    def __init__(self, paths: SocketPaths, *, lock_fd: int | None = None, ready_fd: int | None = None) -> None:
+    def __init__(self, paths: SocketPaths, *, lock_fd: int | None = None, ready_fd: int | None = None,
+                 config_file: str | None = None) -> None:
         self.paths = paths
+        self.config_file = config_file
+        #: tmuxpy.conf's errors, shown to the first client that attaches (then forgotten).
+        self.config_errors: list[str] = []
         self.state = "STARTING"
         self.started = time.time()
         self.bad_peers = 0
@@ -102,7 +113,7 @@ class Daemon:
             environment=dict(os.environ),
             spawn=self._spawn_pane,
             on_change=self._window_changed,
-            on_empty=lambda: self.request_shutdown("server exited (no sessions)"),
+            on_empty=self._sessions_gone,
         )
 
     # --- start-up -----------------------------------------------------------
@@ -118,6 +129,21 @@ class Daemon:
             self.options.set(name, value)
         for problem in config.problems:
             log.warning("config: %s", problem)
+
+    def _source_config(self) -> None:
+        """tmuxpy.conf (or -f FILE): every command runs; errors are kept for the first client."""
+        from tmux_py import commands
+        from tmux_py.commands.config import source_path
+
+        path = self.config_file or str(config_dir() / CONFIG_FILE)
+        ctx = commands.Context(daemon=self, client=None, cwd=os.path.expanduser("~"), current=None, tty=False)
+        _, self.config_errors = source_path(ctx, path, quiet=self.config_file is None)
+        for error in self.config_errors:
+            log.warning("config: %s", error)
+
+    def _sessions_gone(self) -> None:
+        if self.options.get("exit-empty"):
+            self.request_shutdown("server exited (no sessions)")
 
     async def run(self) -> int:
         loop = asyncio.get_running_loop()
@@ -135,6 +161,7 @@ class Daemon:
         loop.add_signal_handler(signal.SIGCHLD, self._reap_children)
         loop.add_signal_handler(signal.SIGUSR1, self._recreate_socket)
         loop.add_signal_handler(signal.SIGHUP, lambda: None)
+        self._source_config()
         self.state = "READY"
         log.info("daemon %d ready on %s", os.getpid(), self.paths.socket)
         if self._ready_fd is not None:
@@ -240,6 +267,11 @@ class Daemon:
     def handle_client_message(self, connection: Connection, message: protocol.Message) -> None:
         """Attach and everything an attached client sends (keys, paste, mouse, resize, history)."""
         self.attachments.handle(connection, message)
+        client = self.attachments.client(connection)
+        if isinstance(message, protocol.Attach) and client is not None and self.config_errors:
+            more = len(self.config_errors) - 1
+            client.show_message(self.config_errors[0] + (f" (+{more} more in the log)" if more else ""))
+            self.config_errors = []
 
     # --- status ------------------------------------------------------------------
 
@@ -312,14 +344,14 @@ class Daemon:
 
 
 def run_daemon(paths: SocketPaths, *, lock_fd: int | None = None, ready_fd: int | None = None,
-               log_level: str = "INFO") -> int:
+               log_level: str = "INFO", config_file: str | None = None) -> int:
     """Run a daemon in this process until it shuts down; its exit status."""
     setup_logging(paths, log_level)
     # Start-up objects live as long as the daemon: keep the cycle collector off them.
     gc.freeze()
 
     async def main() -> int:
-        return await Daemon(paths, lock_fd=lock_fd, ready_fd=ready_fd).run()
+        return await Daemon(paths, lock_fd=lock_fd, ready_fd=ready_fd, config_file=config_file).run()
 
     try:
         return asyncio.run(main())

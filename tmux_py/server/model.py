@@ -20,13 +20,9 @@ import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
+from tmux_py.options import PANE, SESSION, WINDOW, Options
 from tmux_py.server.layout import Layout, LayoutError
 from tmux_py.server.pane import Pane
-
-if TYPE_CHECKING:
-    from tmux_py.options import Options
 
 DEFAULT_COLUMNS = 80
 DEFAULT_LINES = 24
@@ -60,6 +56,8 @@ class Window:
         self.last_pane: Pane | None = None
         self.zoomed = False
         self.created = time.time()
+        #: Window (and pane) options set on this window; the rest are the global values.
+        self.options = Options(server.options, WINDOW)
 
     @property
     def name(self) -> str:
@@ -73,6 +71,16 @@ class Window:
 
     def pane_index(self, pane: Pane) -> int:
         return self.layout.panes().index(pane.id)
+
+    def pane_number(self, pane: Pane) -> int:
+        """The index tmux shows for a pane: its position plus pane-base-index."""
+        return self.pane_index(pane) + self.options.get("pane-base-index")
+
+    def synchronized_peers(self, pane: Pane) -> list[Pane]:
+        """synchronize-panes: the other panes keys sent to ``pane`` also go to."""
+        if pane.id not in self.panes or not pane.options.get("synchronize-panes"):
+            return []
+        return [other for other in self.ordered_panes() if other is not pane and not other.closed]
 
     def geometry(self) -> dict[str, tuple[int, int, int, int]]:
         """pane id -> (x, y, columns, lines); a zoomed window shows only its active pane."""
@@ -125,6 +133,8 @@ class Window:
             else:
                 self.layout.remove(pane_id)
             raise
+        pane.options = Options(self.options, PANE)
+        pane.sync_peers = lambda: self.synchronized_peers(pane)
         self.panes[pane_id] = pane
         self.server.pane_windows[pane_id] = self
         self.select(pane)
@@ -161,6 +171,8 @@ class Session:
         self.last_window: Window | None = None
         self.created = time.time()
         self.activity = self.created
+        #: Session options set on this session; the rest are the global values.
+        self.options = Options(server.options, SESSION)
 
     def ordered_windows(self) -> list[Window]:
         return [self.windows[index] for index in sorted(self.windows)]
@@ -174,7 +186,7 @@ class Session:
     def new_window(self, argv: list[str], cwd: str, *, index: int | None = None, name: str | None = None,
                    select: bool = True) -> Window:
         if index is None:
-            index = self.free_index(self.server.options.get("base-index"))
+            index = self.free_index(self.options.get("base-index"))
         elif index in self.windows:
             raise TargetError(f"index in use: {index}")
         window = Window(self.server, self, self.server.next_window_id(), index, self.columns, self.lines)
@@ -209,7 +221,18 @@ class Session:
         if self.current is window and self.windows:
             self.current = self.last_window or self.ordered_windows()[0]
             self.last_window = None
+        if self.options.get("renumber-windows"):
+            self.renumber()
         self.server.changed(self.current)
+
+    def renumber(self) -> None:
+        """renumber-windows: indexes from base-index up, in order, with no gaps."""
+        base = self.options.get("base-index")
+        ordered = self.ordered_windows()
+        self.windows = {}
+        for number, window in enumerate(ordered):
+            window.index = base + number
+            self.windows[window.index] = window
 
     def resize(self, columns: int, lines: int) -> None:
         self.columns, self.lines = columns, lines
@@ -253,6 +276,11 @@ class Server:
         self._counters = {"$": 0, "@": 0, "%": 0}
         self.hostname = socket.gethostname()
 
+    def add_buffer(self, text: str) -> None:
+        """A new newest paste buffer; past buffer-limit the oldest go, as in tmux."""
+        self.buffers.insert(0, text)
+        del self.buffers[self.options.get("buffer-limit"):]
+
     # --- ids ----------------------------------------------------------------
 
     def _next_id(self, sigil: str) -> str:
@@ -271,11 +299,12 @@ class Server:
     def spawn_pane(self, pane_id: str, argv: list[str], cwd: str, columns: int, lines: int) -> Pane:
         return self._spawn(pane_id, argv, cwd, columns, lines)
 
-    def shell_argv(self, command: list[str]) -> list[str]:
+    def shell_argv(self, command: list[str], session: Session | None = None) -> list[str]:
         """One argument runs through the shell; several are exec'd directly; none: the shell."""
-        shell = self.options.get("default-shell") or self.environment.get("SHELL") or "/bin/sh"
+        options = session.options if session is not None else self.options
+        shell = options.get("default-shell") or self.environment.get("SHELL") or "/bin/sh"
         if not command:
-            default = self.options.get("default-command")
+            default = options.get("default-command")
             return [shell, "-c", default] if default else [shell]
         if len(command) == 1:
             return [shell, "-c", command[0]]
@@ -362,7 +391,7 @@ class Server:
             return ordered[(ordered.index(window.active) + step) % len(ordered)]
         if spec.isdigit():
             ordered = window.ordered_panes()
-            index = int(spec) - self.options.get("pane-base-index")
+            index = int(spec) - window.options.get("pane-base-index")
             return ordered[index] if 0 <= index < len(ordered) else None
         return None
 

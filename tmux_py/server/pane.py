@@ -74,6 +74,10 @@ class Pane:
         self._reading = True
         self._loop.add_reader(self.fd, self._read)
         self.closed = False
+        #: Pane options over its window's (set by the window that holds the pane).
+        self.options = None
+        #: The panes keys sent here also go to (synchronize-panes; set by the window).
+        self.sync_peers: Callable[[], list[Pane]] = list
 
     # --- output ---------------------------------------------------------
 
@@ -194,8 +198,11 @@ class Pane:
         modes = self.emulator.modes()
         return KeyModes(app_cursor=modes["app_cursor"], app_keypad=modes["app_keypad"])
 
-    def send_keys(self, names: list[str]) -> None:
-        """Key names encoded for the pane's modes; a word that is no key name goes as text (as tmux)."""
+    def send_keys(self, names: list[str], *, mirror: bool = True) -> None:
+        """Key names encoded for the pane's modes; a word that is no key name goes as text (as tmux).
+
+        With synchronize-panes the window's other panes get them too, encoded for their own modes.
+        """
         modes = self.key_modes()
         chunks = []
         for name in names:
@@ -204,6 +211,9 @@ class Pane:
             except UnknownKey:
                 chunks.append(name)
         self.write("".join(chunks).encode())
+        if mirror:
+            for peer in self.sync_peers():
+                peer.send_keys(names, mirror=False)
 
     # --- geometry -------------------------------------------------------
 

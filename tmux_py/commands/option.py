@@ -1,0 +1,155 @@
+"""Option commands: set-option (set), show-options (show), and their -w forms setw/showw.
+
+As in tmux 3.3a, an option's own scope (server, session, window, pane) says
+which store a name lives in; the flags choose between the global value
+(``-g``) and the target's own (``-t``, else the current session, window or
+pane). ``-s``/``-w``/``-p`` choose the scope of user options (``@name``) and
+of a listing. Values print as tmux prints them: ``name value``, strings
+quoted by tmux's rules (:func:`tmux_py.cmdline.escape_argument`).
+
+Options the attached clients apply (prefix, mouse, status, ...) are sent to
+them when set (``attachments.options_changed``).
+"""
+
+from __future__ import annotations
+
+from tmux_py.cmdline import escape_argument
+from tmux_py.commands.context import Context
+from tmux_py.commands.entry import NO_TARGET, PANE, Args, CommandEntry, CommandError, Result
+from tmux_py.options import (OPTION_DEFS, PANE as PANE_SCOPE, SERVER, SESSION, WINDOW, OptionDef, OptionError,
+                             Options, find_option, user_option)
+
+#: Options the attached clients apply themselves (sent to them when set).
+CLIENT_OPTIONS = ("prefix", "mouse", "status", "status-right", "theme")
+
+
+def _flag_scope(args: Args, window: bool) -> str:
+    """The scope the flags name (for user options and listings)."""
+    if args.has("s"):
+        return SERVER
+    if args.has("p"):
+        return PANE_SCOPE
+    if args.has("w") or window:
+        return WINDOW
+    return SESSION
+
+
+def _store(ctx: Context, args: Args, scope: str) -> Options:
+    """The global store (-g, or a server option), else the target's own."""
+    if args.has("g") or scope == SERVER:
+        return ctx.server.options
+    target = ctx.server.resolve(args.value("t"), PANE, ctx.current)
+    if scope == SESSION:
+        return target.session.options
+    if scope == PANE_SCOPE and args.has("p"):
+        return target.pane.options
+    return target.window.options
+
+
+def _lookup(ctx: Context, args: Args, name: str, window: bool) -> tuple[OptionDef | None, Options, str]:
+    """Definition (None for a user option), store and canonical name; OptionError as tmux words it."""
+    if name.startswith("@"):
+        if not user_option(name):
+            raise OptionError(f"invalid option: {name}")
+        return None, _store(ctx, args, _flag_scope(args, window)), name
+    definition = find_option(name)
+    return definition, _store(ctx, args, definition.scope), definition.name
+
+
+def _set(ctx: Context, args: Args, window: bool) -> None:
+    name = args.positional[0]
+    value = args.positional[1] if len(args.positional) > 1 else None
+    definition, store, name = _lookup(ctx, args, name, window)
+    if args.has("o") and store.local(name):
+        raise OptionError(f"already set: {name}")
+    if args.has("u") or args.has("U"):
+        store.unset(name)
+        return
+    if value is None:
+        if definition is None or definition.kind is not bool:
+            raise OptionError("empty value")
+        value = not store.get(name)  # a flag without a value toggles, as in tmux
+    elif args.has("a") and (definition is None or definition.kind is str):
+        try:
+            value = str(store.get(name)) + value
+        except OptionError:
+            pass  # appending to a user option not yet set: just the value
+    store.set(name, value)
+
+
+def set_option(ctx: Context, args: Args, *, window: bool = False) -> None:
+    try:
+        _set(ctx, args, window)
+    except OptionError as error:
+        message = str(error)
+        if args.has("q") and message.startswith(("invalid option", "ambiguous option")):
+            return
+        raise CommandError(message) from None
+    name = args.positional[0]
+    if any(option.startswith(name) for option in CLIENT_OPTIONS):
+        ctx.daemon.attachments.options_changed({option: ctx.server.options.get(option) for option in CLIENT_OPTIONS})
+
+
+def _shown(definition: OptionDef | None, value: object, raw: bool) -> str:
+    text = definition.show(value) if definition is not None else str(value)
+    if raw or (definition is not None and definition.kind is not str):
+        return text
+    return escape_argument(text)
+
+
+def _listing(ctx: Context, args: Args, window: bool) -> list[tuple[OptionDef | None, str, object]]:
+    """Every option of the scope the flags name: global values with -g, else what the target set."""
+    scope = _flag_scope(args, window)
+    store = _store(ctx, args, scope)
+    scopes = (WINDOW, PANE_SCOPE) if scope == WINDOW else (scope,)
+    if store is ctx.server.options:
+        names = [name for name in store.local_names() if user_option(name) and scope == SESSION]
+        names += [name for name, option in OPTION_DEFS.items() if option.scope in scopes]
+    else:
+        names = store.local_names()
+    rows = []
+    for name in sorted(set(names)):
+        definition = OPTION_DEFS.get(name)
+        rows.append((definition, name, store.get(name)))
+    return rows
+
+
+def show_options(ctx: Context, args: Args, *, window: bool = False) -> Result:
+    raw = args.has("v")
+    try:
+        if not args.positional:
+            rows = _listing(ctx, args, window)
+        else:
+            definition, store, name = _lookup(ctx, args, args.positional[0], window)
+            if store is not ctx.server.options and not store.local(name):
+                rows = []  # tmux shows only what the target itself set
+            else:
+                rows = [(definition, name, store.get(name))]
+    except OptionError as error:
+        if args.has("q"):
+            return Result()
+        raise CommandError(str(error)) from None
+    if raw:
+        return Result([_shown(definition, value, True) for definition, _, value in rows])
+    return Result([f"{name} {_shown(definition, value, False)}" for definition, name, value in rows])
+
+
+def set_window_option(ctx: Context, args: Args) -> None:
+    set_option(ctx, args, window=True)
+
+
+def show_window_options(ctx: Context, args: Args) -> Result:
+    return show_options(ctx, args, window=True)
+
+
+ENTRIES = (
+    CommandEntry("set-option", set_option, aliases=("set",), flags="agopqst:uUw", min_args=1, max_args=2,
+                 target=NO_TARGET, usage="[-agopqsuUw] [-t target-pane] option [value]",
+                 help="set an option (clients apply theme, prefix, mouse, status at once)"),
+    CommandEntry("set-window-option", set_window_option, aliases=("setw",), flags="agoqt:uU", min_args=1,
+                 max_args=2, usage="[-agoqu] [-t target-window] option [value]", help="set a window option"),
+    CommandEntry("show-options", show_options, aliases=("show",), flags="gpqst:vw", max_args=1,
+                 usage="[-gpqsvw] [-t target-pane] [option]", help="show option values"),
+    CommandEntry("show-window-options", show_window_options, aliases=("showw",), flags="gvt:", max_args=1,
+                 usage="[-gv] [-t target-window] [option]", help="show window option values"),
+)
