@@ -1,0 +1,37 @@
+"""Errors: missing sessions, windows and panes; unknown commands; usage errors and exit statuses."""
+
+from __future__ import annotations
+
+from ..runner import scenario
+from .common import NEW, show, usage_error
+
+SCENARIOS = [
+    scenario("error-cannot-find-and-unknown-command",
+             NEW, "has -t nope", "killw -t a:5", "killw -t nope:0", "killp -t a:0.7", "killp -t %99",
+             "lsw -t nope", "neww -t nope:", "renamew -t a:7 x", "swap-pane -s a:0.0 -t a:0.5",
+             "frobnicate", "list-sessionz"),
+    scenario("error-cannot-find-pane-without-session-part",
+             NEW, "send-keys -t nope x", "capture-pane -p -t nope", "lsp -t nope", "select-layout -t nope tiled",
+             xfail="tmuxpy differs: a pane or window target naming nothing is 'can't find session: nope' in "
+                   "tmuxpy; tmux says 'can't find pane: nope' (send-keys, capture-pane, select-layout) and "
+                   "'can't find window: nope' (lsp)"),
+    scenario("error-has-session-with-window",
+             NEW, "has -t a:5", "has -t a:0",
+             xfail="tmuxpy differs: 'has -t a:5' succeeds in tmuxpy; tmux looks the window up too "
+                   "(\"can't find window: 5\", exit 1)"),
+    scenario("error-session-dot-pane-target",
+             NEW, "splitw -d -t a", "selectp -t a.5", "selectp -t a.1", show("a", "#{pane_index}"),
+             xfail="tmuxpy differs: the target 'a.5' (session, then pane) is \"can't find window: a\" in tmuxpy "
+                   "and 'a.1' is refused; tmux finds the session's current window and looks for pane 5 / 1"),
+    scenario("error-display-missing-target",
+             NEW, "display -p -t nope x", "display -p -t a:9 x", "display -p -t %42 x",
+             xfail="tmuxpy differs: display-message with a target that does not exist prints the message in "
+                   "tmux (exit 0); tmuxpy says \"can't find ...\" and exits 1"),
+    scenario("error-usage",
+             NEW, usage_error("splitw -Q"), usage_error("new -d -Z"), usage_error("rename -t a"),
+             usage_error("killw -t a:0 extra"), "ls -F '#{session_name}'"),
+    scenario("error-flag-without-value",
+             NEW, "neww -t a -n", "has -t", "lsw -t a -F '#{window_index}'",
+             xfail="tmuxpy differs: tmux 3.3a runs 'neww -t a -n' and 'has -t' (a last flag's value left "
+                   "out) and exits 0; tmuxpy answers with the usage line and exit 2"),
+]

@@ -1,0 +1,53 @@
+"""display-message -p: the format variables tmuxpy has, #{?...}, #{==:...}, #{=N:...}, ##."""
+
+from __future__ import annotations
+
+from ..runner import Run, scenario
+from .common import NEW, show
+
+#: Formats tmuxpy expands otherwise than tmux, a scenario each: (name, format, what differs).
+ONE_FORMAT_DIFFERENCES = (
+    ("format-conditional-without-else", "[#{?1,x}] after",
+     "tmux gives up on '#{?1,x}' (no else part) and drops the rest of the format ('['); tmuxpy expands "
+     "it ('[x] after')"),
+    ("format-truncate-to-zero", "[#{=0:session_name}]",
+     "'#{=0:session_name}' is the whole name in tmux (0: no limit); tmuxpy gives ''"),
+    ("format-unterminated-brace", "x #{session_name",
+     "tmux drops an unterminated '#{...' ('x '); tmuxpy prints it as it is"),
+)
+
+SCENARIOS = [
+    scenario("format-session-window-pane-variables",
+             NEW, "splitw -h -t a",
+             show("a", "#{session_name}|#{session_id}|#{session_windows}|#{session_attached}"),
+             show("a", "#{window_index}|#{window_id}|#{window_name}|#{window_width}x#{window_height}|"
+                       "#{window_panes}|#{window_active}|#{window_flags}|#{window_raw_flags}|#{window_zoomed_flag}"),
+             show("a:0.0", "#{pane_index}|#{pane_id}|#{pane_width}x#{pane_height}|#{pane_left},#{pane_top}|"
+                           "#{pane_active}|#{pane_dead}|#{alternate_on}|#{history_size}|#{cursor_x}"),
+             show("a", "#{window_layout}")),
+    scenario("format-operators",
+             NEW, show("a", "#{?pane_active,yes,no} #{?window_zoomed_flag,Z,-} "
+                            "#{?#{==:#{session_name},a},is-a,not-a} #{?session_name,#{?window_index,one,two},three}"),
+             show("a", "#{==:a,a}#{==:a,b}#{!=:a,b}#{!=:a,a} #{?,x,y}#{?0,x,y}|"),
+             show("a", "#{=3:window_name}|#{=-2:window_layout}|#{=10:session_name}|"),
+             show("a", "## #{nosuchvar}| x##y ###{session_name}"), show("a", "plain text"),
+             "display -p -t a -F '#{session_name}'"),
+    scenario("format-values-of-each-program",
+             # Masked: each program's own version and pids, and a creation time (the same only if
+             # both sessions were made in the same second); compared: that they expand, and how.
+             NEW, Run(show("a", "[#{version}]"), mask=(r"(?<=\[)[0-9][0-9a-z.]*(?=\])",)),
+             Run(show("a", "#{t:session_created}"), mask=(r"\d\d:\d\d:\d\d",)),
+             Run(show("a", "#{pid} #{pane_pid} #{host}"), mask=(r"^\d+ \d+",)),
+             show("a", "#{history_limit}")),
+    scenario("format-default-message",
+             NEW, Run("display -p -t a", mask=(r"\d\d:\d\d \d\d-[A-Z][a-z]{2}-\d\d",)),
+             xfail="tmuxpy differs: display -p with no format leaves the strftime escapes of tmux's "
+                   "default message unexpanded ('(%H:%M %d-%b-%y)')"),
+    scenario("format-pane-start-command",
+             "new -d -s a -x 80 -y 24 'sleep 600'", "neww -d -t a sleep 601",
+             "lsp -s -t a -F '#{pane_start_command}'",
+             xfail="tmuxpy differs: pane_start_command is '/bin/sh -c sleep 600' (and 'sleep 601'); tmux "
+                   "gives the command as typed, quoted: '\"sleep 600\"' (and 'sleep 601')"),
+]
+SCENARIOS += [scenario(name, NEW, show("a", template), xfail=f"tmuxpy differs: {what}")
+              for name, template, what in ONE_FORMAT_DIFFERENCES]
