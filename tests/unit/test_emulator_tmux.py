@@ -178,6 +178,13 @@ CASES = {
     "tabs_past_margin": b"\t\t\t\tX\tY\x1b[20GZ\tW",
     "origin_mode_scroll": b"\x1b[2;4r\x1b[?6h\x1b[3;1H1\r\n2\r\n3\x1b[?6l",
     "reverse_index_region_bg": b"\x1b[2;4r\x1b[2;1H\x1b[46m\x1bM\x1bM\x1b[0mx\x1b[r",
+    "il_outside_region_partial": b"1\r\n2\r\n3\r\n4\r\n5\r\n6\x1b[2;3r\x1b[4;1H\x1b[2L",
+    "il_outside_region_all_remaining": b"1\r\n2\r\n3\r\n4\r\n5\r\n6\x1b[3;4r\x1b[6;1H\x1b[L",
+    "il_above_region": b"1\r\n2\r\n3\r\n4\r\n5\r\n6\x1b[3;6r\x1b[1;1H\x1b[4L",
+    "rep_after_wide_does_nothing": b"\xe4\xb8\xad\x1b[2bx\x1b(0q\x1b[2b\x1b(B",
+    "cuf_from_pending_wrap": b"12345678901234567890\x1b[4CX",
+    "zero_width_on_blank_cell": b"\x1b[1;7H\x1b[K\xe2\x80\x8b",
+    "ascii_over_wide_right_half": b"a\xe4\xb8\xad\x08b\r\n\xe4\xb8\xad\x08b\r\n\x1b[5G\xe4\xb8\xad\x08" + b"x" * 20,
     "scroll_history": b"".join(b"line%d\r\n" % i for i in range(20)),
 }
 

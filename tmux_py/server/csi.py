@@ -47,10 +47,10 @@ def _cud(self: "Emulator", values: list) -> None:
 
 
 def _cuf(self: "Emulator", values: list) -> None:
+    """CUF: right, stopping at the last column (a pending wrap lands there too, as in tmux)."""
     n = _get(values, 0, 1, 1)
-    if n == -1 or self.cursor_x >= self.columns - 1:
-        return
-    self.cursor_x = min(self.cursor_x + n, self.columns - 1)
+    if n != -1:
+        self.cursor_x = min(self.cursor_x + n, self.columns - 1)
 
 
 def _cub(self: "Emulator", values: list) -> None:
@@ -144,6 +144,9 @@ def _lines_op(self: "Emulator", values: list, insert: bool) -> None:
     y = self.cursor_y
     fill = self._erase_style()
     if y < self._top or y > self._bottom:
+        if insert:
+            self._insert_lines_outside(y, n, fill)
+            return
         top, bottom = y, self.lines - 1
     else:
         top, bottom = y, self._bottom
@@ -178,7 +181,9 @@ def _dch(self: "Emulator", values: list) -> None:
     if n == -1 or x >= columns:
         return
     n = min(n, columns - x)
-    chars, styles = self._rows[self.cursor_y].cells(columns)
+    row = self._rows[self.cursor_y]
+    chars, styles = row.cells(columns)
+    row.used = max(row.used, columns - n)  # tmux counts the moved cells as written
     del chars[x : x + n]
     del styles[x : x + n]
     chars += [" "] * n

@@ -158,9 +158,12 @@ def text_width(text: str) -> int:
 class _Row:
     """One visible line: packed (text + runs) or cells (chars + styles)."""
 
-    __slots__ = ("text", "runs", "fill", "chars", "styles", "wrapped", "lazy")
+    __slots__ = ("text", "runs", "fill", "chars", "styles", "wrapped", "lazy", "used")
 
     def __init__(self, fill: int = 0) -> None:
+        #: Cells written (tmux's cellused) of a row in cells form; a packed
+        #: row's are its text. capture-pane prints no further.
+        self.used = 0
         self.text = ""
         self.runs: list[list[int]] = []
         self.fill = fill
@@ -178,8 +181,10 @@ class _Row:
             return
         self.lazy = None
         record, style_id = lazy
-        text, flat, wrapped = fastpath.decode(record)
+        text, flat, wrapped, fill = fastpath.decode_row(record)
         self.wrapped = wrapped
+        if fill != DEFAULT:
+            self.fill = style_id((DEFAULT, fill, 0))
         self.text = text
         self.runs = [
             [flat[i], style_id((flat[i + 1], flat[i + 2], flat[i + 3]))] for i in range(0, len(flat), 4)
@@ -206,24 +211,26 @@ class _Row:
             del styles[columns:]
         self.chars = chars
         self.styles = styles
+        self.used = min(len(text), columns)
         self.text = ""
         self.runs = []
         return chars, styles
 
-    def used(self) -> bool:
-        """True if anything but default blanks is on the row."""
+    def in_use(self) -> bool:
+        """True if any cell was written (tmux's cellused is not 0)."""
         if self.lazy is not None:
             self.unlazy()
         if self.chars is None:
-            return bool(self.text) or self.fill != 0
-        return any(c != " " for c in self.chars) or any(self.styles)  # type: ignore[arg-type]
+            return bool(self.text)
+        return self.used > 0
 
 
-def _cell_runs(chars: list[str], styles: list[int]) -> list[tuple[str, int]]:
-    """(text, style id) runs of a cell row, trailing default blanks dropped."""
-    end = len(chars)
-    while end and chars[end - 1] == " " and styles[end - 1] == 0:
-        end -= 1
+def _cell_runs(chars: list[str], styles: list[int], end: int | None = None) -> list[tuple[str, int]]:
+    """(text, style id) runs of cells [0, end); without ``end``, up to the last non-default cell."""
+    if end is None:
+        end = len(chars)
+        while end and chars[end - 1] == " " and styles[end - 1] == 0:
+            end -= 1
     if end == 0:
         return []
     first = styles[0]
@@ -787,13 +794,16 @@ class Emulator:
                 self._print_text(text.translate(_DEC_GRAPHICS))
             finally:
                 self._pen = pen
-            return
-        self._print_text(text)
+        else:
+            self._print_text(text)
+        # REP repeats the last character only if it was ASCII (tmux's
+        # input_print; UTF-8 goes another way and REP then does nothing).
+        last = text[-1]
+        self._last_char = last if last < "\x7f" else ""
 
     def _print_text(self, text: str) -> None:
         if text.isascii():
             self._put_narrow(text)
-            self._last_char = text[-1]
             return
         narrow: list[str] = []
         for char in text:
@@ -810,7 +820,6 @@ class Emulator:
                 self._put_wide(char)
         if narrow:
             self._put_narrow("".join(narrow))
-        self._last_char = text[-1]
 
     def _put_narrow(self, text: str) -> None:
         """Write characters of width 1 at the cursor, wrapping as tmux does."""
@@ -873,15 +882,19 @@ class Emulator:
         if self._insert:
             self._insert_cells(chars, styles, x, n, 0)
         end = x + n
-        if chars[x] == "" and (self._insert or not self._autowrap or not chunk.isascii()):
-            # tmux 3.3a clears the left half of a wide character only when it
-            # writes cell by cell; plain ASCII runs leave it standing.
-            self._clear_lead(chars, styles, x)
+        if chars[x] == "":
+            # Writing over the right half of a wide character blanks it. tmux
+            # 3.3a's ASCII-run path looks back only while x > 0, so a wide
+            # character in column 0 keeps its left half (checked against tmux).
+            if self._insert or not self._autowrap or not chunk.isascii() or x > 1:
+                self._clear_lead(chars, styles, x)
         if end < self.columns and chars[end] == "":
             chars[end] = " "
             styles[end] = 0
         chars[x:end] = chunk
         styles[x:end] = [pen] * n
+        if end > row.used:
+            row.used = end
         if not self._dirty_all:
             self._dirty.add(y)
 
@@ -917,6 +930,9 @@ class Emulator:
         chars[x] = char
         chars[x + 1] = ""
         styles[x] = styles[x + 1] = self._pen
+        row = self._rows[y]
+        if x + 2 > row.used:
+            row.used = x + 2
         if self._autowrap or x <= columns - 3:
             self.cursor_x = x + 2
         else:
@@ -940,6 +956,9 @@ class Emulator:
         if len(cell.encode("utf-8", "replace")) + len(mark.encode("utf-8", "replace")) > CELL_BYTES:
             return
         chars[x] = cell + mark
+        row = self._rows[y]
+        if x + 1 > row.used:
+            row.used = x + 1
         if not self._dirty_all:
             self._dirty.add(y)
 
@@ -1004,7 +1023,11 @@ class Emulator:
     # ------------------------------------------------------------- scrolling
 
     def _record(self, row: _Row) -> tuple:
-        """A row as a history record (text, flat runs, wrapped)."""
+        """A row as a history record (text, flat runs, wrapped): its written cells only.
+
+        Cells an erase or a line feed only coloured are left out, as tmux
+        keeps a line's cells only up to its last written one (cellused).
+        """
         if row.lazy is not None:
             return row.lazy[0]
         styles = self._styles
@@ -1014,15 +1037,9 @@ class Emulator:
             for length, sid in row.runs:
                 flat.append(length)
                 flat.extend(styles[sid])
-            if row.fill:
-                blank = self.columns - len(text)
-                if blank > 0:
-                    text += " " * blank
-                    flat.append(blank)
-                    flat.extend(styles[row.fill])
         else:
             parts = []
-            for piece, sid in _cell_runs(row.chars, row.styles):  # type: ignore[arg-type]
+            for piece, sid in _cell_runs(row.chars, row.styles, row.used):  # type: ignore[arg-type]
                 parts.append(piece)
                 flat.append(len(piece))
                 flat.extend(styles[sid])
@@ -1049,6 +1066,22 @@ class Emulator:
             del rows[bottom]
             rows.insert(top, _Row(fill))
         self._mark(top, bottom)
+
+    def _insert_lines_outside(self, y: int, count: int, fill: int) -> None:
+        """IL with the cursor outside the scroll region, exactly as tmux 3.3a.
+
+        tmux moves the lines from y down by ``count`` but blanks only the
+        moved lines' old places: lines between keep their text, and an IL
+        of every remaining line changes nothing (checked against tmux).
+        """
+        rows = self._rows
+        count = min(count, self.lines - y)
+        moved = self.lines - y - count
+        source = rows[y : y + moved]
+        rows[y + count : y + count + moved] = source
+        for index in range(y, min(y + moved, y + count)):
+            rows[index] = _Row(fill)
+        self._mark(y, self.lines - 1)
 
     def _delete_lines(self, top: int, bottom: int, count: int, fill: int) -> None:
         """DL: lines [top, bottom] move up ``count``, blank lines come in below; no history."""
@@ -1120,7 +1153,7 @@ class Emulator:
         if self._alt_rows is None:
             last = 0
             for y, row in enumerate(self._rows):
-                if row.used():
+                if row.in_use():
                     last = y + 1
             for y in range(last):
                 self.history.append(self._record(self._rows[y]))
@@ -1129,7 +1162,10 @@ class Emulator:
         self._dirty_all = True
 
     def _insert_cells(self, chars: list[str], styles: list[int], x: int, count: int, fill: int) -> None:
+        """ICH / insert mode at x on the cursor's row (tmux moves the rest, so all become used)."""
         columns = len(chars)
+        if x + count < columns:
+            self._rows[self.cursor_y].used = columns
         count = min(count, columns - x)
         chars[x:x] = [" "] * count
         styles[x:x] = [fill] * count
@@ -1196,6 +1232,7 @@ class Emulator:
             if len(row.text) > columns:
                 row.cells(columns)
             return
+        row.used = min(row.used, columns)
         if len(row.chars) > columns:
             del row.chars[columns:]
             del row.styles[columns:]  # type: ignore[union-attr]
@@ -1304,6 +1341,7 @@ class Emulator:
         blank = self.columns - len(chars)
         row.chars = chars[: self.columns] + [" "] * max(0, blank)
         row.styles = styles[: self.columns] + [0] * max(0, blank)
+        row.used = min(len(chars), self.columns)
         return row
 
     # ----------------------------------------------------------------- output
@@ -1379,7 +1417,6 @@ class Emulator:
         pending = ""
         trim = not join and not keep_trailing
         for text, runs, wrapped in self._records(top, bottom):
-            text, runs = _drop_erased_tail(text, runs)
             if escapes or any(runs[index] & CHARSET for index in range(3, len(runs), 4)):
                 parts = []
                 pos = 0
@@ -1410,26 +1447,6 @@ class Emulator:
         if pending:
             out.append(pending)
         return out
-
-
-def _drop_erased_tail(text: str, runs: tuple) -> tuple[str, tuple]:
-    """Drop trailing blanks that carry only a background colour.
-
-    Those are cells an erase, scroll or line feed filled with the pen's
-    background; tmux's capture-pane prints a line only up to its last
-    written cell, so it shows neither them nor their colour.
-    """
-    end = len(runs)
-    cut = len(text)
-    while end >= 4:
-        length, fg, bg, flags = runs[end - 4 : end]
-        if fg != DEFAULT or flags or bg == DEFAULT or text[cut - length : cut].strip(" "):
-            break
-        end -= 4
-        cut -= length
-    if end == len(runs):
-        return text, runs
-    return text[:cut], runs[:end]
 
 
 def _record_runs(record: tuple) -> list[list]:

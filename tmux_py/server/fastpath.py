@@ -96,11 +96,11 @@ def _apply(style: tuple, params: str) -> tuple:
 
 
 def decode_chunk(raw: str, style: tuple, columns: int) -> list[tuple]:
-    """Lay out a chunk: one ``(text, runs, wrapped)`` record per screen line.
+    """Lay out a chunk: one ``(text, runs, wrapped, fill)`` per screen line.
 
     As the slow path does: a line wraps at ``columns``; the line feed ending
     a line fills the next line with the pen's background (tmux's erase
-    colour), which shows as a blank run after the text.
+    colour): ``fill``, shown after the text but not part of it.
     """
     out: list[tuple] = []
     fill = DEFAULT
@@ -157,17 +157,19 @@ def _add_run(flat: list[int], length: int, style: tuple, last: tuple | None) -> 
 
 
 def _finish(texts: list[str], flat: list[int], wrapped: bool, fill: int, columns: int) -> tuple:
-    text = "".join(texts)
-    if fill != DEFAULT and len(text) < columns:
-        flat.extend((columns - len(text), DEFAULT, fill, 0))
-        text += " " * (columns - len(text))
-    return (text, tuple(flat), wrapped)
+    return ("".join(texts), tuple(flat), wrapped, fill)
 
 
 def decode(record: tuple) -> tuple[str, tuple, bool]:
     """A history record as ``(text, runs, wrapped)``, laying out a chunk record."""
     if len(record) != 6:
         return record  # type: ignore[return-value]
+    return decode_row(record)[:3]  # type: ignore[return-value]
+
+
+def decode_row(record: tuple) -> tuple[str, tuple, bool, int]:
+    """``(text, runs, wrapped, fill)`` of a chunk record: ``fill`` is the
+    background the line feed before it left in its unwritten cells."""
     key = record[:5]
     rows = _cache.get(key)
     if rows is None:
@@ -179,4 +181,4 @@ def decode(record: tuple) -> tuple[str, tuple, bool]:
     index = record[5]
     if index < len(rows):
         return rows[index]
-    return ("", (), False)
+    return ("", (), False, DEFAULT)
