@@ -201,9 +201,10 @@ def _no_server(paths: SocketPaths) -> CliError:
 def _entry(argv: list[str]):
     """The command's table entry, its arguments checked (a usage error never needs the daemon)."""
     from tmux_py import commands
+    from tmux_py.cmdline import split_arguments
 
     try:
-        return commands.parse(argv)[0]
+        return commands.parse((split_arguments(argv) or [[]])[0])[0]
     except commands.UsageError as error:
         raise CliError(str(error), status=2) from None
     except commands.CommandError as error:

@@ -31,6 +31,7 @@ from tmux_py import protocol
 from tmux_py.config import Config, load_config
 from tmux_py.client.connection import CLOSED, ConnectionLost, DaemonConnection
 from tmux_py.client.copy_mode import CopyMode
+from tmux_py.bindings import canonical_key
 from tmux_py.client.keymap import DEFAULT_BINDINGS, list_keys, tmux_key
 from tmux_py.cmdline import CommandLineError, split_commands
 from tmux_py.client.messages import BorderDragged, PaneMouse, PromptDone, WindowClicked
@@ -78,12 +79,14 @@ class TmuxApp(App, inherit_bindings=False):
         self.problems = list(problems or []) + list(self.config.problems)
         self.theme_override = theme
         self.detach_others = detach_others
+        # Until the daemon sends its key tables (right after attach): the defaults and config.toml's.
         self.bindings = {**DEFAULT_BINDINGS}
         for key, command in self.config.bindings.items():
             if command:
-                self.bindings[key] = command
+                self.bindings[canonical_key(key)] = command
             else:
-                self.bindings.pop(key, None)
+                self.bindings.pop(canonical_key(key), None)
+        self.root_bindings: dict[str, str] = {}
         self.prefix = "C-b"
         self.mouse_on = True
         self.status_enabled = True
@@ -205,6 +208,10 @@ class TmuxApp(App, inherit_bindings=False):
                              lambda command: command and self.run_command(command))
         elif action == "options":
             self.apply_options(args)
+        elif action == "bindings":
+            tables = args.get("tables", {})
+            self.bindings = dict(tables.get("prefix", {}))
+            self.root_bindings = dict(tables.get("root", {}))
         elif action == "display-panes":
             self.display_panes(args.get("panes", {}), float(args.get("seconds", 1.0)))
 
@@ -289,7 +296,7 @@ class TmuxApp(App, inherit_bindings=False):
         if self.prefix_pending:
             self.prefix_pending = False
             self.status_bar.update(prefix="")
-            command = self.bindings.get(name)
+            command = self.bindings.get(canonical_key(name))
             if command is None and name == self.prefix:
                 command = "send-prefix"
             if command:
@@ -302,6 +309,10 @@ class TmuxApp(App, inherit_bindings=False):
         view = self.window_view.active_view()
         if view is not None and view.copy is not None:
             view.copy.key(name, lambda kind: self.open_search(kind))
+            return
+        command = self.root_bindings.get(canonical_key(name))  # bind -n: no prefix needed
+        if command:
+            self.run_command(command)
             return
         self.connection.send(protocol.Keys(keys=[name]))
 

@@ -6,13 +6,16 @@ the client (the ``Keys`` message, bindings, the prefix option) speaks tmux.
 
 A binding maps a tmux key name to a *command string*, run through the
 command table exactly as typed at the ``:`` prompt (tmux's ``bind-key``).
-:data:`DEFAULT_BINDINGS` are tmux 3.3a's prefix-table defaults that tmuxpy
-has commands for; the config file adds or replaces entries
-(:mod:`tmux_py.config`).
+:data:`DEFAULT_BINDINGS` (from :mod:`tmux_py.bindings`) are tmux 3.3a's
+prefix-table defaults; the daemon owns the tables and sends them on attach
+and when bind-key changes them.
 """
 
 from __future__ import annotations
 
+from tmux_py.bindings import DEFAULT_BINDINGS
+
+__all__ = ["DEFAULT_BINDINGS", "list_keys", "tmux_key"]
 
 #: Textual's names of special keys -> tmux's.
 _SPECIAL = {
@@ -63,56 +66,6 @@ def tmux_key(key: str, character: str | None) -> str | None:
                 continue
             prefix += _MODIFIERS[modifier]
     return prefix + name
-
-
-#: tmux 3.3a's default prefix bindings, as command strings (``list-keys -T prefix``).
-DEFAULT_BINDINGS: dict[str, str] = {
-    "C-b": "send-prefix",
-    "Space": "next-layout",
-    '"': "split-window",
-    "%": "split-window -h",
-    "$": "command-prompt -I '#{session_name}' -p '(rename-session)' \"rename-session -- '%%'\"",
-    "&": "confirm-before -p 'kill-window #{window_index}? (y/n)' kill-window",
-    ",": "command-prompt -I '#{window_name}' -p '(rename-window)' \"rename-window -- '%%'\"",
-    ":": "command-prompt",
-    ";": "last-pane",
-    "?": "list-keys",
-    "[": "copy-mode",
-    "]": "paste-buffer -p",
-    "c": "new-window",
-    "d": "detach-client",
-    "i": "display-message",
-    "l": "last-window",
-    "n": "next-window",
-    "o": "select-pane -t :.+",
-    "p": "previous-window",
-    "q": "display-panes",
-    "s": "choose-tree -s",
-    "w": "choose-tree -w",
-    "x": "confirm-before -p 'kill-pane #{pane_index}? (y/n)' kill-pane",
-    "z": "resize-pane -Z",
-    "{": "swap-pane -U",
-    "}": "swap-pane -D",
-    "PageUp": "copy-mode -u",
-    "Up": "select-pane -U",
-    "Down": "select-pane -D",
-    "Left": "select-pane -L",
-    "Right": "select-pane -R",
-    "C-Up": "resize-pane -U",
-    "C-Down": "resize-pane -D",
-    "C-Left": "resize-pane -L",
-    "C-Right": "resize-pane -R",
-    "M-Up": "resize-pane -U 5",
-    "M-Down": "resize-pane -D 5",
-    "M-Left": "resize-pane -L 5",
-    "M-Right": "resize-pane -R 5",
-    "M-1": "select-layout even-horizontal",
-    "M-2": "select-layout even-vertical",
-    "M-3": "select-layout main-horizontal",
-    "M-4": "select-layout main-vertical",
-    "M-5": "select-layout tiled",
-    **{str(digit): f"select-window -t :{digit}" for digit in range(10)},
-}
 
 
 def list_keys(bindings: dict[str, str], prefix: str) -> list[str]:

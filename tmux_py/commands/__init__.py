@@ -7,13 +7,13 @@ the ``:`` prompt all go through here.
 
 from __future__ import annotations
 
-from tmux_py.commands import client, config, option, pane, server, session, window
+from tmux_py.commands import binding, client, config, option, pane, server, session, window
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import NO_TARGET, Args, CommandEntry, CommandError, Result, UsageError
 
 COMMANDS: tuple[CommandEntry, ...] = (
     session.ENTRIES + window.ENTRIES + pane.ENTRIES + server.ENTRIES + client.ENTRIES + option.ENTRIES
-    + config.ENTRIES
+    + config.ENTRIES + binding.ENTRIES
 )
 
 
@@ -50,6 +50,21 @@ def parse(argv: list[str]) -> tuple[CommandEntry, Args]:
     return entry, entry.parse(argv[1:])
 
 
+def run_sequence(ctx: Context, argv: list[str]) -> Result:
+    """Run the commands of a CLI argv: a lone ``;`` argument separates them and ``\\;``
+    is a literal ``;``, as tmux reads its own argv. The first failure stops the rest."""
+    from tmux_py.cmdline import split_arguments
+
+    combined = Result()
+    for command in split_arguments(argv) or [[]]:
+        ctx.target = None
+        result = run(ctx, command)
+        combined.output += result.output
+        combined.attach = result.attach or combined.attach
+        combined.shutdown = combined.shutdown or result.shutdown
+    return combined
+
+
 def run(ctx: Context, argv: list[str]) -> Result:
     """Run one command; CommandError (or UsageError) carries tmux's one-line message."""
     from tmux_py.server.model import TargetError
@@ -63,4 +78,5 @@ def run(ctx: Context, argv: list[str]) -> Result:
         raise CommandError(str(error)) from None
 
 
-__all__ = ["COMMANDS", "Context", "CommandEntry", "CommandError", "Result", "UsageError", "find", "parse", "run"]
+__all__ = ["COMMANDS", "Context", "CommandEntry", "CommandError", "Result", "UsageError", "find", "parse", "run",
+           "run_sequence"]

@@ -2,7 +2,7 @@
 prompts, scroll mode, buffers.
 
 Those that need a client's screen (command-prompt, confirm-before, copy-mode,
-list-keys, choose-tree) run here like every command, then hand their part to
+choose-tree) run here like every command, then hand their part to
 the client that ran them (``ctx.client.ui``); from the CLI they act on the
 most recent client attached to the target session, as tmux picks a client.
 """
@@ -165,15 +165,6 @@ def display_panes(ctx: Context, args: Args) -> None:
     _client(ctx).ui("display-panes", panes=panes, seconds=args.number("d", 1000, minimum=1, maximum=600_000) / 1000)
 
 
-def list_keys(ctx: Context, args: Args) -> Result:
-    if ctx.client is not None:
-        ctx.client.ui("list-keys")
-        return Result()
-    from tmux_py.client.keymap import DEFAULT_BINDINGS, list_keys as lines
-
-    return Result(lines(DEFAULT_BINDINGS, str(ctx.server.options.get("prefix"))))
-
-
 def choose_tree(ctx: Context, args: Args) -> None:
     """A list of sessions (-s) or of every window (-w) to pick from; picking runs ``command``."""
     items = []
@@ -241,8 +232,6 @@ ENTRIES = (
                  help="scroll a pane's history (search, select, copy)"),
     CommandEntry("display-panes", display_panes, aliases=("displayp",), flags="d:t:", target=WINDOW,
                  usage="[-d duration] [-t target-window]", help="show pane numbers; type one to select it"),
-    CommandEntry("list-keys", list_keys, aliases=("lsk",), flags="NT:", usage="[-N] [-T key-table]",
-                 help="list key bindings"),
     CommandEntry("choose-tree", choose_tree, flags="Zswt:", target=SESSION, usage="[-Zsw] [-t target]",
                  help="pick a session or window from a list"),
     CommandEntry("set-buffer", set_buffer, aliases=("setb",), min_args=1, max_args=1, usage="data",

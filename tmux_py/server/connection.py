@@ -216,7 +216,7 @@ class Connection:
         )
         ok, result, error = True, None, None
         try:
-            result = commands.run(ctx, request.argv).to_wire()
+            result = commands.run_sequence(ctx, request.argv).to_wire()
         except UsageError as failure:
             ok, error = False, {"code": protocol.E_USAGE, "message": str(failure)}
         except CommandError as failure:

@@ -31,7 +31,9 @@ import socket
 import time
 
 from tmux_py import __version__, protocol
+from tmux_py.bindings import KeyTables
 from tmux_py.options import Options
+from tmux_py.cmdline import split_commands
 from tmux_py.config import load_config
 from tmux_py.paths import SocketPaths, config_dir, prepare_socket_dir
 from tmux_py.server.attached import Attachments
@@ -95,6 +97,8 @@ class Daemon:
         self.started = time.time()
         self.bad_peers = 0
         self.options = Options()
+        #: Key tables (bind-key); attached clients get the prefix and root tables.
+        self.key_tables = KeyTables()
         self._load_config()
         self.connections: set[Connection] = set()
         self.stopped = asyncio.Event()
@@ -127,6 +131,11 @@ class Daemon:
         config = load_config(config_dir())
         for name, value in config.options.items():
             self.options.set(name, value)
+        for key, command in config.bindings.items():
+            if command:
+                self.key_tables.bind("prefix", key, split_commands(command))
+            else:
+                self.key_tables.unbind("prefix", key)
         for problem in config.problems:
             log.warning("config: %s", problem)
 
@@ -268,10 +277,19 @@ class Daemon:
         """Attach and everything an attached client sends (keys, paste, mouse, resize, history)."""
         self.attachments.handle(connection, message)
         client = self.attachments.client(connection)
-        if isinstance(message, protocol.Attach) and client is not None and self.config_errors:
+        if not isinstance(message, protocol.Attach) or client is None:
+            return
+        client.ui("bindings", tables=self.key_tables.for_client())
+        if self.config_errors:
             more = len(self.config_errors) - 1
             client.show_message(self.config_errors[0] + (f" (+{more} more in the log)" if more else ""))
             self.config_errors = []
+
+    def bindings_changed(self) -> None:
+        """bind-key or unbind-key ran: every attached client gets the new tables."""
+        tables = self.key_tables.for_client()
+        for client in self.attached_clients():
+            client.ui("bindings", tables=tables)
 
     # --- status ------------------------------------------------------------------
 

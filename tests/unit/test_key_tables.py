@@ -1,0 +1,28 @@
+"""Key tables (bindings.py): tmux's key names, order and list-keys columns (pure)."""
+
+from __future__ import annotations
+
+from tmux_py.bindings import KeyTables, canonical_key, key_order
+
+
+def test_canonical_names_are_the_ones_tmux_prints():
+    assert [canonical_key(name) for name in ("PageUp", "M-C-x", "Delete", "S-Up", "x")] == [
+        "PPage", "C-M-x", "DC", "S-Up", "x"]
+
+
+def test_order_is_tmux_3_3a_prefix_order():
+    # tmux 3.3a, list-keys -T prefix (the keys tmuxpy binds too), in its order.
+    tmux = ("C-b C-o Space ! \" # $ % & ' 0 9 : ; ? C [ ] c z { } ~ DC PPage Up Down Left Right "
+            "M-1 M-n M-Up M-Right C-Up C-Right S-Up").split()
+    assert sorted(tmux[::-1], key=key_order) == tmux
+
+
+def test_lines_pad_like_tmux_and_bound_commands_read_back():
+    tables = KeyTables()
+    tables.bind("prefix", "x", [["split-window"], ["select-pane", "-U"]])
+    tables.bind("root", "M-h", [["display-message", "a b"]], repeat=True)
+    assert tables.lines("root") == ['bind-key -r -T root M-h display-message "a b"']
+    assert "bind-key    -T prefix x       split-window \\; select-pane -U" in tables.lines("prefix")
+    assert tables.for_client()["prefix"]["x"] == "split-window ; select-pane -U"
+    tables.unbind("prefix", None)
+    assert tables.lines("prefix") == [] and tables.for_client()["prefix"] == {}

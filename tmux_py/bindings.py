@@ -1,0 +1,189 @@
+"""Key tables: which command a key runs, as tmux's ``key_tables`` (pure).
+
+A table (``prefix``: keys after the prefix; ``root``: keys without it, from
+``bind -n``; any other name from ``bind -T``) maps a key name to a
+:class:`Binding`: the commands it runs (argvs, command names spelled out)
+and whether it repeats (``-r``). The daemon owns the tables; attached
+clients get them as command strings (:meth:`KeyTables.for_client`) and run
+what a key is bound to through the command table, as typed at the prompt.
+
+Key names are kept as tmux prints them (``PPage``, not ``PageUp``);
+:func:`canonical_key` turns the spellings tmux accepts into that one, and
+:func:`key_order` sorts as tmux sorts (by key code: control keys, ASCII,
+special keys, then each set of modifiers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tmux_py.cmdline import escape_argument, join_argv, split_commands
+
+#: tmux 3.3a's default prefix bindings that tmuxpy has commands for (``list-keys -T prefix``).
+DEFAULT_BINDINGS: dict[str, str] = {
+    "C-b": "send-prefix",
+    "Space": "next-layout",
+    '"': "split-window",
+    "%": "split-window -h",
+    "$": "command-prompt -I '#{session_name}' -p '(rename-session)' \"rename-session -- '%%'\"",
+    "&": "confirm-before -p 'kill-window #{window_index}? (y/n)' kill-window",
+    ",": "command-prompt -I '#{window_name}' -p '(rename-window)' \"rename-window -- '%%'\"",
+    ":": "command-prompt",
+    ";": "last-pane",
+    "?": "list-keys",
+    "[": "copy-mode",
+    "]": "paste-buffer -p",
+    "c": "new-window",
+    "d": "detach-client",
+    "i": "display-message",
+    "l": "last-window",
+    "n": "next-window",
+    "o": "select-pane -t :.+",
+    "p": "previous-window",
+    "q": "display-panes",
+    "s": "choose-tree -s",
+    "w": "choose-tree -w",
+    "x": "confirm-before -p 'kill-pane #{pane_index}? (y/n)' kill-pane",
+    "z": "resize-pane -Z",
+    "{": "swap-pane -U",
+    "}": "swap-pane -D",
+    "PPage": "copy-mode -u",
+    "Up": "select-pane -U",
+    "Down": "select-pane -D",
+    "Left": "select-pane -L",
+    "Right": "select-pane -R",
+    "C-Up": "resize-pane -U",
+    "C-Down": "resize-pane -D",
+    "C-Left": "resize-pane -L",
+    "C-Right": "resize-pane -R",
+    "M-Up": "resize-pane -U 5",
+    "M-Down": "resize-pane -D 5",
+    "M-Left": "resize-pane -L 5",
+    "M-Right": "resize-pane -R 5",
+    "M-1": "select-layout even-horizontal",
+    "M-2": "select-layout even-vertical",
+    "M-3": "select-layout main-horizontal",
+    "M-4": "select-layout main-vertical",
+    "M-5": "select-layout tiled",
+    **{str(digit): f"select-window -t :{digit}" for digit in range(10)},
+}
+
+#: The defaults tmux binds with -r (they repeat without the prefix for repeat-time).
+DEFAULT_REPEAT = frozenset(
+    ["Up", "Down", "Left", "Right"] + [f"{mod}-{arrow}" for mod in "CM" for arrow in ("Up", "Down", "Left", "Right")]
+)
+
+#: Spellings tmux accepts -> the name it prints.
+_KEY_ALIASES = {
+    "PageUp": "PPage", "PgUp": "PPage", "PageDown": "NPage", "PgDn": "NPage", "Insert": "IC", "Delete": "DC",
+    "Backspace": "BSpace", "Return": "Enter", "Esc": "Escape",
+}
+#: tmux's special keys in key-code order (they sort after every character).
+_SPECIAL_ORDER = (
+    "BSpace", *(f"F{number}" for number in range(1, 13)), "IC", "DC", "Home", "End", "NPage", "PPage", "BTab",
+    "Up", "Down", "Left", "Right",
+)
+_CHARACTER_CODES = {"Space": 0x20, "Tab": 0x09, "Enter": 0x0D, "Escape": 0x1B}
+_MODIFIER_BITS = {"M": 1, "C": 2, "S": 4}  # tmux's KEYC_META < KEYC_CTRL < KEYC_SHIFT
+
+
+def _split(name: str) -> tuple[str, str]:
+    """(modifier letters, base key)."""
+    modifiers = ""
+    while len(name) > 2 and name[1] == "-" and name[0] in "CMS":
+        modifiers += name[0]
+        name = name[2:]
+    return modifiers, name
+
+
+def canonical_key(name: str) -> str:
+    """The name tmux prints for a key: aliases resolved, modifiers in C- M- S- order."""
+    modifiers, base = _split(name)
+    base = _KEY_ALIASES.get(base, base)
+    return "".join(f"{letter}-" for letter in "CMS" if letter in modifiers) + base
+
+
+def key_order(name: str) -> tuple:
+    """Sort key: as tmux orders a table (by key code, modifiers last)."""
+    modifiers, base = _split(name)
+    bits = sum(_MODIFIER_BITS[letter] for letter in set(modifiers))
+    if "C" in modifiers and len(base) == 1 and (base.isalpha() or base in "@[\\]^_ "):
+        bits &= ~2
+        code = ord(base.upper()) & 0x1F  # C-b is 0x02, as a terminal sends it
+    elif base in _CHARACTER_CODES:
+        code = _CHARACTER_CODES[base]
+    elif len(base) == 1:
+        code = ord(base)
+    elif base in _SPECIAL_ORDER:
+        code = 0x110000 + _SPECIAL_ORDER.index(base)
+    else:
+        code = 0x120000
+    return bits, code, name
+
+
+@dataclass
+class Binding:
+    commands: list[list[str]]
+    repeat: bool = False
+
+    def command_string(self) -> str:
+        """The commands as one string the parser reads back (`` ; `` between them)."""
+        return " ; ".join(join_argv(argv) for argv in self.commands)
+
+    def shown(self) -> str:
+        """As list-keys prints them (`` \\; `` between them)."""
+        return " \\; ".join(join_argv(argv) for argv in self.commands)
+
+
+class KeyTables:
+    """Every key table; ``prefix`` and ``root`` always exist, others while they hold a key."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, dict[str, Binding]] = {"prefix": {}, "root": {}}
+        for key, command in DEFAULT_BINDINGS.items():
+            self.bind("prefix", key, split_commands(command), repeat=key in DEFAULT_REPEAT)
+
+    def bind(self, table: str, key: str, commands: list[list[str]], repeat: bool = False) -> None:
+        self.tables.setdefault(table, {})[canonical_key(key)] = Binding(commands, repeat)
+
+    def table(self, name: str) -> dict[str, Binding]:
+        try:
+            return self.tables[name]
+        except KeyError:
+            raise KeyError(f"table {name} doesn't exist") from None
+
+    def unbind(self, table: str, key: str | None) -> None:
+        """One key, or (None) every key of the table; an emptied user table goes, as in tmux."""
+        bindings = self.table(table)
+        if key is None:
+            bindings.clear()
+        else:
+            bindings.pop(canonical_key(key), None)
+        if not bindings and table not in ("prefix", "root"):
+            del self.tables[table]
+
+    def lines(self, table: str | None = None, key: str | None = None) -> list[str]:
+        """list-keys: ``bind-key [-r] -T table key command``, padded into columns as tmux pads them."""
+        names = [table] if table is not None else sorted(self.tables)
+        rows = []
+        for name in names:
+            bindings = self.table(name)
+            for each in sorted(bindings, key=key_order):
+                if key is None or each == canonical_key(key):
+                    rows.append((name, escape_argument(each), bindings[each]))
+        if key is not None:
+            return [f"bind-key {'-r ' if binding.repeat else ''}-T {name} {shown} {binding.shown()}"
+                    for name, shown, binding in rows]
+        repeat = any(binding.repeat for _, _, binding in rows)
+        table_width = max((len(name) for name, _, _ in rows), default=0)
+        key_width = max((len(shown) for _, shown, _ in rows), default=0)
+        lines = []
+        for name, shown, binding in rows:
+            flag = ("-r " if binding.repeat else "   ") if repeat else ""
+            lines.append(f"bind-key {flag}-T {name:<{table_width}} {shown:<{key_width}} {binding.shown()}")
+        return lines
+
+    def for_client(self) -> dict[str, dict[str, str]]:
+        """What an attached client needs: the prefix and root tables as command strings."""
+        return {name: {key: binding.command_string() for key, binding in self.tables[name].items()}
+                for name in ("prefix", "root")}

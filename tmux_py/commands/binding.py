@@ -1,0 +1,88 @@
+"""Key binding commands: bind-key (bind), unbind-key (unbind), list-keys (lsk).
+
+The daemon owns the key tables (:class:`tmux_py.bindings.KeyTables`); a
+change is sent to every attached client (``daemon.bindings_changed``), so a
+``bind`` in tmuxpy.conf, at the prompt or from a script works in the TUI at
+once. Bound commands are checked against the command table when bound, and
+kept with their names spelled out, as tmux keeps and prints them.
+"""
+
+from __future__ import annotations
+
+from tmux_py.bindings import canonical_key
+from tmux_py.cmdline import CommandLineError, split_arguments, split_commands
+from tmux_py.commands.context import Context
+from tmux_py.commands.entry import Args, CommandEntry, CommandError, Result
+from tmux_py.keys import is_key_name
+
+
+def _table(args: Args) -> str:
+    return "root" if args.has("n") else args.value("T", "prefix")
+
+
+def _checked_commands(words: list[str]) -> list[list[str]]:
+    """The commands a binding runs, each parsed against the table (names spelled out)."""
+    from tmux_py import commands
+
+    argvs = split_arguments(words)
+    if len(argvs) == 1 and len(argvs[0]) == 1 and any(char in argvs[0][0] for char in " \t;\n"):
+        try:  # one argument holding commands: a { } block or a quoted command string
+            argvs = split_commands(argvs[0][0])
+        except CommandLineError as error:
+            raise CommandError(str(error)) from None
+    checked = []
+    for argv in argvs:
+        try:
+            entry, _ = commands.parse(argv)
+        except CommandError as error:
+            raise CommandError(str(error)) from None
+        checked.append([entry.name, *argv[1:]])
+    return checked
+
+
+def bind_key(ctx: Context, args: Args) -> None:
+    key = args.positional[0]
+    if not is_key_name(key):
+        raise CommandError(f"unknown key: {key}")
+    if len(args.positional) == 1:
+        return  # tmux 3.3a: nothing to bind, nothing changes
+    ctx.daemon.key_tables.bind(_table(args), key, _checked_commands(args.positional[1:]), repeat=args.has("r"))
+    ctx.daemon.bindings_changed()
+
+
+def unbind_key(ctx: Context, args: Args) -> None:
+    if not args.has("a") and not args.positional:
+        raise CommandError("missing key")
+    key = None if args.has("a") else args.positional[0]
+    if key is not None and not is_key_name(key):
+        raise CommandError(f"unknown key: {key}")
+    try:
+        ctx.daemon.key_tables.unbind(_table(args), key)
+    except KeyError as error:
+        if args.has("q"):
+            return
+        raise CommandError(error.args[0]) from None
+    ctx.daemon.bindings_changed()
+
+
+def list_keys(ctx: Context, args: Args) -> Result:
+    """tmux's list-keys lines; from an attached client without arguments, its help screen."""
+    if ctx.client is not None and not args.positional and not args.has("T"):
+        ctx.client.ui("list-keys")
+        return Result()
+    key = canonical_key(args.positional[0]) if args.positional else None
+    try:
+        return Result(ctx.daemon.key_tables.lines(args.value("T"), key))
+    except KeyError as error:
+        raise CommandError(error.args[0]) from None
+
+
+ENTRIES = (
+    CommandEntry("bind-key", bind_key, aliases=("bind",), flags="nrN:T:", min_args=1, max_args=None,
+                 usage="[-nr] [-T key-table] [-N note] key [command [arguments]]",
+                 help="bind a key to commands (\\; between several)"),
+    CommandEntry("unbind-key", unbind_key, aliases=("unbind",), flags="anqT:", max_args=1,
+                 usage="[-anq] [-T key-table] key", help="remove a key binding (-a: every one in the table)"),
+    CommandEntry("list-keys", list_keys, aliases=("lsk",), flags="1aNP:T:", max_args=1,
+                 usage="[-1aN] [-P prefix-string] [-T key-table] [key]", help="list key bindings"),
+)
