@@ -9,7 +9,7 @@ from .common import NEW, show
 ONE_FORMAT_DIFFERENCES = (
     ("format-conditional-without-else", "[#{?1,x}] after",
      "tmux gives up on '#{?1,x}' (no else part) and drops the rest of the format ('['); tmuxpy expands "
-     "it ('[x] after')"),
+     "it to nothing and goes on ('[] after')"),
     ("format-truncate-to-zero", "[#{=0:session_name}]",
      "'#{=0:session_name}' is the whole name in tmux (0: no limit); tmuxpy gives ''"),
     ("format-unterminated-brace", "x #{session_name",
