@@ -145,6 +145,10 @@ class TmuxApp(App, inherit_bindings=False):
                 self._daemon_theme = str(value)
             text = ("on" if value else "off") if isinstance(value, bool) else str(value)
             self.run_argv(["set-option", "-g", name, text])
+        # The daemon read the same config.toml when it started; one started with another
+        # config directory learns this client's bindings here (it then sends its tables back).
+        for key, command in self.config.bindings.items():
+            self.run_argv(["bind-key", key, command] if command else ["unbind-key", key])
 
     def leave(self, text: str, status: int = 0) -> None:
         self.exit_text, self.exit_status = text, status

@@ -7,13 +7,13 @@ the ``:`` prompt all go through here.
 
 from __future__ import annotations
 
-from tmux_py.commands import binding, client, config, option, pane, server, session, window
+from tmux_py.commands import binding, buffer, client, config, option, pane, server, session, shell, window
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import NO_TARGET, Args, CommandEntry, CommandError, Result, UsageError
 
 COMMANDS: tuple[CommandEntry, ...] = (
     session.ENTRIES + window.ENTRIES + pane.ENTRIES + server.ENTRIES + client.ENTRIES + option.ENTRIES
-    + config.ENTRIES + binding.ENTRIES
+    + config.ENTRIES + binding.ENTRIES + shell.ENTRIES + buffer.ENTRIES
 )
 
 
@@ -50,15 +50,20 @@ def parse(argv: list[str]) -> tuple[CommandEntry, Args]:
     return entry, entry.parse(argv[1:])
 
 
-def run_sequence(ctx: Context, argv: list[str]) -> Result:
+async def run_sequence(ctx: Context, argv: list[str]) -> Result:
     """Run the commands of a CLI argv: a lone ``;`` argument separates them and ``\\;``
-    is a literal ``;``, as tmux reads its own argv. The first failure stops the rest."""
+    is a literal ``;``, as tmux reads its own argv. The first failure stops the rest.
+
+    A command that finishes later (run-shell, wait-for) is awaited before the next.
+    """
     from tmux_py.cmdline import split_arguments
 
     combined = Result()
     for command in split_arguments(argv) or [[]]:
         ctx.target = None
         result = run(ctx, command)
+        if result.wait is not None:
+            result = await result.wait
         combined.output += result.output
         combined.attach = result.attach or combined.attach
         combined.shutdown = combined.shutdown or result.shutdown

@@ -1,5 +1,5 @@
 """Commands for attached clients and the key bindings' defaults: panes, windows, layouts,
-prompts, scroll mode, buffers.
+prompts, scroll mode.
 
 Those that need a client's screen (command-prompt, confirm-before, copy-mode,
 choose-tree) run here like every command, then hand their part to
@@ -181,27 +181,6 @@ def choose_tree(ctx: Context, args: Args) -> None:
     _client(ctx).ui("choose-tree", title="sessions" if args.has("s") else "windows", items=items)
 
 
-# --- buffers ----------------------------------------------------------------------
-
-
-def set_buffer(ctx: Context, args: Args) -> None:
-    ctx.server.add_buffer(args.positional[0])
-
-
-def paste_buffer(ctx: Context, args: Args) -> None:
-    if not ctx.server.buffers:
-        raise CommandError("no buffers")
-    pane = ctx.require_target().pane
-    text = ctx.server.buffers[0].replace("\r\n", "\r").replace("\n", "\r")
-    if args.has("p") and pane.emulator.modes()["bracketed_paste"]:
-        text = f"\x1b[200~{text}\x1b[201~"
-    pane.write(text.encode())
-
-
-def list_buffers(ctx: Context, args: Args) -> Result:
-    return Result([f"buffer{index}: {len(text)} bytes: \"{text[:50]}\"" for index, text in enumerate(ctx.server.buffers)])
-
-
 ENTRIES = (
     CommandEntry("last-pane", last_pane, aliases=("lastp",), flags="t:", target=WINDOW,
                  usage="[-t target-window]", help="select the previously active pane"),
@@ -234,9 +213,4 @@ ENTRIES = (
                  usage="[-d duration] [-t target-window]", help="show pane numbers; type one to select it"),
     CommandEntry("choose-tree", choose_tree, flags="Zswt:", target=SESSION, usage="[-Zsw] [-t target]",
                  help="pick a session or window from a list"),
-    CommandEntry("set-buffer", set_buffer, aliases=("setb",), min_args=1, max_args=1, usage="data",
-                 help="store text as the newest paste buffer"),
-    CommandEntry("paste-buffer", paste_buffer, aliases=("pasteb",), flags="pt:", target=PANE,
-                 usage="[-p] [-t target-pane]", help="type the newest paste buffer into a pane"),
-    CommandEntry("list-buffers", list_buffers, aliases=("lsb",), help="list paste buffers"),
 )

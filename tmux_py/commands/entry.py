@@ -59,11 +59,16 @@ class Args:
 @dataclass
 class Result:
     """What a command hands back: lines for stdout, a session to attach to, or
-    ``shutdown`` (the caller should wait for the daemon to hang up)."""
+    ``shutdown`` (the caller should wait for the daemon to hang up).
+
+    ``wait`` is an awaitable giving the real Result later (run-shell, wait-for):
+    the CLI's reply waits for it; the daemon's loop never does.
+    """
 
     output: list[str] = field(default_factory=list)
     attach: str | None = None
     shutdown: bool = False
+    wait: Any = None
 
     def to_wire(self) -> dict:
         return {"output": self.output, "attach": self.attach, "shutdown": self.shutdown}

@@ -56,6 +56,7 @@ class Connection:
         self.connected = time.time()
         self.closing = False
         self.failed = False
+        self._requests: set[asyncio.Task] = set()
 
     # --- sending ----------------------------------------------------------
 
@@ -185,7 +186,14 @@ class Connection:
                 error={"code": protocol.E_UNKNOWN_TYPE, "message": str(message)},
             ))
         elif isinstance(message, protocol.Request):
-            await self.handle_request(message)
+            if self.daemon.attachments.client(self) is not None:
+                # An attached client's keys must not wait behind its run-shell or wait-for:
+                # its requests run as tasks (in order up to their first wait).
+                task = asyncio.get_running_loop().create_task(self.handle_request(message))
+                self._requests.add(task)
+                task.add_done_callback(self._requests.discard)
+            else:
+                await self.handle_request(message)
         elif isinstance(message, protocol.Ping):
             self.send(protocol.Pong(id=message.id))
         else:
@@ -216,7 +224,7 @@ class Connection:
         )
         ok, result, error = True, None, None
         try:
-            result = commands.run_sequence(ctx, request.argv).to_wire()
+            result = (await commands.run_sequence(ctx, request.argv)).to_wire()
         except UsageError as failure:
             ok, error = False, {"code": protocol.E_USAGE, "message": str(failure)}
         except CommandError as failure:

@@ -109,6 +109,9 @@ class Daemon:
         self._listener: asyncio.AbstractServer | None = None
         self._tasks: set[asyncio.Task] = set()
         self._panes_by_pid: dict[int, Pane] = {}
+        #: wait-for channels by name, and run-shell -b / if-shell -b jobs (commands/shell.py).
+        self.channels: dict = {}
+        self.background_tasks: set[asyncio.Task] = set()
         # Attached clients (the TUI): screen updates, input, sizes (attached.py).
         self.attachments = Attachments(self)
         self.server = Server(
@@ -244,17 +247,20 @@ class Daemon:
         self.server.remove_pane(pane)
 
     def _reap_children(self) -> None:
-        """SIGCHLD: collect every ended child; a pane whose program ended closes."""
-        while True:
+        """SIGCHLD: collect the panes whose program ended (they close).
+
+        Only pane pids are waited for: run-shell's and if-shell's processes
+        belong to asyncio, whose child watcher must get their status itself.
+        """
+        for pid in list(self._panes_by_pid):
             try:
-                pid, status = os.waitpid(-1, os.WNOHANG)
+                ended, status = os.waitpid(pid, os.WNOHANG)
             except ChildProcessError:
-                return
-            if pid == 0:
-                return
-            pane = self._panes_by_pid.pop(pid, None)
-            if pane is not None:
-                pane.process_exited(os.waitstatus_to_exitcode(status))
+                ended, status = pid, 0
+            if ended == 0:
+                continue
+            pane = self._panes_by_pid.pop(pid)
+            pane.process_exited(os.waitstatus_to_exitcode(status) if status else 0)
 
     def _window_changed(self, window: Window | None) -> None:
         """Layout, selection or names changed: clients of that session resend their layout."""
