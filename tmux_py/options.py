@@ -111,7 +111,7 @@ _DEFINITIONS = (
     OptionDef("base-index", int, 0, 0, 1 << 31, help="index of a session's first window"),
     OptionDef("default-command", str, "", help="command for new panes (else the shell)"),
     OptionDef("default-shell", str, _default_shell(), help="shell for new panes"),
-    OptionDef("history-limit", int, 2000, 0, 1 << 31, "TMUXPY_HISTORY_LIMIT", "scrollback lines kept per pane"),
+    OptionDef("history-limit", int, 10_000, 0, 1 << 31, "TMUXPY_HISTORY_LIMIT", "scrollback lines kept per pane"),
     OptionDef("renumber-windows", bool, False, help="close the gaps in window indexes when a window closes"),
     OptionDef("set-titles", bool, False, acts=False, help="set the terminal's title"),
     # Read by attached clients: set-option sends them the new values, applied live.

@@ -88,7 +88,7 @@ def test_set_and_show_as_tmux(daemon):
     assert daemon.out("show", "-g", "default-command") == "default-command ''\n"
     shown = daemon.out("show", "-s").splitlines()
     assert "buffer-limit 50" in shown and "escape-time 500" in shown and "exit-empty on" in shown
-    assert "history-limit 2000" in daemon.out("show", "-g").splitlines()
+    assert "history-limit 10000" in daemon.out("show", "-g").splitlines()  # tmux: 2000 (see README)
     assert "synchronize-panes off" in daemon.out("showw", "-g").splitlines()
 
 
