@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tmux_py.server.flow import FRAME_INTERVAL, GREEN, RED, RED_AFTER, YELLOW, Flow
+from tmux_py.server.flow import FRAME_INTERVAL, GREEN, RED, RED_AFTER, SMALL_UPDATE, YELLOW, Flow
 
 
 class Clock:
@@ -22,13 +22,20 @@ def clock():
 
 def test_first_update_after_quiet_goes_at_once_then_paced(clock):
     flow = Flow(1000, 10_000, False, clock)
-    assert flow.delay() == 0
+    assert flow.delay(30) == 0
     flow.sent(1, 100)
-    assert flow.delay() == pytest.approx(FRAME_INTERVAL)
+    assert flow.delay(30) == pytest.approx(FRAME_INTERVAL)
     clock.now += FRAME_INTERVAL / 2
-    assert flow.delay() == pytest.approx(FRAME_INTERVAL / 2)
+    assert flow.delay(30) == pytest.approx(FRAME_INTERVAL / 2)
     clock.now += FRAME_INTERVAL
-    assert flow.delay() == 0
+    assert flow.delay(30) == 0
+
+
+def test_small_updates_are_never_held_back(clock):
+    flow = Flow(1000, 10_000, False, clock)
+    flow.sent(1, 100)
+    assert flow.delay(SMALL_UPDATE) == 0  # a keystroke's echo right after another
+    assert flow.delay(SMALL_UPDATE + 1) > 0
     assert (flow.updates_sent, flow.bytes_sent) == (1, 100)
 
 

@@ -126,7 +126,7 @@ class AttachedClient:
         """
         if not self._flush_pending and not self.gone:
             self._flush_pending = True
-            delay = self.flow.delay()
+            delay = self.flow.delay(self.behind())
             if delay:
                 self.attachments.loop.call_later(delay, self.flush)
             else:

@@ -4,9 +4,11 @@ What a client is owed is screen *state* (dirty line numbers per pane, kept by
 ``attached.py``), so nothing here queues: this module only decides *when* to
 send and how to describe the client's health.
 
-- Pacing: at most :data:`MAX_RATE` updates a second. A change after a quiet
-  moment (a keystroke's echo) goes out at once; during a flood, changes made
-  within one frame interval leave as one update with the latest lines.
+- Pacing: at most :data:`MAX_RATE` large updates a second. A small change
+  (a keystroke's echo, a progress line: at most :data:`SMALL_UPDATE` lines)
+  or any change after a quiet moment goes out at once; during a flood,
+  changes made within one frame interval leave as one update with the
+  latest lines.
 - Levels, from the bytes queued on the client's socket (the transport's write
   buffer): **green** below the threshold; **yellow** above it (updates pause,
   lines stay marked and coalesce); **red** when the queue reaches its maximum
@@ -27,6 +29,8 @@ from collections.abc import Callable
 #: Most screen updates a client is sent per second.
 MAX_RATE = 60
 FRAME_INTERVAL = 1.0 / MAX_RATE
+#: Updates of at most this many lines are never held back: echo latency matters more.
+SMALL_UPDATE = 4
 #: A client that has not drained below the threshold for this long is red.
 RED_AFTER = 2.0
 
@@ -54,8 +58,10 @@ class Flow:
 
     # --- pacing ---------------------------------------------------------------
 
-    def delay(self) -> float:
-        """Seconds to wait before the next update may go (0: now)."""
+    def delay(self, lines_owed: int) -> float:
+        """Seconds to wait before an update of ``lines_owed`` lines may go (0: now)."""
+        if lines_owed <= SMALL_UPDATE:
+            return 0.0
         return max(0.0, self._last_send + FRAME_INTERVAL - self._clock())
 
     def sent(self, updates: int, size: int) -> None:
