@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from tmux_py import protocol
+
 from .tui_support import new_session, pane_text, until
 
 LEFT = (
@@ -38,3 +40,24 @@ def test_split_window_in_colour(daemon, make_app, snap_compare, theme):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
+
+
+def test_a_lagging_client_shows_its_level_and_the_throttled_pane(daemon, make_app, snap_compare):
+    """What the daemon tells a client that fell behind, as the user sees it: the status line's
+    red mark with the lines owed, and the pane whose program is being throttled."""
+    session = new_session(daemon, LEFT, columns=80, lines=23)
+    daemon.cli("set-option", "-g", "status-right", "", check=True)
+    app = make_app(session, theme="dark")
+
+    async def lagging(pilot) -> None:
+        await until(lambda: app.layout is not None and app.window_view.panes
+                    and all("|" in pane_text(app, pane) for pane in app.window_view.panes),
+                    message="the pane drawn")
+        # The messages the daemon sends a client whose socket stopped draining during a flood.
+        panes = [dict(pane, throttled=True) for pane in app.layout.panes]
+        app.on_daemon_event(app.layout.replace(panes=panes))
+        app.on_daemon_event(protocol.Flow(level="red", queued=1_048_576, coalesced=900, behind=23))
+        await pilot.pause()
+        assert "red 23 behind" in str(app.status_bar.render())
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=lagging)
