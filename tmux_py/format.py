@@ -2,7 +2,7 @@
 
 Supported: ``#{variable}``, ``#{?condition,then,else}`` (true when the value
 is non-empty and not ``0``), ``#{==:a,b}`` and ``#{!=:a,b}``, ``#{=N:var}``
-(first N characters; negative N: the last), ``#{t:var}`` (a Unix time as
+(first N characters; negative N: the last; 0: all), ``#{t:var}`` (a Unix time as
 ``Mon Nov 23 08:47:13 2026``), and ``##`` for ``#``. Unknown
 variables expand to nothing, as in tmux. Variables are looked up lazily
 through a mapping, so a value that costs something (a /proc read) is only
@@ -87,7 +87,9 @@ def _evaluate(body: str, variables: Mapping[str, str]) -> str:
         if colon and length.lstrip("-").isdigit():
             value = variables.get(name, "")
             count = int(length)
-            return value[:count] if count >= 0 else value[count:]
+            if count == 0:  # tmux: no limit
+                return value
+            return value[:count] if count > 0 else value[count:]
     return variables.get(body, "")
 
 
@@ -110,8 +112,7 @@ def expand(template: str, variables: Mapping[str, str]) -> str:
                 if template[end] == "}":
                     depth -= 1
                 end += 1
-            if depth:  # unterminated: tmux leaves it as it is
-                out.append(template[index:])
+            if depth:  # unterminated: tmux drops the rest
                 break
             out.append(_evaluate(template[index + 2 : end - 1], variables))
             index = end

@@ -65,6 +65,13 @@ _ALIASES = {
     "Insert": "IC", "Delete": "DC", "Backspace": "BSpace", "Return": "Enter", "Esc": "Escape",
 }
 
+#: Every multi-character key name by its lower-case spelling.
+_BY_LOWER_NAME = {
+    name.lower(): name
+    for table in (_SIMPLE, _CURSOR, _TILDE, _FUNCTION_SS3, _FUNCTION_TILDE, _KEYPAD, _ALIASES)
+    for name in table
+}
+
 SHIFT, META, CTRL = 1, 2, 4
 
 
@@ -85,6 +92,9 @@ def _split_modifiers(name: str) -> tuple[int, str]:
     while len(name) > 2 and name[1] == "-" and name[0] in "CMS":
         modifiers |= {"S": SHIFT, "M": META, "C": CTRL}[name[0]]
         name = name[2:]
+    if len(name) > 1:
+        # tmux reads key names without regard to case: END is End.
+        name = _BY_LOWER_NAME.get(name.lower(), name)
     return modifiers, _ALIASES.get(name, name)
 
 

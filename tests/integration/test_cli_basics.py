@@ -24,10 +24,11 @@ def test_ls_format_and_json(daemon):
     daemon.out("new", "-d", "-s", "work", "sleep 60")
     daemon.out("new", "-d", "sleep 60")
     lines = daemon.out("ls").splitlines()
-    assert lines[0].startswith("0: 1 windows (created ")
+    # An unnamed session is named after its id, as tmux does: the second session is $1, "1".
+    assert lines[0].startswith("1: 1 windows (created ")
     assert lines[1].startswith("work: 1 windows (created ")
     records = json.loads(daemon.out("ls", "--json"))
-    assert [record["name"] for record in records] == ["0", "work"]
+    assert [record["name"] for record in records] == ["1", "work"]
     assert records[1]["id"].startswith("$")
 
 

@@ -11,7 +11,8 @@ def test_expansion_forms():
     assert expand("#{?a,yes,no} #{?e,yes,no} #{?zero,yes,no}", values) == "yes no no"
     assert expand("#{==:#{a},1} #{!=:x,x}", values) == "1 0"
     assert expand("#{=2:b} #{=-1:b}", values) == "xy z"
-    assert expand("## #{missing}|#{unterminated", values) == "# |#{unterminated"
+    assert expand("## #{missing}|#{unterminated", values) == "# |"  # tmux drops an unterminated #{
+    assert expand("#{=0:b}", values) == "xyz"  # 0: no limit
     assert expand("#{?a,#{b},none}", values) == "xyz"
 
 

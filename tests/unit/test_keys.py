@@ -42,6 +42,12 @@ def test_better_than_tmux():
     assert encode_key("C-Enter") == "\r"
 
 
+def test_key_names_ignore_case_as_in_tmux():
+    assert encode_key("END") == encode_key("end") == "\x1b[4~"
+    assert encode_key("C-UP") == "\x1b[1;5A"
+    assert encode_key("A") == "A"  # one character is itself
+
+
 def test_words_are_not_keys():
     assert not is_key_name("hello")
     assert not is_key_name("C-hello")

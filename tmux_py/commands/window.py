@@ -32,7 +32,7 @@ def new_window(ctx: Context, args: Args) -> Result:
         name=args.value("n"), select=not args.has("d"),
     )
     if args.has("P"):
-        template = args.value("F", "#{session_name}:#{window_index}")
+        template = args.value("F", "#{session_name}:#{window_index}.#{pane_index}")
         return Result([expand(template, variables(ctx, target.session, window, window.active))])
     return Result()
 

@@ -188,7 +188,7 @@ class Session:
         if index is None:
             index = self.free_index(self.options.get("base-index"))
         elif index in self.windows:
-            raise TargetError(f"index in use: {index}")
+            raise TargetError(f"create window failed: index {index} in use")
         window = Window(self.server, self, self.server.next_window_id(), index, self.columns, self.lines)
         window.explicit_name = name
         self.windows[index] = window
@@ -313,7 +313,8 @@ class Server:
     def new_session(self, name: str | None, command: list[str], cwd: str, columns: int | None = None,
                     lines: int | None = None, window_name: str | None = None) -> Session:
         if name is None:
-            number = 0
+            # tmux names the session after the id it is about to get ($3 -> "3").
+            number = self._counters["$"]
             while str(number) in self.session_names():
                 number += 1
             name = str(number)

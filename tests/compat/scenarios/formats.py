@@ -10,13 +10,11 @@ ONE_FORMAT_DIFFERENCES = (
     ("format-conditional-without-else", "[#{?1,x}] after",
      "tmux gives up on '#{?1,x}' (no else part) and drops the rest of the format ('['); tmuxpy expands "
      "it to nothing and goes on ('[] after')"),
-    ("format-truncate-to-zero", "[#{=0:session_name}]",
-     "'#{=0:session_name}' is the whole name in tmux (0: no limit); tmuxpy gives ''"),
-    ("format-unterminated-brace", "x #{session_name",
-     "tmux drops an unterminated '#{...' ('x '); tmuxpy prints it as it is"),
 )
 
 SCENARIOS = [
+    scenario("format-truncate-to-zero-and-unterminated", NEW, show("a", "[#{=0:session_name}]"),
+             show("a", "x #{session_name")),
     scenario("format-session-window-pane-variables",
              NEW, "splitw -h -t a",
              show("a", "#{session_name}|#{session_id}|#{session_windows}|#{session_attached}"),

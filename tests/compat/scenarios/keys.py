@@ -35,9 +35,7 @@ SCENARIOS = [
              CAT, "send-keys -t a -l 'a;b C-c Enter m1'", "send-keys -t a Enter", screen_has("a", "m1", 2),
              "send-keys -t a -H 41 42 20 6d 32 0a", screen_has("a", "m2", 2), SCREEN),
     scenario("keys-names-ignore-case",
-             CAT, *typed(1, "x", "END", "y"), SCREEN,
-             xfail="tmuxpy differs: tmux reads key names without regard to case ('END' is End, ^[[4~); "
-                   "tmuxpy types the letters E, N, D"),
+             CAT, *typed(1, "x", "END", "y"), SCREEN),
     scenario("keys-hex-invalid",
              CAT, "send-keys -t a -H zz", "send-keys -t a -H 4x",
              xfail="tmuxpy differs: tmux 3.3a skips a word -H cannot read as hex and exits 0; tmuxpy "

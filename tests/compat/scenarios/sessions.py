@@ -17,9 +17,7 @@ SCENARIOS = [
     scenario("session-default-names-count-up",
              "new -d", "new -d", "new -dP", NAMES),
     scenario("session-default-name-is-the-session-id",
-             "new -d -s work", "new -dP", "new -d", NAMES,
-             xfail="tmuxpy differs: tmux names a session without -s after its id ($1 -> '1'); "
-                   "tmuxpy takes the lowest free number ('0')"),
+             "new -d -s work", "new -dP", "new -d", NAMES),
     scenario("session-duplicate-and-empty-names",
              NEW, f"{NEW}", "new -d -s ''", "new -d -s b", "rename -t a b", "rename -t b b", NAMES),
     scenario("session-names-with-dot-or-colon",
