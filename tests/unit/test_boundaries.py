@@ -29,4 +29,4 @@ def test_cli_hot_path_stays_lean():
     # time. Run without site, whose hooks in this environment load pathlib on their own.
     script = f"import sys; sys.path[:0] = {sys.path!r}; import tmux_py.cli; print('\\n'.join(sys.modules))"
     output = subprocess.run([sys.executable, "-S", "-c", script], capture_output=True, text=True, check=True).stdout
-    assert not {"dataclasses", "pathlib", "tmux_py.commands", "subprocess"} & set(output.split())
+    assert not {"dataclasses", "pathlib", "socket", "tmux_py.commands", "subprocess"} & set(output.split())
