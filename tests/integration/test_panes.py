@@ -113,3 +113,15 @@ def test_capture_reads_scrollback(daemon):
     assert everything.splitlines()[:3] == ["1", "2", "3"]
     assert daemon.capture("h", "-S", "-3", "-E", "-1").split() == ["89", "90", "91"]
     assert daemon.capture("h").split()[0] == "92"
+
+
+def test_a_hostile_title_report_puts_nothing_on_the_programs_input(daemon):
+    # A title set by one program and a title report (CSI 21 t) asked by the same stream would,
+    # answered, type attacker-chosen bytes into the shell. tmuxpy never answers it.
+    probe = ("printf '\\033]2;$(reboot)\\r\\007\\033[21t'; stty raw -echo; "
+             "IFS= read -r -t 1 -n 1 reply; echo \"got:[$reply]\"; exec sleep 60")
+    daemon.out("new", "-d", "-s", "title", "bash", "--norc", "--noprofile", "-c", probe)
+    screen = daemon.wait_for_text("title", "got:[")
+    assert "got:[]" in screen
+    title = daemon.out("display", "-p", "-t", "title", "#{pane_title}")
+    assert "\r" not in title and "\x1b" not in title
