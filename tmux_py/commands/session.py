@@ -26,8 +26,8 @@ def attach_result(ctx: Context, session) -> Result:
 def new_session(ctx: Context, args: Args) -> Result:
     name = args.value("s")
     if args.has("A") and name is not None:
-        existing = ctx.server._session_by_name(name)
-        if existing is not None and existing.name == name:
+        existing = ctx.server.session_named(name)
+        if existing is not None:
             return attach_result(ctx, existing)
     if not args.has("d") and not ctx.tty:
         raise CommandError("open terminal failed: not a terminal")

@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING
 from tmux_py import commands, protocol
 from tmux_py.commands.entry import CommandError, UsageError
 
+from tmux_py.server.model import Target
+
 if TYPE_CHECKING:
     from tmux_py.server.daemon import Daemon
-    from tmux_py.server.model import Target
 
 log = logging.getLogger(__name__)
 
@@ -208,8 +209,6 @@ class Connection:
         found = self.daemon.server.find_pane(pane_id)
         if not found:
             return None
-        from tmux_py.server.model import Target
-
         window, pane = found
         return Target(window.session, window, pane)
 

@@ -117,8 +117,7 @@ class Window:
         if target is None:
             self.layout = Layout(pane_id, self.columns, self.lines)
         else:
-            if self.zoomed:
-                self.zoomed = False
+            self.zoomed = False
             try:
                 self.layout.split(target.id, pane_id, horizontal=horizontal, size=size,
                                   percent=percent, before=before, full=full)
@@ -265,7 +264,8 @@ class Server:
         self.options = options
         self.socket_path = socket_path
         self.environment = environment
-        self._spawn = spawn
+        #: Starts a pane's program (the daemon's, which owns the event loop and reaping).
+        self.spawn_pane = spawn
         self._on_change = on_change
         self._on_empty = on_empty
         self.sessions: dict[str, Session] = {}
@@ -295,9 +295,6 @@ class Server:
         return self._next_id("@")
 
     # --- building -------------------------------------------------------
-
-    def spawn_pane(self, pane_id: str, argv: list[str], cwd: str, columns: int, lines: int) -> Pane:
-        return self._spawn(pane_id, argv, cwd, columns, lines)
 
     def shell_argv(self, command: list[str], session: Session | None = None) -> list[str]:
         """One argument runs through the shell; several are exec'd directly; none: the shell."""
@@ -358,12 +355,17 @@ class Server:
     def most_recent_session(self) -> Session | None:
         return max(self.sessions.values(), key=lambda session: session.activity, default=None)
 
+    def session_named(self, name: str) -> Session | None:
+        """The session called exactly ``name``."""
+        return next((session for session in self.sessions.values() if session.name == name), None)
+
     def _session_by_name(self, name: str) -> Session | None:
+        """A target's session part: ``$id``, an exact name, else a unique prefix (as tmux)."""
         if name.startswith("$"):
             return self.sessions.get(name)
-        exact = [session for session in self.sessions.values() if session.name == name]
+        exact = self.session_named(name)
         if exact:
-            return exact[0]
+            return exact
         prefixed = [session for session in self.sessions.values() if session.name.startswith(name)]
         return prefixed[0] if len(prefixed) == 1 else None
 
