@@ -9,7 +9,11 @@ Data model. A history line is a *record* ``(text, runs, wrapped)``:
   and the colours and flags in the encoding of ``tmux_py.style``;
 - ``wrapped``: True if the line was soft-wrapped into the next one (the
   program wrote past the right margin), which ``capture-pane -J`` and reflow
-  need.
+  need; ``WRAPPED_SHORT`` if it wrapped a cell early because a wide
+  character did not fit in its last cell.
+
+A line takes ``text_width(text)`` cells: a wide character two, a combining
+mark none.
 
 (A line that came through the emulator's fast path is a *chunk record*
 instead, six items long; ``fastpath.decode`` lays it out. This module stores
@@ -37,6 +41,8 @@ import sys
 import zlib
 from collections import deque
 
+from wcwidth import wcwidth
+
 #: Lines per compressed block.
 BLOCK = 128
 
@@ -45,6 +51,34 @@ LEVEL = 1
 
 #: A record: (text, flat runs, wrapped).
 Record = tuple
+
+#: ``wrapped`` of a line that wrapped early because a wide character did not
+#: fit in its last cell (left unused, so capture -J does not pad it).
+WRAPPED_SHORT = 2
+
+_width_cache: dict[str, int] = {}
+
+
+def char_width(char: str) -> int:
+    """Cells taken by ``char``: 0 (combining), 1 or 2; as tmux, unknown is 1."""
+    width = _width_cache.get(char)
+    if width is None:
+        width = wcwidth(char)
+        if width < 0:
+            width = 1
+        elif width > 2:
+            width = 2
+        if len(_width_cache) > 65536:
+            _width_cache.clear()
+        _width_cache[char] = width
+    return width
+
+
+def text_width(text: str) -> int:
+    """Cells taken by ``text``."""
+    if text.isascii():
+        return len(text)
+    return sum(char_width(char) for char in text)
 
 
 class Scrollback:
