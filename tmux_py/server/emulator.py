@@ -76,11 +76,9 @@ import codecs
 import re
 from typing import Callable
 
-from wcwidth import wcwidth
-
-from tmux_py.server import csi, fastpath
+from tmux_py.server import csi, fastpath, reflow
 from tmux_py.server.sanitize import clean_label
-from tmux_py.server.scrollback import Scrollback
+from tmux_py.server.scrollback import WRAPPED_SHORT, Scrollback, char_width, text_width
 from tmux_py.server.sgr import DEFAULT_STYLE as _DEFAULT_STYLE
 from tmux_py.server.sgr import PARAM_LIMIT, parse_params, sgr_style
 from tmux_py.style import CHARSET, DEFAULT, sgr_transition
@@ -94,10 +92,6 @@ STRING_KEEP = 4096
 CELL_BYTES = 21
 #: Style table size that triggers renumbering the styles in use.
 STYLE_TABLE_LIMIT = 1 << 16
-#: ``wrapped`` of a line that wrapped early because a wide character did not
-#: fit in its last cell (left unused, so capture -J does not pad it).
-WRAPPED_SHORT = 2
-
 #: Longest incomplete escape sequence carried over to the next feed.
 PENDING_LIMIT = 4096
 
@@ -129,31 +123,6 @@ _T_TEXT, _T_C0, _T_CSI, _T_STRING, _T_ESC_I, _T_ESC, _T_IGNORE, _T_SLOW = 1, 2, 
 #: Terminators of a string body: BEL, ESC, CAN, SUB (DCS: only ESC \, CAN, SUB).
 _STRING_END = re.compile(r"[\x07\x18\x1a\x1b]")
 _DCS_END = re.compile(r"\x1b\\|[\x18\x1a]")
-
-_width_cache: dict[str, int] = {}
-
-
-def char_width(char: str) -> int:
-    """Cells taken by ``char``: 0 (combining), 1 or 2; as tmux, unknown is 1."""
-    width = _width_cache.get(char)
-    if width is None:
-        width = wcwidth(char)
-        if width < 0:
-            width = 1
-        elif width > 2:
-            width = 2
-        if len(_width_cache) > 65536:
-            _width_cache.clear()
-        _width_cache[char] = width
-    return width
-
-
-def text_width(text: str) -> int:
-    """Cells taken by ``text``."""
-    if text.isascii():
-        return len(text)
-    return sum(char_width(char) for char in text)
-
 
 class _Row:
     """One visible line: packed (text + runs) or cells (chars + styles)."""
@@ -281,6 +250,9 @@ class Emulator:
         self._dirty: set[int] = set()
         self._dirty_all = True
         self._alt_rows: list[_Row] | None = None
+        #: (columns, lines) of the primary screen ``_alt_rows`` holds: it is
+        #: reflowed to the pane's size only when it comes back, as in tmux.
+        self._alt_size = (self.columns, self.lines)
         self._alt_cursor: tuple[int, int] | None = None
         self._alt_pen = 0
         #: History lines that scrolling or a shrink pushed out and a taller
@@ -1110,9 +1082,9 @@ class Emulator:
         row = self._rows[y]
         row.unlazy()
         if start == 0 and stop == self.columns:
-            fresh = _Row(fill)
-            fresh.wrapped = False  # a partial erase keeps the flag, as in tmux
-            self._rows[y] = fresh
+            if fill or row.fill or row.in_use():  # tmux leaves an empty line be
+                self._unwrap_above(y)
+            self._rows[y] = _Row(fill)  # a partial erase keeps the flag, as in tmux
         elif row.chars is None and start >= len(row.text) and fill == row.fill:
             pass
         else:
@@ -1143,10 +1115,28 @@ class Emulator:
                 chars[x] = " "
 
     def _clear_rows(self, start: int, stop: int, fill: int) -> None:
-        for y in range(max(0, start), min(self.lines, stop)):
+        start = max(0, start)
+        if start < min(self.lines, stop):
+            self._unwrap_above(start)
+        for y in range(start, min(self.lines, stop)):
             self._rows[y] = _Row(fill)
             if not self._dirty_all:
                 self._dirty.add(y)
+
+    def _unwrap_above(self, y: int) -> None:
+        """Whole lines cleared from y: as tmux's grid_clear_lines, the line above is not wrapped any more.
+
+        Above the top row is the newest history line (tmux's grid holds both).
+        """
+        if y > 0:
+            row = self._rows[y - 1]
+            row.unlazy()
+            row.wrapped = False
+            return
+        record = self.history.pop_newest()
+        if record is not None:
+            text, runs, wrapped = fastpath.decode(record)
+            self.history.append((text, runs, False) if wrapped else record)
 
     def _clear_screen(self, fill: int) -> None:
         """ED 2: as tmux with scroll-on-clear, used lines go to the history first."""
@@ -1199,31 +1189,29 @@ class Emulator:
             self._alt_cursor = (self.cursor_x, self.cursor_y)
         self._alt_pen = self._pen
         self._alt_rows = self._rows
+        self._alt_size = (self.columns, self.lines)
         self._rows = [_Row() for _ in range(self.lines)]
         self._dirty_all = True
 
     def _alternate_off(self, cursor: bool) -> None:
+        """Back to the primary screen, as tmux's screen_alternate_off.
+
+        The alternate screen first takes the primary's old size, then the
+        primary screen comes back and is resized (and reflowed) to the pane.
+        """
+        columns, lines = self.columns, self.lines
+        if self._alt_rows is not None:
+            self.resize(*self._alt_size)
         if cursor and self._alt_cursor is not None:
             self.cursor_x, self.cursor_y = self._alt_cursor
             self._pen = self._alt_pen
-        if self._alt_rows is None:
-            self.cursor_x = min(self.cursor_x, self.columns)
-            self.cursor_y = min(self.cursor_y, self.lines - 1)
-            return
-        self._rows = self._fit_rows(self._alt_rows)
-        self._alt_rows = None
+        if self._alt_rows is not None:
+            self._rows = self._alt_rows
+            self._alt_rows = None
+            self.resize(columns, lines)
         self.cursor_x = min(self.cursor_x, self.columns - 1)
         self.cursor_y = min(self.cursor_y, self.lines - 1)
         self._dirty_all = True
-
-    def _fit_rows(self, rows: list[_Row]) -> list[_Row]:
-        """Clip or pad saved rows to the current size."""
-        rows = rows[: self.lines]
-        while len(rows) < self.lines:
-            rows.append(_Row())
-        for row in rows:
-            self._clip_row(row)
-        return rows
 
     def _clip_row(self, row: _Row) -> None:
         columns = self.columns
@@ -1265,18 +1253,36 @@ class Emulator:
     # ----------------------------------------------------------------- resize
 
     def resize(self, columns: int, lines: int) -> None:
-        """Change the pane size: lines as tmux 3.3a's screen_resize_y, columns clipped.
+        """Change the pane size as tmux 3.3a's screen_resize_cursor.
 
-        Shrinking deletes lines below the cursor first, then (on the primary
-        screen) moves lines from the top into the history; growing takes back
-        lines that scrolling or an earlier shrink put into the history, then
-        adds blank lines. Columns are cut or padded (reflow is a later issue).
+        Lines first: shrinking deletes lines below the cursor, then (on the
+        primary screen) moves lines from the top into the history; growing
+        takes back lines that scrolling or an earlier shrink put into the
+        history, then adds blank lines. Then a new width reflows the primary
+        screen and its history as one (``reflow.py``), the cursor staying on
+        its character. The alternate screen is cut or padded instead (tmux
+        does not reflow it: the program redraws), and the primary screen it
+        hides keeps its size until it comes back.
         """
         columns = max(1, int(columns))
         lines = max(1, int(lines))
-        self.columns = columns
-        rows = self._rows
         primary = self._alt_rows is None
+        self._resize_lines(lines, primary)
+        if primary and columns != self.columns:
+            self._reflow(columns)
+        else:
+            self.cursor_x = min(self.cursor_x, columns)  # tmux leaves it; past the margin it wraps
+        self.columns = columns
+        for row in self._rows:
+            self._clip_row(row)
+        self.cursor_y = max(0, min(self.cursor_y, lines - 1))
+        self._top, self._bottom = 0, lines - 1
+        self._tabs = {x for x in self._tabs if x < columns} | set(range(8, columns, 8))
+        self._dirty_all = True
+
+    def _resize_lines(self, lines: int, primary: bool) -> None:
+        """tmux's screen_resize_y: shrink below the cursor, then into the history; grow from it."""
+        rows = self._rows
         old = len(rows)
         if lines < old:
             needed = old - lines
@@ -1300,15 +1306,31 @@ class Emulator:
         while len(rows) < lines:
             rows.append(_Row())
         self.lines = lines
-        for row in rows:
-            self._clip_row(row)
-        if self._alt_rows is not None:
-            self._alt_rows = self._fit_rows(self._alt_rows)
-        self.cursor_x = max(0, min(self.cursor_x, columns - 1))
-        self.cursor_y = max(0, min(self.cursor_y, lines - 1))
-        self._top, self._bottom = 0, lines - 1
-        self._tabs = {x for x in self._tabs if x < columns} | set(range(8, columns, 8))
-        self._dirty_all = True
+
+    def _reflow(self, columns: int) -> None:
+        """Rewrap history and screen to ``columns`` (tmux's screen_reflow).
+
+        Rows left as they were are kept, fill and all; the history is
+        rewritten, and its limit still holds.
+        """
+        history = self.history
+        size = len(history)
+        screen = [self._record(row) for row in self._rows]
+        kept = {id(record): row for record, row in zip(screen, self._rows)}
+        done = reflow.reflow(
+            history.lines(0, size) + screen, columns, (size + self.cursor_y, self.cursor_x), self._hscrolled
+        )
+        records = done.records
+        size = max(0, len(records) - self.lines)
+        history.clear()
+        history.extend(records[:size])
+        self.columns = columns
+        rows = [kept.get(id(record)) or self._row_from_record(record) for record in records[size:]]
+        rows += [_Row() for _ in range(self.lines - len(rows))]
+        self._rows = rows
+        self._hscrolled = min(done.scrolled, len(history))
+        y, x = done.cursor
+        self.cursor_x, self.cursor_y = (x, y - size) if y >= size else (0, 0)
 
     def _row_from_record(self, record: tuple | None) -> _Row:
         """A screen row rebuilt from a history record."""
