@@ -104,6 +104,7 @@ class DaemonLink:
         request = protocol.Request(
             id=self.next_id, argv=argv, cwd=_cwd(), env_pane=os.environ.get("TMUXPY", ""),
             tty=sys.stdin.isatty() and sys.stdout.isatty(),
+            environ=[f"{name}={value}" for name, value in os.environ.items()],
         )
         self.next_id += 1
         # Hello and request go out together: one round trip, not two.
@@ -224,6 +225,8 @@ def run_command(paths: SocketPaths, argv: list[str], start: DaemonStart, theme: 
     link = _connect(paths)
     if link is None:
         entry = _entry(argv)
+        if entry.name == "list-commands":
+            return list_commands_here(argv)
         if entry.starts_server:
             link = start_daemon(paths, start)
         else:
@@ -244,6 +247,17 @@ def run_command(paths: SocketPaths, argv: list[str], start: DaemonStart, theme: 
         link.close()
     if attach:
         return attach_client(paths, attach, theme)
+    return 0
+
+
+def list_commands_here(argv: list[str]) -> int:
+    """list-commands with no daemon running: tmux lists its commands without a server too."""
+    from tmux_py import commands
+    from tmux_py.commands.server import command_list
+
+    _, args = commands.parse(argv)
+    for line in command_list(args.value("F"), args.positional[0] if args.positional else None):
+        print(line)
     return 0
 
 
@@ -307,15 +321,6 @@ def server_health(paths: SocketPaths) -> int:
     if status.get("state") != "READY":
         raise CliError(f"daemon on {paths.socket} is {status.get('state', 'not answering')}")
     print(f"healthy: pid {status['pid']}, {status['sessions']} sessions, {status['clients']} clients")
-    return 0
-
-
-def list_commands() -> int:
-    from tmux_py import commands
-
-    for entry in commands.COMMANDS:
-        aliases = f" ({', '.join(entry.aliases)})" if entry.aliases else ""
-        print(f"{entry.name}{aliases} {entry.usage}".rstrip())
     return 0
 
 
@@ -385,8 +390,6 @@ def main(argv: list[str] | None = None) -> int:
             command = ["new-session"]
         if command[0] == "server":
             return server_command(paths, command[1:], start)
-        if command[0] in ("list-commands", "lscm"):
-            return list_commands()
         return run_command(paths, command, start, options.get("theme"))
     except UnsafePathError as error:
         print(f"tmuxpy: {error}", file=sys.stderr)

@@ -5,7 +5,9 @@ as tmux's ``options_table``: a *server* option has one value; a *session*
 option has a global value that each session may override; a *window* option
 likewise per window, and a *pane* one (a window option a pane may override)
 per pane, falling back to its window. User options (``@name``) hold any
-string at whatever scope they are set.
+string at whatever scope they are set. An *array* option (tmux's
+``command-alias``, ``update-environment``) holds strings by index: set whole
+(the value split into items) or one item at a time as ``name[N]``.
 
 :class:`Options` is one store of values over a parent store: the daemon's
 global store (every scope's global values: names never clash) is the parent
@@ -19,7 +21,9 @@ script can be tuned without a config file.
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
 from dataclasses import dataclass
 
 from tmux_py.keys import is_key_name
@@ -50,9 +54,21 @@ class OptionDef:
     key: bool = False
     #: False: tmuxpy accepts and shows it but nothing reads it yet (the README says so).
     acts: bool = True
+    #: Characters that split a whole value into items; set, the option is an array of strings
+    #: (tmux's OPTIONS_TABLE_IS_ARRAY): its default a tuple of items, its value a tuple of
+    #: (index, item) pairs by index (not a dict: values go to clients, and msgpack maps want
+    #: string keys).
+    item_separators: str = ""
 
     def parse(self, value: object) -> object:
         """The typed value of ``value`` (a string from a command line, or already typed)."""
+        if self.item_separators:
+            if isinstance(value, tuple) and all(isinstance(item, tuple) for item in value):
+                return value
+            if isinstance(value, (tuple, list)):
+                return tuple(enumerate(value))
+            words = re.split(f"[{re.escape(self.item_separators)}]", str(value))
+            return tuple(enumerate(word for word in words if word))
         if self.kind is bool:
             if isinstance(value, bool):
                 return value
@@ -88,6 +104,16 @@ class OptionDef:
         return str(value)
 
 
+def split_index(name: str) -> tuple[str, int | None]:
+    """``command-alias[100]`` -> (``command-alias``, 100); a name without ``[N]`` has no index."""
+    base, bracket, rest = name.partition("[")
+    if not bracket:
+        return name, None
+    if not rest.endswith("]") or not rest[:-1].isdigit():
+        raise OptionError(f"invalid option: {name}")
+    return base, int(rest[:-1])
+
+
 def _default_shell() -> str:
     return os.environ.get("SHELL") or "/bin/sh"
 
@@ -95,6 +121,9 @@ def _default_shell() -> str:
 _DEFINITIONS = (
     # --- server ---
     OptionDef("buffer-limit", int, 50, 1, 1 << 31, scope=SERVER, help="paste buffers kept (the oldest go)"),
+    # tmux's other defaults (choose-tree, show-messages) name commands tmuxpy does not have.
+    OptionDef("command-alias", str, ("split-pane=split-window", "splitp=split-window"), scope=SERVER,
+              item_separators=",", help="name=command: a command name that runs another command line"),
     OptionDef("default-terminal", str, "xterm-256color", scope=SERVER, help="TERM inside panes"),
     OptionDef("escape-time", int, 500, 0, 1 << 31, scope=SERVER, acts=False,
               help="ms to wait after Escape for a sequence (the Textual client decides)"),
@@ -121,6 +150,9 @@ _DEFINITIONS = (
     OptionDef("status-position", str, "bottom", choices=("top", "bottom"), acts=False,
               help="where the status line is"),
     OptionDef("status-right", str, "%H:%M %d-%b-%y", help="strftime text at the right of the status line"),
+    OptionDef("update-environment", str, ("DISPLAY", "KRB5CCNAME", "SSH_ASKPASS", "SSH_AUTH_SOCK", "SSH_AGENT_PID",
+                                          "SSH_CONNECTION", "WINDOWID", "XAUTHORITY"), item_separators=" ,",
+              help="variables (fnmatch patterns) a client's new-session or attach copies into the session"),
     OptionDef("theme", str, "dark", "TMUXPY_THEME", help="client colour theme (dark, light, nord, gruvbox, ...)"),
     # --- window ---
     OptionDef("aggressive-resize", bool, False, scope=WINDOW, acts=False,
@@ -133,8 +165,12 @@ _DEFINITIONS = (
     OptionDef("monitor-activity", bool, False, scope=WINDOW, acts=False, help="flag windows with activity"),
     OptionDef("monitor-bell", bool, True, scope=WINDOW, acts=False, help="flag windows with a bell"),
     OptionDef("pane-base-index", int, 0, 0, 0xFFFF, scope=WINDOW, help="index of a window's first pane"),
-    OptionDef("remain-on-exit", str, "off", choices=("on", "off", "failed"), scope=PANE, acts=False,
-              help="keep a pane whose program exited"),
+    OptionDef("remain-on-exit", str, "off", choices=("on", "off", "failed"), scope=PANE,
+              help="keep a pane whose program exited (failed: only if it failed), dead, until respawned or killed"),
+    OptionDef("remain-on-exit-format", str,
+              "Pane is dead (#{?#{!=:#{pane_dead_status},},status #{pane_dead_status},}"
+              "#{?#{!=:#{pane_dead_signal},},signal #{pane_dead_signal},}, #{t:pane_dead_time})",
+              scope=PANE, help="the line a dead pane shows at its bottom"),
     OptionDef("synchronize-panes", bool, False, scope=PANE,
               help="keys typed or sent to one pane go to every pane of the window"),
     OptionDef("window-size", str, "latest", choices=("largest", "smallest", "manual", "latest"), scope=WINDOW,
@@ -195,7 +231,8 @@ class Options:
             return self.parent.get(name)
         if user_option(name):
             raise OptionError(f"invalid option: {name}")
-        return self.definition(name).default
+        option = self.definition(name)
+        return option.parse(option.default)
 
     def local(self, name: str) -> bool:
         """True if this store holds its own value for ``name``."""
@@ -213,5 +250,26 @@ class Options:
             raise OptionError(f"not a {self.scope} option: {option.name}")
         self._values[option.name] = option.parse(value)
 
-    def unset(self, name: str) -> None:
+    def set_array(self, name: str, index: int | None, value: str, *, append: bool = False) -> None:
+        """An array option's item ``index`` (``append``: added to its text), else the whole array
+        from ``value`` split into items (``append``: each item at the first free index), as tmux."""
+        option = self.definition(name)
+        if not option.item_separators:
+            raise OptionError(f"not an array: {option.name}")
+        items = dict(self.get(option.name))
+        if index is not None:
+            items[index] = items.get(index, "") + value if append else value
+        else:
+            if not append:
+                items = {}
+            for _, item in option.parse(value):
+                items[next(free for free in itertools.count() if free not in items)] = item
+        self._values[option.name] = tuple(sorted(items.items()))
+
+    def unset(self, name: str, index: int | None = None) -> None:
+        """Back to the parent's value (or the default); with ``index``, remove one array item."""
+        if index is not None:
+            option = self.definition(name)
+            self._values[option.name] = tuple(pair for pair in self.get(option.name) if pair[0] != index)
+            return
         self._values.pop(name if user_option(name) else self.definition(name).name, None)

@@ -169,7 +169,9 @@ class Request(Message):
     """Run one command of the command table, given as its argv (``["split-window", "-h"]``).
 
     ``cwd`` and ``env_pane`` (the caller's ``$TMUXPY``) give the command its
-    defaults, as tmux's client passes its cwd and environment.
+    defaults, as tmux's client passes its cwd and environment; ``environ``
+    (``NAME=value`` strings) is that environment, which new-session and attach
+    copy into the session for the names of its ``update-environment`` option.
     """
 
     id: int
@@ -177,6 +179,7 @@ class Request(Message):
     cwd: str = ""
     env_pane: str = ""
     tty: bool = False
+    environ: list[str] = Factory(list)
 
 
 @message("attach")

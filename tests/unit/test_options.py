@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tmux_py.options import OPTION_DEFS, PANE, SESSION, WINDOW, OptionError, Options, find_option
+from tmux_py.options import OPTION_DEFS, PANE, SESSION, WINDOW, OptionError, Options, find_option, split_index
 
 
 @pytest.mark.parametrize(("name", "value", "message"), [
@@ -55,5 +55,27 @@ def test_inheritance_and_scopes():
 
 def test_every_option_is_defined_once_with_a_valid_default():
     for option in OPTION_DEFS.values():
-        assert option.parse(option.default) == option.default, option.name
+        value = option.parse(option.default)
+        assert value == (tuple(enumerate(option.default)) if option.item_separators else option.default), option.name
         assert option.scope in ("server", SESSION, WINDOW, PANE)
+
+
+def test_array_options_are_set_whole_by_item_or_appended_as_tmux():
+    options = Options()
+    assert options.get("update-environment")[3] == (3, "SSH_AUTH_SOCK")
+    options.set_array("update-environment", None, "FOO BAR,BAZ")  # split on spaces and commas
+    assert options.get("update-environment") == ((0, "FOO"), (1, "BAR"), (2, "BAZ"))
+    options.set_array("command-alias", 100, "zz=list-sessions")
+    options.set_array("command-alias", None, "yy=lsw", append=True)  # the first free index
+    options.set_array("command-alias", 100, " -F x", append=True)  # one item's text
+    assert dict(options.get("command-alias")) == {0: "split-pane=split-window", 1: "splitp=split-window",
+                                                  2: "yy=lsw", 100: "zz=list-sessions -F x"}
+    options.unset("command-alias", 0)
+    assert 0 not in dict(options.get("command-alias"))
+    options.unset("command-alias")
+    assert options.get("command-alias") == ((0, "split-pane=split-window"), (1, "splitp=split-window"))
+    with pytest.raises(OptionError, match="^not an array: history-limit$"):
+        options.set_array("history-limit", 1, "5")
+    assert split_index("command-alias[7]") == ("command-alias", 7)
+    with pytest.raises(OptionError, match=r"^invalid option: command-alias\[x\]$"):
+        split_index("command-alias[x]")

@@ -2,7 +2,8 @@
 
 :func:`find` looks a name or alias up; :func:`run` parses argv against the
 entry, resolves its target and calls its handler. The CLI, key bindings and
-the ``:`` prompt all go through here.
+the ``:`` prompt all go through here; :func:`run` first expands the server's
+command aliases (the ``command-alias`` option).
 """
 
 from __future__ import annotations
@@ -45,6 +46,22 @@ def find(name: str) -> CommandEntry:
     raise CommandError(f"unknown command: {name}")
 
 
+def expand_alias(aliases: tuple[tuple[int, str], ...], argv: list[str]) -> list[str]:
+    """tmux's command-alias: a first word equal to an item's ``name`` (in ``name=command``) is
+    replaced by the command's words. Before any command name, as tmux (an alias may hide a
+    command), and once: the expansion is not looked up again."""
+    from tmux_py.cmdline import CommandLineError, split_command
+
+    for _, item in aliases:
+        name, equals, command = item.partition("=")
+        if equals and argv and name == argv[0]:
+            try:
+                return split_command(command) + argv[1:]
+            except CommandLineError as error:
+                raise CommandError(f"command-alias {name}: {error}") from None
+    return argv
+
+
 def parse(argv: list[str]) -> tuple[CommandEntry, Args]:
     if not argv:
         raise CommandError("no command given")
@@ -76,7 +93,7 @@ def run(ctx: Context, argv: list[str]) -> Result:
     """Run one command; CommandError (or UsageError) carries tmux's one-line message."""
     from tmux_py.server.model import TargetError
 
-    entry, args = parse(argv)
+    entry, args = parse(expand_alias(ctx.server.options.get("command-alias"), argv))
     try:
         if entry.target != NO_TARGET:
             ctx.target = ctx.server.resolve(args.value("t"), entry.target, ctx.current)
@@ -85,5 +102,5 @@ def run(ctx: Context, argv: list[str]) -> Result:
         raise CommandError(str(error)) from None
 
 
-__all__ = ["COMMANDS", "Context", "CommandEntry", "CommandError", "Result", "UsageError", "find", "parse", "run",
-           "run_sequence"]
+__all__ = ["COMMANDS", "Context", "CommandEntry", "CommandError", "Result", "UsageError", "expand_alias", "find",
+           "parse", "run", "run_sequence"]

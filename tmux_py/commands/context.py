@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from tmux_py.commands.entry import CommandError
@@ -21,6 +21,8 @@ class Context:
     target: Target | None = None
     #: How many source-file levels deep this runs (0: the CLI, a binding or the prompt).
     depth: int = 0
+    #: The environment of the CLI that asked (empty for bindings, the prompt and config files).
+    environment: dict[str, str] = field(default_factory=dict)
 
     @property
     def server(self) -> Server:

@@ -17,7 +17,7 @@ from tmux_py.cmdline import escape_argument
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import NO_TARGET, PANE, Args, CommandEntry, CommandError, Result
 from tmux_py.options import (OPTION_DEFS, PANE as PANE_SCOPE, SERVER, SESSION, WINDOW, OptionDef, OptionError,
-                             Options, find_option, user_option)
+                             Options, find_option, split_index, user_option)
 
 #: Options the attached clients apply themselves (sent to them when set).
 CLIENT_OPTIONS = ("prefix", "mouse", "status", "status-right", "theme")
@@ -46,24 +46,32 @@ def _store(ctx: Context, args: Args, scope: str) -> Options:
     return target.window.options
 
 
-def _lookup(ctx: Context, args: Args, name: str, window: bool) -> tuple[OptionDef | None, Options, str]:
-    """Definition (None for a user option), store and canonical name; OptionError as tmux words it."""
+def _lookup(ctx: Context, args: Args, name: str,
+            window: bool) -> tuple[OptionDef | None, Options, str, int | None]:
+    """Definition (None for a user option), store, canonical name and array index (``name[N]``);
+    OptionError as tmux words it."""
     if name.startswith("@"):
         if not user_option(name):
             raise OptionError(f"invalid option: {name}")
-        return None, _store(ctx, args, _flag_scope(args, window)), name
+        return None, _store(ctx, args, _flag_scope(args, window)), name, None
+    name, index = split_index(name)
     definition = find_option(name)
-    return definition, _store(ctx, args, definition.scope), definition.name
+    if index is not None and not definition.item_separators:
+        raise OptionError(f"not an array: {definition.name}")
+    return definition, _store(ctx, args, definition.scope), definition.name, index
 
 
 def _set(ctx: Context, args: Args, window: bool) -> None:
     name = args.positional[0]
     value = args.positional[1] if len(args.positional) > 1 else None
-    definition, store, name = _lookup(ctx, args, name, window)
+    definition, store, name, index = _lookup(ctx, args, name, window)
     if args.has("o") and store.local(name):
         raise OptionError(f"already set: {name}")
     if args.has("u") or args.has("U"):
-        store.unset(name)
+        store.unset(name, index)
+        return
+    if value is not None and definition is not None and definition.item_separators:
+        store.set_array(name, index, value, append=args.has("a"))
         return
     if value is None:
         if definition is None or definition.kind is not bool:
@@ -97,6 +105,16 @@ def _shown(definition: OptionDef | None, value: object, raw: bool) -> str:
     return escape_argument(text)
 
 
+def _rows(definition: OptionDef | None, name: str, value: object,
+          index: int | None = None) -> list[tuple[OptionDef | None, str, object]]:
+    """One row per value shown: an array option gives ``name[N] item`` per item (or one item)."""
+    if definition is None or not definition.item_separators:
+        return [(definition, name, value)]
+    if index is not None:
+        return [(definition, f"{name}[{index}]", dict(value).get(index, ""))]
+    return [(definition, f"{name}[{number}]", item) for number, item in value]
+
+
 def _listing(ctx: Context, args: Args, window: bool) -> list[tuple[OptionDef | None, str, object]]:
     """Every option of the scope the flags name: global values with -g, else what the target set."""
     scope = _flag_scope(args, window)
@@ -110,7 +128,7 @@ def _listing(ctx: Context, args: Args, window: bool) -> list[tuple[OptionDef | N
     rows = []
     for name in sorted(set(names)):
         definition = OPTION_DEFS.get(name)
-        rows.append((definition, name, store.get(name)))
+        rows += _rows(definition, name, store.get(name))
     return rows
 
 
@@ -120,11 +138,11 @@ def show_options(ctx: Context, args: Args, *, window: bool = False) -> Result:
         if not args.positional:
             rows = _listing(ctx, args, window)
         else:
-            definition, store, name = _lookup(ctx, args, args.positional[0], window)
+            definition, store, name, index = _lookup(ctx, args, args.positional[0], window)
             if store is not ctx.server.options and not store.local(name):
                 rows = []  # tmux shows only what the target itself set
             else:
-                rows = [(definition, name, store.get(name))]
+                rows = _rows(definition, name, store.get(name), index)
     except OptionError as error:
         if args.has("q"):
             return Result()

@@ -1,15 +1,17 @@
 """Server and client commands: kill-server, start-server, server-status,
-list-clients, detach-client, display-message."""
+list-clients, detach-client, display-message, list-commands."""
 
 from __future__ import annotations
 
 import json
+import time
 
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import PANE, SESSION, Args, CommandEntry, Result
 from tmux_py.commands.variables import variables
-from tmux_py.format import expand
+from tmux_py.format import Variables, expand
 
+LIST_COMMANDS_FORMAT = "#{command_list_name}#{?command_list_alias, (#{command_list_alias}),} #{command_list_usage}"
 LIST_CLIENTS_FORMAT = "#{client_name}: #{session_name} [#{client_width}x#{client_height} #{client_termname}] (utf8)"
 
 
@@ -53,11 +55,35 @@ def display_message(ctx: Context, args: Args) -> Result:
     template = args.value("F") or (" ".join(args.positional) if args.positional else None)
     if template is None:
         template = "[#{session_name}] #{window_index}:#{window_name}, current pane #{pane_index} - (%H:%M %d-%b-%y)"
-    text = expand(template, variables(ctx, target.session, target.window, target.pane))
+    # As tmux's format_expand_time: strftime first, so a % in a variable's value stays.
+    text = expand(time.strftime(template), variables(ctx, target.session, target.window, target.pane))
     if args.has("p") or ctx.client is None:
         return Result([text])
     ctx.client.show_message(text)
     return Result()
+
+
+def command_list(template: str | None, wanted: str | None) -> list[str]:
+    """Every command (or the one whose name or alias is exactly ``wanted``), by name, as tmux.
+
+    Needs no daemon: the CLI answers list-commands itself when none is running, as tmux does.
+    """
+    from tmux_py.commands import COMMANDS
+
+    lines = []
+    for entry in sorted(COMMANDS, key=lambda entry: entry.name):
+        if wanted is None or wanted == entry.name or wanted in entry.aliases:
+            values = Variables({
+                "command_list_name": lambda entry=entry: entry.name,
+                "command_list_alias": lambda entry=entry: ", ".join(entry.aliases),
+                "command_list_usage": lambda entry=entry: entry.usage,
+            })
+            lines.append(expand(template or LIST_COMMANDS_FORMAT, values).rstrip())
+    return lines
+
+
+def list_commands(ctx: Context, args: Args) -> Result:
+    return Result(command_list(args.value("F"), args.positional[0] if args.positional else None))
 
 
 ENTRIES = (
@@ -73,4 +99,6 @@ ENTRIES = (
     CommandEntry("display-message", display_message, aliases=("display",), flags="pF:t:", target=PANE,
                  max_args=1, usage="[-p] [-F format] [-t target-pane] [message]",
                  help="print a message, with formats expanded"),
+    CommandEntry("list-commands", list_commands, aliases=("lscm",), flags="F:", max_args=1,
+                 usage="[-F format] [command]", help="list commands and their usage"),
 )

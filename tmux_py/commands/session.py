@@ -7,6 +7,7 @@ import json
 
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import SESSION, Args, CommandEntry, CommandError, Result
+from tmux_py.commands.environment import from_client
 from tmux_py.commands.variables import variables
 from tmux_py.format import ctime, expand
 from tmux_py.protocol import MAX_DIMENSION
@@ -20,6 +21,7 @@ LIST_SESSIONS_FORMAT = (
 def attach_result(ctx: Context, session) -> Result:
     if not ctx.tty:
         raise CommandError("open terminal failed: not a terminal")
+    session.environment.update(from_client(session.options.get("update-environment"), ctx.environment))
     return Result(attach=session.id)
 
 
@@ -38,6 +40,7 @@ def new_session(ctx: Context, args: Args) -> Result:
         args.number("x", minimum=1, maximum=MAX_DIMENSION),
         args.number("y", minimum=1, maximum=MAX_DIMENSION),
         window_name=args.value("n"),
+        environment=from_client(ctx.server.options.get("update-environment"), ctx.environment),
     )
     result = Result()
     if args.has("P"):

@@ -8,9 +8,11 @@ Each value is computed only when a format asks for it (see
 from __future__ import annotations
 
 import os
+import pwd
 from typing import TYPE_CHECKING
 
 from tmux_py import __version__
+from tmux_py.cmdline import escape_argument
 from tmux_py.format import Variables
 
 if TYPE_CHECKING:
@@ -31,6 +33,28 @@ def window_flags(window: Window) -> str:
     return flags
 
 
+#: Mouse tracking modes (DECSET numbers) as tmux's #{mouse_*_flag} names them.
+MOUSE_FLAGS = {"mouse_standard_flag": 1000, "mouse_button_flag": 1002, "mouse_any_flag": 1003}
+
+
+def start_command(pane: Pane) -> str:
+    """The command a pane started with, as tmux shows it: the words given, each quoted, and
+    nothing for the default shell. tmuxpy keeps the argv it ran: ``shell -c word`` for one word."""
+    argv = pane.argv
+    if len(argv) == 1:
+        return ""
+    words = argv[2:] if len(argv) == 3 and argv[1] == "-c" else argv
+    return " ".join(escape_argument(word) for word in words)
+
+
+def dead_status(pane: Pane, signalled: bool) -> int | None:
+    """A dead pane's exit status, or the signal that ended it (tmux's pane_dead_status/_signal)."""
+    status = pane.exit_status
+    if status is None or (status < 0) != signalled:
+        return None
+    return -status if signalled else status
+
+
 def variables(ctx: Context, session: Session | None = None, window: Window | None = None,
               pane: Pane | None = None) -> Variables:
     """Variables for a session, window and pane (each optional; narrower implies wider)."""
@@ -40,7 +64,13 @@ def variables(ctx: Context, session: Session | None = None, window: Window | Non
         "version": lambda: __version__,
         "socket_path": lambda: ctx.server.socket_path,
         "host": lambda: ctx.server.hostname,
+        "host_short": lambda: ctx.server.hostname.split(".")[0],
+        "start_time": lambda: int(daemon.started),
+        "uid": os.getuid,
+        "user": lambda: pwd.getpwuid(os.getuid()).pw_name,
     }
+    if ctx.client is not None:
+        getters.update(ctx.client.format_getters())
     if session is not None:
         getters.update(
             session_name=lambda: session.name,
@@ -49,6 +79,7 @@ def variables(ctx: Context, session: Session | None = None, window: Window | Non
             session_created=lambda: int(session.created),
             session_activity=lambda: int(session.activity),
             session_attached=lambda: daemon.attached_count(session),
+            session_many_attached=lambda: daemon.attached_count(session) > 1,
             session_width=lambda: session.columns,
             session_height=lambda: session.lines,
         )
@@ -65,9 +96,19 @@ def variables(ctx: Context, session: Session | None = None, window: Window | Non
             window_raw_flags=lambda: window_flags(window),
             window_zoomed_flag=lambda: window.zoomed,
             window_layout=lambda: window.layout.dump(),
+            window_visible_layout=lambda: window.layout.dump(),
+            window_activity=lambda: int(max([pane.activity for pane in window.panes.values()], default=window.created)),
+            window_last_flag=lambda: window is window.session.last_window,
+            window_start_flag=lambda: window is window.session.ordered_windows()[0],
+            window_end_flag=lambda: window is window.session.ordered_windows()[-1],
         )
     if pane is not None:
         emulator = pane.emulator
+
+        def box() -> tuple[int, int, int, int]:
+            """The pane's left, top, width and height in its window."""
+            return window.geometry().get(pane.id, (0, 0, 0, 0))
+
         getters.update(
             pane_id=lambda: pane.id,
             pane_index=lambda: window.pane_number(pane),
@@ -75,14 +116,32 @@ def variables(ctx: Context, session: Session | None = None, window: Window | Non
             pane_tty=pane.tty_name,
             pane_width=lambda: pane.columns,
             pane_height=lambda: pane.lines,
-            pane_left=lambda: window.geometry().get(pane.id, (0, 0, 0, 0))[0],
-            pane_top=lambda: window.geometry().get(pane.id, (0, 0, 0, 0))[1],
+            pane_left=lambda: box()[0],
+            pane_top=lambda: box()[1],
+            pane_right=lambda: box()[0] + box()[2] - 1,
+            pane_bottom=lambda: box()[1] + box()[3] - 1,
+            pane_at_left=lambda: box()[0] == 0,
+            pane_at_top=lambda: box()[1] == 0,
+            pane_at_right=lambda: box()[0] + box()[2] == window.columns,
+            pane_at_bottom=lambda: box()[1] + box()[3] == window.lines,
             pane_active=lambda: pane is window.active,
+            pane_last=lambda: pane is window.last_pane,
             pane_dead=lambda: pane.closed,
+            pane_dead_status=lambda: dead_status(pane, signalled=False),
+            pane_dead_signal=lambda: dead_status(pane, signalled=True),
+            pane_dead_time=lambda: int(pane.dead_time) if pane.dead_time else None,
+            pane_pipe=lambda: pane.pipe is not None,
+            pane_synchronized=lambda: bool(pane.options and pane.options.get("synchronize-panes")),
+            pane_path=lambda: emulator.cwd,
             pane_title=lambda: emulator.title or ctx.server.hostname,
             pane_current_command=pane.current_command,
             pane_current_path=pane.current_path,
-            pane_start_command=lambda: " ".join(pane.argv),
+            pane_start_command=lambda: start_command(pane),
+            cursor_flag=lambda: emulator.cursor_visible,
+            keypad_cursor_flag=lambda: emulator.modes()["app_cursor"],
+            keypad_flag=lambda: emulator.modes()["app_keypad"],
+            mouse_sgr_flag=lambda: emulator.modes()["mouse_encoding"] == "sgr",
+            **{name: (lambda mode=mode: emulator.modes()["mouse"] == mode) for name, mode in MOUSE_FLAGS.items()},
             cursor_x=lambda: emulator.cursor_x,
             cursor_y=lambda: emulator.cursor_y,
             alternate_on=lambda: emulator.alternate_on,

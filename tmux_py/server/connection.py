@@ -219,7 +219,7 @@ class Connection:
         ctx = commands.Context(
             daemon=self.daemon, client=client, cwd=request.cwd or os.getcwd(),
             current=self.current_target(request.env_pane) or (client.current_target() if client else None),
-            tty=request.tty,
+            tty=request.tty, environment=dict(item.partition("=")[::2] for item in request.environ),
         )
         ok, result, error = True, None, None
         try:

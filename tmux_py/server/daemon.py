@@ -20,6 +20,7 @@ errors (``FILE:LINE: message``) are logged and shown to the first client.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
 import fcntl
 import gc
@@ -29,6 +30,7 @@ import os
 import signal
 import socket
 import time
+from collections.abc import Callable
 
 from tmux_py import __version__, protocol
 from tmux_py.bindings import KeyTables
@@ -39,7 +41,7 @@ from tmux_py.paths import SocketPaths, config_dir, prepare_socket_dir
 from tmux_py.server.attached import Attachments
 from tmux_py.server.connection import Connection
 from tmux_py.server.model import Server, Session, TargetError, Window
-from tmux_py.server.pane import Pane
+from tmux_py.server.pane import Pane, PanePipe
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +110,8 @@ class Daemon:
         self._shutdown_requested = asyncio.Event()
         self._listener: asyncio.AbstractServer | None = None
         self._tasks: set[asyncio.Task] = set()
-        self._panes_by_pid: dict[int, Pane] = {}
+        #: Pane programs to reap on SIGCHLD: pid -> what to tell of its exit status.
+        self._children: dict[int, Callable[[int], None]] = {}
         #: wait-for channels by name, and run-shell -b / if-shell -b jobs (commands/shell.py).
         self.channels: dict = {}
         self.background_tasks: set[asyncio.Task] = set()
@@ -222,28 +225,59 @@ class Daemon:
 
     # --- panes ----------------------------------------------------------------
 
-    def _spawn_pane(self, pane_id: str, argv: list[str], cwd: str, columns: int, lines: int) -> Pane:
-        if not os.path.isdir(cwd):
-            cwd = os.path.expanduser("~")
-        try:
+    def _spawn_pane(self, pane_id: str, argv: list[str], cwd: str, columns: int, lines: int,
+                    session: Session) -> Pane:
+        with _start_errors(argv):
             pane = Pane(
-                pane_id, argv, cwd=cwd, env=self.server.pane_environment(pane_id, os.getpid()),
+                pane_id, argv, cwd=_existing(cwd), env=self.server.pane_environment(session, pane_id, os.getpid()),
                 columns=columns, lines=lines, history_limit=self.options.get("history-limit"),
                 on_output=self._pane_output, on_exit=self._pane_exited,
             )
-        except OSError as error:
-            # tmux opens a pane that dies at once; one clear line serves a script better.
-            reason = "command not found" if isinstance(error, FileNotFoundError) else error.strerror or str(error)
-            raise TargetError(f"can't run {argv[0]}: {reason}") from None
-        self._panes_by_pid[pane.pid] = pane
+        self._children[pane.pid] = pane.process_exited
         return pane
+
+    def respawn_pane(self, session: Session, pane: Pane, argv: list[str], cwd: str,
+                     environment: dict[str, str]) -> None:
+        """A new program in ``pane`` (respawn-pane), its environment the session's plus
+        ``environment``; a live program is hung up first and its exit reported to nobody."""
+        if pane.pid in self._children:
+            self._children[pane.pid] = _ignore_status  # still reaped: no zombie stays
+        env = {**self.server.pane_environment(session, pane.id, os.getpid()), **environment}
+        with _start_errors(argv):
+            pane.respawn(argv, _existing(cwd), env, self.options.get("kill-grace"))
+        self._children[pane.pid] = pane.process_exited
+
+    def open_pipe(self, session: Session, pane: Pane, command: str, *, output: bool, input: bool) -> None:
+        """pipe-pane: ``command`` (a shell command) joined to the pane, in the pane's environment."""
+        env = self.server.pane_environment(session, pane.id, os.getpid())
+        try:
+            pipe = PanePipe(pane, command, output=output, input=input, env=env, cwd=_existing(pane.start_cwd))
+        except OSError as error:
+            raise TargetError(f"pipe-pane failed: {error.strerror or error}") from None
+        pane.set_pipe(pipe)
 
     def _pane_output(self, pane: Pane) -> None:
         """New output: clients viewing the pane get its changed lines (coalesced there)."""
         self.attachments.pane_output(pane)
 
     def _pane_exited(self, pane: Pane) -> None:
+        """The program ended: the pane closes, unless remain-on-exit keeps it, dead."""
         log.info("pane %s closed (status %s)", pane.id, pane.exit_status)
+        remain = pane.options.get("remain-on-exit")
+        if remain == "on" or (remain == "failed" and pane.exit_status != 0):
+            found = self.server.find_pane(pane.id)
+            if found is not None:
+                from tmux_py import commands
+                from tmux_py.commands.variables import variables
+                from tmux_py.format import expand
+
+                window, _ = found
+                ctx = commands.Context(daemon=self, client=None, cwd=pane.start_cwd, current=None, tty=False)
+                notice = expand(pane.options.get("remain-on-exit-format"),
+                                variables(ctx, window.session, window, pane))
+                pane.remain_dead(notice)
+                self.server.changed(window)
+                return
         self.server.remove_pane(pane)
 
     def _reap_children(self) -> None:
@@ -252,15 +286,14 @@ class Daemon:
         Only pane pids are waited for: run-shell's and if-shell's processes
         belong to asyncio, whose child watcher must get their status itself.
         """
-        for pid in list(self._panes_by_pid):
+        for pid in list(self._children):
             try:
                 ended, status = os.waitpid(pid, os.WNOHANG)
             except ChildProcessError:
                 ended, status = pid, 0
             if ended == 0:
                 continue
-            pane = self._panes_by_pid.pop(pid)
-            pane.process_exited(os.waitstatus_to_exitcode(status) if status else 0)
+            self._children.pop(pid)(os.waitstatus_to_exitcode(status) if status else 0)
 
     def _window_changed(self, window: Window | None) -> None:
         """Layout, selection or names changed: clients of that session resend their layout."""
@@ -324,7 +357,8 @@ class Daemon:
             ],
             "pane_stats": [
                 {"id": pane.id, "bytes_read": pane.bytes_read, "throttled": pane.throttled,
-                 "throttled_seconds": round(pane.throttled_seconds, 3)}
+                 "throttled_seconds": round(pane.throttled_seconds, 3),
+                 "pipe_dropped": pane.pipe.dropped if pane.pipe is not None else 0}
                 for pane in self.server.all_panes()
             ],
         }
@@ -365,6 +399,25 @@ class Daemon:
         self.state = "STOPPED"
         self.stopped.set()
         log.info("daemon %d stopped", os.getpid())
+
+
+def _ignore_status(status: int) -> None:
+    """The exit of a program no pane shows any more (respawn-pane -k replaced it)."""
+
+
+def _existing(cwd: str) -> str:
+    """A start directory that exists: the given one, else the home directory."""
+    return cwd if os.path.isdir(cwd) else os.path.expanduser("~")
+
+
+@contextlib.contextmanager
+def _start_errors(argv: list[str]):
+    """A program that cannot start is one clear line (tmux opens a pane that dies at once)."""
+    try:
+        yield
+    except OSError as error:
+        reason = "command not found" if isinstance(error, FileNotFoundError) else error.strerror or str(error)
+        raise TargetError(f"can't run {argv[0]}: {reason}") from None
 
 
 def run_daemon(paths: SocketPaths, *, lock_fd: int | None = None, ready_fd: int | None = None,

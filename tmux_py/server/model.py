@@ -125,7 +125,7 @@ class Window:
                 raise TargetError(str(error)) from None
         _, _, columns, lines = self.layout.geometry()[pane_id]
         try:
-            pane = self.server.spawn_pane(pane_id, argv, cwd, columns, lines)
+            pane = self.server.spawn_pane(pane_id, argv, cwd, columns, lines, self.session)
         except Exception:
             if target is None:
                 self.layout = None
@@ -172,6 +172,8 @@ class Session:
         self.activity = self.created
         #: Session options set on this session; the rest are the global values.
         self.options = Options(server.options, SESSION)
+        #: Variables new panes get over the global environment; None removes one (tmux's ``-NAME``).
+        self.environment: dict[str, str | None] = {}
 
     def ordered_windows(self) -> list[Window]:
         return [self.windows[index] for index in sorted(self.windows)]
@@ -263,7 +265,8 @@ class Server:
     ) -> None:
         self.options = options
         self.socket_path = socket_path
-        self.environment = environment
+        #: The global environment (set-environment -g); None marks a variable removed.
+        self.environment: dict[str, str | None] = environment
         #: Starts a pane's program (the daemon's, which owns the event loop and reaping).
         self.spawn_pane = spawn
         self._on_change = on_change
@@ -308,7 +311,8 @@ class Server:
         return list(command)
 
     def new_session(self, name: str | None, command: list[str], cwd: str, columns: int | None = None,
-                    lines: int | None = None, window_name: str | None = None) -> Session:
+                    lines: int | None = None, window_name: str | None = None,
+                    environment: dict[str, str | None] | None = None) -> Session:
         if name is None:
             # tmux names the session after the id it is about to get ($3 -> "3").
             number = self._counters["$"]
@@ -320,6 +324,7 @@ class Server:
             raise TargetError(f"duplicate session: {name}")
         session = Session(self, self._next_id("$"), name, columns or DEFAULT_COLUMNS, lines or DEFAULT_LINES)
         self.sessions[session.id] = session
+        session.environment = environment or {}
         try:
             session.new_window(self.shell_argv(command), cwd, name=window_name)
         except Exception:
@@ -480,8 +485,10 @@ class Server:
         for window in session.ordered_windows():
             self.kill_window(window)
 
-    def pane_environment(self, pane_id: str, daemon_pid: int) -> dict[str, str]:
-        env = dict(self.environment)
+    def pane_environment(self, session: Session, pane_id: str, daemon_pid: int) -> dict[str, str]:
+        """The global environment, then the session's, as tmux gives a new pane."""
+        merged = {**self.environment, **session.environment}
+        env = {name: value for name, value in merged.items() if value is not None}
         env.update(
             TERM=self.options.get("default-terminal"),
             COLORTERM="truecolor",

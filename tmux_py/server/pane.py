@@ -9,6 +9,11 @@ The master side is non-blocking and read through the event loop
 (``add_reader``). Bytes go to the emulator; the pane tells its owner
 (``on_output``) which is then free to coalesce updates for clients. When the
 program exits, the PTY is drained and the owner told (``on_exit``).
+
+A pane outlives its program when the owner keeps it (tmux's remain-on-exit):
+it is then *dead* (PTY released, screen kept) until :meth:`Pane.respawn` starts
+a program again on a new PTY, with the same id, size and history, and a fresh
+screen. :class:`PanePipe` is pipe-pane: a shell command fed the pane's output.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import asyncio
 import logging
 import os
 import signal
+import subprocess
 import time
 from collections.abc import Callable
 
@@ -33,6 +39,10 @@ log = logging.getLogger(__name__)
 TURN_BUDGET = 0.004
 #: Bytes gathered from the PTY into one emulator feed.
 FEED_SIZE = 16 * 1024
+#: Pane output held for a pipe-pane command that reads slower than the pane writes. Beyond it,
+#: output is dropped for the pipe only (the pane and its clients lose nothing), so a stalled
+#: reader costs the daemon at most this. tmux appends to an unbounded libevent buffer instead.
+PIPE_BUFFER_LIMIT = 1024 * 1024
 
 
 class Pane:
@@ -52,32 +62,56 @@ class Pane:
         on_exit: Callable[[Pane], None],
     ) -> None:
         self.id = pane_id
-        self.argv = argv
-        self.start_cwd = cwd
         self.columns = columns
         self.lines = lines
         self.created = time.time()
+        #: When the program last wrote (tmux's window_activity is its window's newest).
+        self.activity = self.created
         self.bytes_read = 0
         self._throttled_since: float | None = None
         self._throttled_total = 0.0
-        self.exit_status: int | None = None
         self._on_output = on_output
         self._on_exit = on_exit
         self._loop = asyncio.get_running_loop()
         self.emulator = Emulator(columns, lines, history_limit=history_limit, on_reply=self.write)
+        #: When the program ended (remain-on-exit's #{pane_dead_time}).
+        self.dead_time: float | None = None
+        #: pipe-pane's command, while one is open.
+        self.pipe: PanePipe | None = None
+        #: Pane options over its window's (set by the window that holds the pane).
+        self.options = None
+        #: The panes keys sent here also go to (synchronize-panes; set by the window).
+        self.sync_peers: Callable[[], list[Pane]] = list
+        self._start(argv, cwd, env)
+
+    def _start(self, argv: list[str], cwd: str, env: dict[str, str]) -> None:
+        """Run ``argv`` on a new PTY of the pane's size; OSError if it cannot start."""
         self.process = ptyprocess.PtyProcess.spawn(
-            argv, cwd=cwd, env=env, dimensions=(lines, columns), echo=True
+            argv, cwd=cwd, env=env, dimensions=(self.lines, self.columns), echo=True
         )
+        self.argv = argv
+        self.start_cwd = cwd
+        self.exit_status: int | None = None
+        self.dead_time = None
         self.pid = self.process.pid
         self.fd = self.process.fd
         os.set_blocking(self.fd, False)
         self._reading = True
         self._loop.add_reader(self.fd, self._read)
         self.closed = False
-        #: Pane options over its window's (set by the window that holds the pane).
-        self.options = None
-        #: The panes keys sent here also go to (synchronize-panes; set by the window).
-        self.sync_peers: Callable[[], list[Pane]] = list
+
+    def respawn(self, argv: list[str], cwd: str, env: dict[str, str], grace: float) -> None:
+        """Start ``argv`` in this pane again (respawn-pane): a live program is hung up first
+        (SIGKILL after ``grace`` seconds), its end reported to nobody. The history stays; the
+        screen and modes start fresh, as tmux's screen_reinit."""
+        if not self.closed:
+            self.terminate(grace)
+            self._release_pty()
+        history = self.emulator.history
+        self.emulator = Emulator(self.columns, self.lines, history_limit=history.limit, on_reply=self.write)
+        self.emulator.history = history
+        self._start(argv, cwd, env)
+        self._on_output(self)
 
     # --- output ---------------------------------------------------------
 
@@ -108,8 +142,11 @@ class Pane:
                     break
                 chunk += data
             if chunk:
+                self.activity = time.time()
                 self.bytes_read += len(chunk)
                 self._feed(bytes(chunk))
+                if self.pipe is not None:
+                    self.pipe.feed(chunk)
             if exhausted or (not drain and time.perf_counter() >= deadline):
                 break
         self._set_throttled(not exhausted)
@@ -158,8 +195,10 @@ class Pane:
         self._on_exit(self)
 
     def process_exited(self, status: int) -> None:
-        """The program ended (the daemon reaped it on SIGCHLD) with exit code ``status``."""
+        """The program ended (the daemon reaped it on SIGCHLD) with exit code ``status``
+        (negative: the signal that killed it)."""
         self.exit_status = status
+        self.dead_time = time.time()
         log.info("pane %s: process %d exited with status %d", self.id, self.pid, status)
         if self._reading:
             # What it wrote before exiting is still in the PTY (bounded by the
@@ -218,11 +257,14 @@ class Pane:
     # --- geometry -------------------------------------------------------
 
     def resize(self, columns: int, lines: int) -> None:
-        """New size: TIOCSWINSZ on the PTY (the kernel sends SIGWINCH) and the emulator."""
-        if (columns, lines) == (self.columns, self.lines) or self.closed:
+        """New size: TIOCSWINSZ on the PTY (the kernel sends SIGWINCH) and the emulator
+        (a dead pane's too: it is still shown)."""
+        if (columns, lines) == (self.columns, self.lines):
             return
         self.columns, self.lines = columns, lines
         self.emulator.resize(columns, lines)
+        if self.closed:
+            return
         try:
             self.process.setwinsize(lines, columns)
         except OSError:
@@ -324,8 +366,28 @@ class Pane:
             done.set_result(None)
         return done
 
+    def remain_dead(self, notice: str) -> None:
+        """Keep the pane after its program ended (remain-on-exit): the PTY goes, the screen
+        stays, and ``notice`` is written on a new bottom line, cut to the width, as tmux does."""
+        self._release_pty()
+        self._feed(f"\x1b[r\x1b[0m\x1b[{self.lines};1H\n{notice[:self.columns]}".encode())
+        self._on_output(self)
+
+    def set_pipe(self, pipe: PanePipe | None) -> None:
+        """pipe-pane: replace the pane's pipe command (None: just close the old one)."""
+        if self.pipe is not None:
+            self.pipe.close()
+        self.pipe = pipe
+
     def close(self) -> None:
-        """Release the PTY (after the pane is removed from its window)."""
+        """The pane is gone: its PTY and its pipe-pane command are released."""
+        self._release_pty()
+        self.set_pipe(None)
+
+    def _release_pty(self) -> None:
+        """Close the PTY's master side (once: a later fd of the same number is someone else's)."""
+        if self.closed:
+            return
         self._stop_reading()
         self._loop.remove_writer(self.fd)
         self.closed = True
@@ -336,3 +398,110 @@ class Pane:
             self.process.fileobj.close()
         except OSError:
             pass
+
+
+class PanePipe:
+    """pipe-pane: ``/bin/sh -c command`` fed the pane's output (``output``) and/or typing
+    into the pane what it prints (``input``), as tmux's -O and -I.
+
+    Writes never block the daemon: the command's stdin is non-blocking, what it has not yet
+    read waits in a buffer written as the pipe drains, and that buffer is bounded
+    (:data:`PIPE_BUFFER_LIMIT`). The command runs in its own session; when it exits the pipe
+    closes (the pane's ``#{pane_pipe}`` goes to 0), and it is reaped through a pidfd.
+    """
+
+    def __init__(self, pane: Pane, command: str, *, output: bool, input: bool, env: dict[str, str],
+                 cwd: str) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._pane = pane
+        self.process = subprocess.Popen(
+            ["/bin/sh", "-c", command], env=env, cwd=cwd, start_new_session=True,
+            stdin=subprocess.PIPE if output else subprocess.DEVNULL,
+            stdout=subprocess.PIPE if input else subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        #: Output waiting for the command to read it, and what the bound made us drop.
+        self._pending = bytearray()
+        self.dropped = 0
+        self._writing = False
+        self._stdin = self.process.stdin
+        self._stdout = self.process.stdout
+        if self._stdin is not None:
+            os.set_blocking(self._stdin.fileno(), False)
+        if self._stdout is not None:
+            os.set_blocking(self._stdout.fileno(), False)
+            self._loop.add_reader(self._stdout.fileno(), self._read_input)
+        self._pidfd = os.pidfd_open(self.process.pid)
+        self._loop.add_reader(self._pidfd, self._exited)
+
+    def feed(self, data: bytes) -> None:
+        """Pane output for the command; what exceeds the bound is dropped (for the pipe only)."""
+        if self._stdin is None:
+            return
+        room = PIPE_BUFFER_LIMIT - len(self._pending)
+        if len(data) > room:
+            self.dropped += len(data) - room
+            data = data[:room]
+        if data:
+            self._pending += data
+            if not self._writing:
+                self._flush()
+
+    def _flush(self) -> None:
+        try:
+            written = os.write(self._stdin.fileno(), self._pending)
+        except BlockingIOError:
+            written = 0
+        except OSError:  # EPIPE: the command stopped reading for good
+            self._close_stdin()
+            return
+        del self._pending[:written]
+        if self._pending and not self._writing:
+            self._loop.add_writer(self._stdin.fileno(), self._flush)
+            self._writing = True
+        elif not self._pending and self._writing:
+            self._loop.remove_writer(self._stdin.fileno())
+            self._writing = False
+
+    def _read_input(self) -> None:
+        """-I: what the command prints goes to the pane's program as if typed."""
+        try:
+            data = os.read(self._stdout.fileno(), FEED_SIZE)
+        except BlockingIOError:
+            return
+        except OSError:
+            data = b""
+        if data:
+            self._pane.write(data)
+            return
+        self._loop.remove_reader(self._stdout.fileno())
+        self._stdout.close()
+        self._stdout = None
+
+    def _close_stdin(self) -> None:
+        if self._stdin is None:
+            return
+        if self._writing:
+            self._loop.remove_writer(self._stdin.fileno())
+            self._writing = False
+        self._pending.clear()
+        try:
+            self._stdin.close()
+        except OSError:
+            pass
+        self._stdin = None
+
+    def close(self) -> None:
+        """Stop piping: the command sees end of file and is reaped when it exits."""
+        self._close_stdin()
+        if self._stdout is not None:
+            self._loop.remove_reader(self._stdout.fileno())
+            self._stdout.close()
+            self._stdout = None
+
+    def _exited(self) -> None:
+        self._loop.remove_reader(self._pidfd)
+        os.close(self._pidfd)
+        self.process.wait()
+        self.close()
+        if self._pane.pipe is self:
+            self._pane.pipe = None
