@@ -128,3 +128,31 @@ def test_above_the_high_water_mark_nothing_is_sent_until_the_socket_drains():
         assert "line 99" in text, "the drained client gets the screen as it is now"
 
     asyncio.run(body())
+
+
+def test_a_quiet_panes_echo_does_not_wait_for_a_flooding_panes_next_frame():
+    async def body():
+        attachments, connection, client, flood = await _attached()
+        window = client.session.current
+        quiet = SimpleNamespace(id="%1", title="", throttled=False, emulator=Emulator(20, 4))
+        quiet.emulator.take_dirty()  # the client has it whole already
+        window.panes["%1"] = quiet
+        flood.emulator = Emulator(20, 10)
+        window.geometry = lambda: {"%0": (0, 0, 20, 10), "%1": (0, 11, 20, 4)}
+        flood.emulator.feed(b"\r\n".join(b"%d" % n for n in range(12)))
+        attachments.pane_output(flood)
+        await _settle()
+        connection.sent.clear()
+        # Within the frame after that update: the flood's next lines wait for the frame...
+        flood.emulator.feed(b"\r\n".join(b"%d" % n for n in range(12)))
+        attachments.pane_output(flood)
+        quiet.emulator.feed(b"x")
+        attachments.pane_output(quiet)
+        await _settle()
+        updates = _updates(connection)
+        # ...and the one-line echo goes at once, on its own.
+        assert [update.pane for update in updates] == ["%1"]
+        assert updates[0].lines == [[0, quiet.emulator.line_runs(0)]]
+        assert set(client.pending) == {"%0"}
+
+    asyncio.run(body())

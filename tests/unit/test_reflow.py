@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tmux_py.server.emulator import Emulator
-from tmux_py.server.reflow import reflow, unwrap_position, wrap_position
+from tmux_py.server.reflow import clip, reflow, unwrap_position, wrap_position
 from tmux_py.server.scrollback import WRAPPED_SHORT
 from tmux_py.style import DEFAULT
 
@@ -94,6 +94,12 @@ def test_tmux_splits_a_logical_line_where_its_join_meets_a_wide_character() -> N
     lines = [record("中文", WRAPPED_SHORT)] * 3 + [record("中文")]
     done = reflow(lines, 7)  # the second line took in all of the third: the fourth is left apart
     assert texts(done.records) == [("中文中", WRAPPED_SHORT), ("文中文", False), ("中文", False)]
+
+
+def test_clip_keeps_what_fits_the_screen() -> None:
+    line = ("aaab中", (3, *RED, 2, *PLAIN), True)
+    assert clip(line, 4) == ("aaab", (3, *RED, 1, *PLAIN), True)
+    assert clip(line, 6) is line
 
 
 def test_cursor_keeps_its_character() -> None:

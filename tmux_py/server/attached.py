@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 from tmux_py import commands, protocol
 from tmux_py.options import OPTION_DEFS
-from tmux_py.server.flow import RED, Flow
+from tmux_py.server.flow import RED, SMALL_UPDATE, Flow
 from tmux_py.server.model import Target, TargetError
 from tmux_py.server.mouse import encode_mouse
 
@@ -86,6 +86,9 @@ class AttachedClient:
         self._sent_layout: dict | None = None
         self._sent_sizes: dict[str, tuple[int, int]] = {}
         self._flush_pending = False
+        #: The pending flush waits for the next frame of the client's pace.
+        self._flush_paced = False
+        self._express_pending = False
         self._drain_task: asyncio.Task | None = None
         self.gone = False
 
@@ -113,6 +116,11 @@ class AttachedClient:
         self.flow.merged(len(waiting & lines))
         waiting.update(lines)
         self.schedule()
+        if self._flush_paced and not self._express_pending and len(waiting) <= SMALL_UPDATE:
+            # A keystroke's echo in one pane must not wait for the next frame
+            # of a flood in another: small changes go out on their own.
+            self._express_pending = True
+            self.attachments.loop.call_soon(self._flush_small)
 
     def mark_layout(self) -> None:
         self.layout_due = True
@@ -127,6 +135,7 @@ class AttachedClient:
         if not self._flush_pending and not self.gone:
             self._flush_pending = True
             delay = self.flow.delay(self.behind())
+            self._flush_paced = bool(delay)
             if delay:
                 self.attachments.loop.call_later(delay, self.flush)
             else:
@@ -162,7 +171,17 @@ class AttachedClient:
         return full + sum(len(lines) for lines in self.pending.values())
 
     def flush(self) -> None:
-        self._flush_pending = False
+        self._flush_pending = self._flush_paced = False
+        self._send(None)
+
+    def _flush_small(self) -> None:
+        """Send the panes owed a few lines now; the rest keep their frame."""
+        self._express_pending = False
+        if self._flush_paced:
+            self._send(SMALL_UPDATE)
+
+    def _send(self, most_lines: int | None) -> None:
+        """Send what is owed, or only the panes owed at most ``most_lines`` lines (not whole)."""
         if self.gone or self.connection.closing:
             return
         self.check_flow()
@@ -175,21 +194,26 @@ class AttachedClient:
         if window is None:
             return
         before = self.queued()
-        if self.layout_due:
+        if self.layout_due and most_lines is None:
             self.layout_due = False
             self._send_layout(window)
         geometry = window.geometry()
+        owed = set(self.pending) if most_lines is not None else self.full | set(self.pending)
         updates = 0
-        for pane_id in list(self.full | set(self.pending)):
+        for pane_id in owed:
             pane = window.panes.get(pane_id)
             if pane is None or pane_id not in geometry:
                 continue
             full = pane_id in self.full
+            if most_lines is not None and (full or len(self.pending[pane_id]) > most_lines):
+                continue
             lines = range(pane.emulator.lines) if full else sorted(self.pending.get(pane_id, ()))
             self.connection.send(self._pane_update(pane, lines, full))
+            self.pending.pop(pane_id, None)
             updates += 1
-        self.full.clear()
-        self.pending.clear()
+        if most_lines is None:
+            self.full.clear()
+            self.pending.clear()
         if updates:
             self.flow.sent(updates, self.queued() - before)
 

@@ -45,9 +45,12 @@ tmux keeping the lines a region scrolls out) becomes a record in
 primary screen first scrolls the used lines into the history, as tmux 3.3a's
 ``scroll-on-clear`` does.
 
-Resize. Heights change as tmux's (lines below the cursor go first, then the
-top ones into the history; growing takes scrolled-out lines back); widths
-are clipped until reflow is built.
+Resize. As tmux's screen_resize_cursor: heights change first (lines below
+the cursor go first, then the top ones into the history; growing takes
+scrolled-out lines back), then a new width rewraps the primary screen and its
+history as one (``reflow.py``), the cursor staying on its character. The
+alternate screen is cut instead, and the primary screen it hides is reflowed
+when it comes back.
 
 Fast path. A run of whole lines of text and SGR arriving at the bottom of
 the screen is applied in one step (``fastpath.py``): lines that scroll
@@ -1191,6 +1194,7 @@ class Emulator:
         self._alt_rows = self._rows
         self._alt_size = (self.columns, self.lines)
         self._rows = [_Row() for _ in range(self.lines)]
+        self._unwrap_above(0)  # tmux clears its grid's screen lines for the alternate screen
         self._dirty_all = True
 
     def _alternate_off(self, cursor: bool) -> None:
@@ -1402,12 +1406,13 @@ class Emulator:
         return [_record_runs(fastpath.decode(r)) for r in self.history.lines(start, stop)]
 
     def _records(self, start: int, end: int) -> list[tuple]:
-        """Records of lines start..end inclusive (negative = history)."""
+        """Records of lines start..end inclusive (negative = history), none wider than the screen."""
         hsize = len(self.history)
         out: list[tuple] = []
         if start < 0:
-            records = self.history.lines(hsize + start, hsize + min(end, -1) + 1)
-            out.extend(map(fastpath.decode, records))
+            columns = self.columns
+            for record in self.history.lines(hsize + start, hsize + min(end, -1) + 1):
+                out.append(reflow.clip(fastpath.decode(record), columns))
         for y in range(max(0, start), min(end, self.lines - 1) + 1):
             out.append(fastpath.decode(self._record(self._rows[y])))
         return out
@@ -1458,9 +1463,6 @@ class Emulator:
                 line = text
             if trim:
                 line = line.rstrip(" ")
-            elif wrapped is True:
-                # A wrapped line's cells are all in use: tmux prints them all.
-                line += " " * (self.columns - text_width(text))
             if join and wrapped:
                 pending += line
                 continue

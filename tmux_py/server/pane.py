@@ -35,10 +35,19 @@ log = logging.getLogger(__name__)
 
 #: Time one pane may spend emulating per event-loop turn, so one flooding pane
 #: cannot starve keystrokes, other panes or requests (the kernel holds the
-#: rest and blocks the writer: nothing is dropped).
-TURN_BUDGET = 0.004
-#: Bytes gathered from the PTY into one emulator feed.
-FEED_SIZE = 16 * 1024
+#: rest and blocks the writer: nothing is dropped). A keystroke's echo takes
+#: about three turns (the key in, the echo read, the update out), each of them
+#: carrying every flooding pane's budget: 4 ms and 16 KiB feeds gave echoes of
+#: 20-30 ms beside `yes`, 1 ms and 4 KiB give 6-10 ms for the same throughput.
+TURN_BUDGET = 0.001
+#: Bytes gathered from the PTY into one emulator feed (the kernel hands a PTY
+#: over about 4 KiB at a time).
+FEED_SIZE = 4 * 1024
+#: Seconds a pane's output must rest before its history is compressed
+#: (scrollback.py says why not at once).
+COMPRESS_AFTER = 1.0
+#: History blocks compressed per event-loop turn (0.1-0.2 ms each).
+COMPRESS_PER_TURN = 4
 #: Pane output held for a pipe-pane command that reads slower than the pane writes. Beyond it,
 #: output is dropped for the pipe only (the pane and its clients lose nothing), so a stalled
 #: reader costs the daemon at most this. tmux appends to an unbounded libevent buffer instead.
@@ -98,6 +107,8 @@ class Pane:
         os.set_blocking(self.fd, False)
         self._reading = True
         self._loop.add_reader(self.fd, self._read)
+        self._last_output = 0.0
+        self._compress_timer: asyncio.Handle | None = None
         self.closed = False
 
     def respawn(self, argv: list[str], cwd: str, env: dict[str, str], grace: float) -> None:
@@ -118,9 +129,7 @@ class Pane:
     def _read(self, *, drain: bool = False) -> None:
         """Emulate what the PTY holds, for at most one turn's budget (all of it when draining).
 
-        Reads are gathered into one feed of up to :data:`FEED_SIZE` bytes (the
-        kernel hands a PTY over ~4 KiB at a time, and the emulator's fast path
-        likes long runs). When the budget runs out with bytes still waiting,
+        Reads are gathered into one feed of up to :data:`FEED_SIZE` bytes. When the budget runs out with bytes still waiting,
         the pane is *throttled*: it yields the loop to keystrokes, requests and
         other panes, and the kernel blocks the writing program until we come
         back. Nothing is dropped.
@@ -149,6 +158,9 @@ class Pane:
                     self.pipe.feed(chunk)
             if exhausted or (not drain and time.perf_counter() >= deadline):
                 break
+        self._last_output = self._loop.time()
+        if self.emulator.history.cold and self._compress_timer is None:
+            self._compress_timer = self._loop.call_later(COMPRESS_AFTER, self._compress_history)
         self._set_throttled(not exhausted)
         if ended:
             self._stop_reading()
@@ -163,6 +175,20 @@ class Pane:
             # promise, the pane must keep reading (the program would block
             # on a full PTY otherwise) and the bug must be seen in the log.
             log.exception("pane %s: emulator failed on %d bytes", self.id, len(data))
+
+    def _compress_history(self) -> None:
+        """Compress the history a few blocks a turn once the program has rested."""
+        self._compress_timer = None
+        if self.closed:
+            return
+        resting = self._loop.time() - self._last_output
+        if resting < COMPRESS_AFTER:
+            self._compress_timer = self._loop.call_later(COMPRESS_AFTER - resting, self._compress_history)
+            return
+        history = self.emulator.history
+        history.compress(COMPRESS_PER_TURN)
+        if history.cold:
+            self._compress_timer = self._loop.call_soon(self._compress_history)
 
     def _set_throttled(self, throttled: bool) -> None:
         now = time.monotonic()
@@ -391,6 +417,8 @@ class Pane:
         self._stop_reading()
         self._loop.remove_writer(self.fd)
         self.closed = True
+        if self._compress_timer is not None:
+            self._compress_timer.cancel()
         # ptyprocess's own close() signals and sleeps: mark it closed so its
         # finaliser leaves the (already reaped or hung-up) process alone.
         self.process.closed = True

@@ -13,8 +13,9 @@ them again at the new width, filling every line before moving on, so:
   a cell short (``WRAPPED_SHORT``), as when it was first printed;
 - combining marks stay with their base character, and style runs are cut
   with the text;
-- an empty line that ends a wrapped one stays a line of its own and the line
-  before it stays wrapped (tmux's join stops at an empty unwrapped line);
+- where tmux's join stops short of a logical line's last line (it is empty,
+  or its first character is wide and one cell is left), that line stays a
+  line of its own, and the logical line may split there (``_join_end``);
 - a record that is a logical line by itself and fits the new width is passed
   through as the same object, so the caller can keep what it holds beside it
   (a screen row's fill, a chunk record's shared text).
@@ -95,6 +96,17 @@ def _scrolled(scrolled: int, source: int, target: int, lines: int, pieces: int) 
     return min(scrolled, target)
 
 
+def clip(record: tuple, columns: int) -> tuple:
+    """A decoded record cut to its first ``columns`` cells: what tmux shows of a line wider than the screen.
+
+    Only a screen that was not reflowed (the alternate one) has such lines.
+    """
+    text = record[0]
+    if (len(text) if text.isascii() else text_width(text)) <= columns:
+        return record
+    return _records([record], _cut(text, columns)[:1], columns, record[2])[0]
+
+
 def _join_end(group: list[tuple], pieces: list[tuple[int, int, int]], columns: int) -> tuple[int, bool] | None:
     """Where tmux's join ends a logical line's last line apart: (pieces kept, last kept wrapped), or None.
 
@@ -104,14 +116,15 @@ def _join_end(group: list[tuple], pieces: list[tuple[int, int, int]], columns: i
     also drops the wrapped flag, splitting the logical line in two (so a
     cursor after it lands a logical line early, as in tmux).
     """
-    ends = [len(row[0]) for row in group]
-    start = sum(ends[:-2])
-    boundary = start + ends[-2]
+    sizes = [len(row[0]) for row in group]
+    start = sum(sizes[:-2])  # where the line before the last begins
+    boundary = start + sizes[-2]  # and ends
+    empty = not sizes[-1]
     for number, (first, end, cells) in enumerate(pieces):
-        if end == boundary and cells < columns or (not ends[-1] and number == len(pieces) - 1):
+        if (end == boundary and cells < columns) or (empty and number == len(pieces) - 1):
             joined = first < start
-            if ends[-1] and not joined:
-                return None
+            if not empty and not joined:
+                return None  # the join stopped on its own line: nothing is dropped
             return number + 1, not (joined and cells < columns)
         if end > boundary:
             return None

@@ -21,12 +21,17 @@ records without looking inside them.)
 
 Lines are kept compactly: the newest ``BLOCK`` to ``2 * BLOCK`` records stay
 as Python tuples (the *hot tail*, cheap to append to and to read back while
-a program is scrolling), and every older group of ``BLOCK`` lines is
-``marshal``-led and ``zlib``-compressed into one ``bytes`` *block*. Coloured
-terminal output repeats itself a great deal, so a block costs a few tens of
-bytes per line, a tenth of tmux's grid. Reading a range decompresses the
-blocks it touches; the last block read is cached, so paging through history
-decompresses each block once.
+a program is scrolling); every older group of ``BLOCK`` lines becomes a
+*block*, first a plain list (*cold*), later ``marshal``-led and
+``zlib``-compressed into one ``bytes`` by :meth:`Scrollback.compress`, which
+the pane calls once its program has been quiet for a moment. Compressing as
+lines scroll off cost a third of the daemon's time under a flood such as
+``base64 /dev/urandom``, and most of those lines were dropped again soon
+after; cold blocks are bounded by the history limit all the same. Coloured
+terminal output repeats itself a great deal, so a compressed block costs a
+few tens of bytes per line, a tenth of tmux's grid. Reading a range
+decompresses the blocks it touches; the last block read is cached, so paging
+through history decompresses each block once.
 
 As in tmux's ``grid_collect_history``, a full history (``limit`` lines, tmux's
 ``history-limit``) drops its oldest tenth before taking a new line, so the
@@ -84,10 +89,11 @@ def text_width(text: str) -> int:
 class Scrollback:
     """Up to ``limit`` history records, oldest first."""
 
-    __slots__ = ("_blocks", "_tail", "_skip", "_count", "_limit", "_cache")
+    __slots__ = ("_blocks", "_tail", "_skip", "_count", "_limit", "_cache", "_cold")
 
     def __init__(self, limit: int = 10000) -> None:
-        self._blocks: deque[bytes] = deque()
+        self._blocks: deque[bytes | list[Record]] = deque()
+        self._cold = 0
         self._tail: list[Record] = []
         self._skip = 0
         self._count = 0
@@ -136,7 +142,9 @@ class Scrollback:
             return None
         if not self._tail:
             block = self._blocks.pop()
-            self._tail = self._decode(block)
+            if isinstance(block, list):
+                self._cold -= 1
+            self._tail = list(self._decode(block))
             if not self._blocks:
                 del self._tail[: self._skip]
                 self._skip = 0
@@ -145,6 +153,7 @@ class Scrollback:
 
     def clear(self) -> None:
         self._blocks.clear()
+        self._cold = 0
         self._tail = []
         self._skip = 0
         self._count = 0
@@ -174,9 +183,10 @@ class Scrollback:
     def nbytes(self) -> int:
         """Approximate memory held, in bytes (blocks, tail and containers)."""
         size = sys.getsizeof(self._blocks) + sys.getsizeof(self._tail)
-        size += sum(sys.getsizeof(block) for block in self._blocks)
         seen: set[int] = set()
-        for record in self._tail:
+        cold = [record for block in self._blocks if isinstance(block, list) for record in block]
+        size += sum(sys.getsizeof(block) for block in self._blocks)
+        for record in (*cold, *self._tail):
             size += sys.getsizeof(record)
             for item in record:
                 if id(item) not in seen:
@@ -184,13 +194,33 @@ class Scrollback:
                     size += sys.getsizeof(item)
         return size
 
+    @property
+    def cold(self) -> int:
+        """Blocks not compressed yet."""
+        return self._cold
+
+    def compress(self, most: int) -> None:
+        """Compress up to ``most`` cold blocks, oldest first."""
+        blocks = self._blocks
+        for index in range(len(blocks)):
+            if most <= 0 or not self._cold:
+                return
+            block = blocks[index]
+            if isinstance(block, list):
+                blocks[index] = zlib.compress(marshal.dumps(block), LEVEL)
+                self._cold -= 1
+                most -= 1
+
     def _pack(self) -> None:
-        """Compress the oldest ``BLOCK`` lines of the hot tail into a block."""
+        """Move the oldest ``BLOCK`` lines of the hot tail into a cold block."""
         tail = self._tail
-        self._blocks.append(zlib.compress(marshal.dumps(tail[:BLOCK]), LEVEL))
+        self._blocks.append(tail[:BLOCK])
+        self._cold += 1
         del tail[:BLOCK]
 
-    def _decode(self, block: bytes) -> list[Record]:
+    def _decode(self, block: bytes | list[Record]) -> list[Record]:
+        if isinstance(block, list):
+            return block
         cached_block, cached = self._cache
         if cached_block is block:
             return cached
@@ -204,7 +234,8 @@ class Scrollback:
             if self._blocks:
                 alive = BLOCK - self._skip
                 if excess >= alive:
-                    self._blocks.popleft()
+                    if isinstance(self._blocks.popleft(), list):
+                        self._cold -= 1
                     self._skip = 0
                     self._count -= alive
                     excess -= alive
