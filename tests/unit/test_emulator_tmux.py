@@ -223,7 +223,7 @@ RESIZES = {
     "reflow_narrower_then_wider": (b"short\r\n" + b"0123456789" * 5 + b"\r\nx", ((7, 6), (13, 6), (30, 6))),
     "reflow_cursor_inside_a_wrapped_line": (b"abcdefghijklmnopqrstuvwxyz\r\nnext\x1b[2;3H", ((7, 6), (4, 6), (30, 6))),
     "reflow_styles": (b"\x1b[31mred red red \x1b[44mblue blue\x1b[0m plain\r\n", ((6, 6), (25, 6))),
-    "reflow_wide_character_at_the_cut": ("1234567890123456789中x\r\n中文中文中文中文中文中文中文".encode(), ((5, 6), (7, 6), (20, 6))),
+    "reflow_wide_character_at_the_cut": (("1234567890123456789中x\r\n" + "中文" * 7).encode(), ((5, 6), (7, 6), (20, 6))),
     "reflow_and_height_together": (_LINES * 2 + b"0123456789" * 4, ((9, 4), (13, 9), (20, 6))),
     "reflow_after_alternate_screen": (b"0123456789" * 3 + b"\x1b[?1049hAAAA\x1b[?1049l", ((8, 6),)),
     "reflow_in_alternate_screen": (b"0123456789" * 3 + b"\x1b[?1049h\x1b[HAAAA\r\n" + b"B" * 25, ((30, 6), (8, 6))),

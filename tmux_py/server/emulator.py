@@ -81,7 +81,7 @@ from typing import Callable
 
 from tmux_py.server import csi, fastpath, reflow
 from tmux_py.server.sanitize import clean_label
-from tmux_py.server.scrollback import WRAPPED_SHORT, Scrollback, char_width, text_width
+from tmux_py.server.scrollback import WRAPPED_SHORT, Scrollback, char_width
 from tmux_py.server.sgr import DEFAULT_STYLE as _DEFAULT_STYLE
 from tmux_py.server.sgr import PARAM_LIMIT, parse_params, sgr_style
 from tmux_py.style import CHARSET, DEFAULT, sgr_transition
@@ -1087,7 +1087,7 @@ class Emulator:
         if start == 0 and stop == self.columns:
             if fill or row.fill or row.in_use():  # tmux leaves an empty line be
                 self._unwrap_above(y)
-            self._rows[y] = _Row(fill)  # a partial erase keeps the flag, as in tmux
+            self._rows[y] = _Row(fill)  # not wrapped; a partial erase keeps the flag, as in tmux
         elif row.chars is None and start >= len(row.text) and fill == row.fill:
             pass
         else:

@@ -186,7 +186,7 @@ def _cut(text: str, columns: int) -> list[tuple[int, int, int]]:
 
 
 def _records(group: list[tuple], pieces: list[tuple[int, int, int]], columns: int, tail: bool) -> list[tuple]:
-    """The records of a logical line's cut pieces, each with its share of the style runs; the last wrapped if ``tail``."""
+    """Records of a logical line's cut pieces, each with its share of the runs; the last wrapped if ``tail``."""
     text = "".join(row[0] for row in group)
     runs = _join_runs([row[1] for row in group])
     out = []
