@@ -1,17 +1,29 @@
 """tmux formats: ``#{name}`` replaced by a variable's value.
 
 Supported: ``#{variable}``, ``#{?condition,then,else}`` (true when the value
-is non-empty and not ``0``), ``#{==:a,b}`` and ``#{!=:a,b}``, ``#{=N:var}``
-(first N characters; negative N: the last; 0: all), ``#{t:var}`` (a Unix time as
-``Mon Nov 23 08:47:13 2026``), and ``##`` for ``#``. Unknown
-variables expand to nothing, as in tmux. Variables are looked up lazily
+is non-empty and not ``0``); comparisons of two formats giving 1 or 0
+(``#{==:a,b}``, ``!=``, ``<``, ``>``, ``<=``, ``>=``, ``||``, ``&&``, ``m``
+for fnmatch and ``m/r`` for a regular expression); ``#{e|+|:a,b}`` arithmetic
+(``+ - * / %``, ``e|/|f|3`` in floating point); modifiers of a value:
+``#{=N:var}`` (first N characters; negative N: the last; 0: all) and
+``#{=/N/...:var}``, ``#{pN:var}`` (padded), ``#{t:var}`` (a Unix time as
+``Mon Nov 23 08:47:13 2026``), ``b:`` and ``d:`` (basename, dirname), ``n:``
+and ``w:`` (length, width), ``s/pattern/replacement/:var``, ``l:`` (literal);
+and ``##`` for ``#``. A modifier's argument is a variable's name, or a format
+if it holds ``#{``. Unknown variables expand to nothing, as in tmux. Variables are looked up lazily
 through a mapping, so a value that costs something (a /proc read) is only
 computed when a format asks for it.
 """
 
 from __future__ import annotations
 
+import fnmatch
+import math
+import operator
+import os
+import re
 import time
+import unicodedata
 from collections.abc import Callable, Mapping
 
 
@@ -68,28 +80,125 @@ def _truthy(value: str) -> bool:
     return value not in ("", "0")
 
 
+def _match(pattern: str, text: str, flags: str) -> bool:
+    """``#{m:pattern,text}``: fnmatch, or a regular expression with ``/r`` (``i``: any case)."""
+    if "r" in flags:
+        return re.search(pattern, text, re.IGNORECASE if "i" in flags else 0) is not None
+    if "i" in flags:
+        pattern, text = pattern.lower(), text.lower()
+    return fnmatch.fnmatchcase(text, pattern)
+
+
+#: Operators whose two arguments are formats, expanded first; the result is 1 or 0.
+_COMPARISONS = {
+    "==": operator.eq, "!=": operator.ne, "<=": operator.le, ">=": operator.ge, "<": operator.lt, ">": operator.gt,
+    "||": lambda left, right: _truthy(left) or _truthy(right),
+    "&&": lambda left, right: _truthy(left) and _truthy(right),
+}
+
+#: Arithmetic of ``#{e|op|:a,b}`` (integers, as C: division truncates towards zero).
+_ARITHMETIC = {
+    "+": operator.add, "-": operator.sub, "*": operator.mul,
+    "/": lambda left, right: left / right if isinstance(left, float) else int(left / right),
+    "%": lambda left, right: math.fmod(left, right) if isinstance(left, float) else int(math.fmod(left, right)),
+}
+
+#: Modifiers of one value: ``#{b:pane_current_path}``.
+_VALUE_MODIFIERS = {
+    "t": lambda value: ctime(int(value)) if value.isdigit() else value,
+    "b": os.path.basename,
+    "d": os.path.dirname,
+    "n": lambda value: str(len(value)),
+    "w": lambda value: str(sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in value)),
+}
+
+
+def _value(argument: str, variables: Mapping[str, str]) -> str:
+    """A modifier's argument: a format if it holds one (``#{b:#{x}}``), else a variable's name."""
+    return expand(argument, variables) if "#{" in argument else variables.get(argument, "")
+
+
+def _number(text: str, floating: bool) -> float | int:
+    try:
+        return float(text) if floating else int(text)
+    except ValueError:
+        return 0.0 if floating else 0
+
+
+def _arithmetic(spec: str, argument: str, variables: Mapping[str, str]) -> str | None:
+    """``e|op|`` or ``e|op|f|digits`` applied to two formats; None if ``spec`` is not one."""
+    parts = spec.split("|")
+    if len(parts) < 3 or parts[0] != "e" or parts[1] not in _ARITHMETIC:
+        return None
+    floating = len(parts) > 3 and parts[2].startswith("f")
+    left, right = (_number(expand(part, variables), floating) for part in (_split_top(argument) + ["", ""])[:2])
+    try:
+        result = _ARITHMETIC[parts[1]](left, right)
+    except ZeroDivisionError:
+        return "0"
+    if not floating:
+        return str(result)
+    digits = parts[3]
+    return f"{result:.{int(digits) if digits.isdigit() else 2}f}"
+
+
+def _truncate(spec: str, value: str) -> str | None:
+    """``=N`` (first N characters; negative: the last; 0: all) or ``=/N/marker`` (the marker
+    added where something was cut); None if ``spec`` is not one."""
+    marker = ""
+    if spec.startswith("/"):
+        spec, _, marker = spec[1:].partition("/")
+    if not spec.lstrip("-").isdigit():
+        return None
+    count = int(spec)
+    if count == 0 or abs(count) >= len(value):
+        return value
+    return value[:count] + marker if count > 0 else marker + value[count:]
+
+
+def _substitute(spec: str, value: str) -> str:
+    """``s/pattern/replacement/flags``: a regular expression substitution (``i``: any case)."""
+    delimiter = spec[1:2] or "/"
+    pattern, replacement, flags = (spec[2:].split(delimiter) + ["", ""])[:3]
+    replacement = re.sub(r"\\(\d)", r"\\g<\1>", replacement)
+    return re.sub(pattern, replacement, value, flags=re.IGNORECASE if "i" in flags else 0)
+
+
 def _evaluate(body: str, variables: Mapping[str, str]) -> str:
     if body.startswith("?"):
         parts = _split_top(body[1:])
-        condition = parts[0]
-        value = expand(condition, variables) if "#{" in condition else variables.get(condition, "")
-        chosen = parts[1] if _truthy(value) else (parts[2] if len(parts) > 2 else "")
+        chosen = parts[1] if _truthy(_value(parts[0], variables)) else (parts[2] if len(parts) > 2 else "")
         return expand(chosen, variables)
-    for operator in ("==:", "!=:"):
-        if body.startswith(operator):
-            left, right = (expand(part, variables) for part in (_split_top(body[3:]) + ["", ""])[:2])
-            return "1" if (left == right) == (operator == "==:") else "0"
-    if body.startswith("t:"):
-        value = variables.get(body[2:], "")
-        return ctime(int(value)) if value.isdigit() else value
-    if body.startswith("="):
-        length, colon, name = body[1:].partition(":")
-        if colon and length.lstrip("-").isdigit():
-            value = variables.get(name, "")
-            count = int(length)
-            if count == 0:  # tmux: no limit
-                return value
-            return value[:count] if count > 0 else value[count:]
+    spec, colon, argument = body.partition(":")
+    if not colon:
+        return variables.get(body, "")
+    if spec in _COMPARISONS:
+        left, right = (expand(part, variables) for part in (_split_top(argument) + ["", ""])[:2])
+        return "1" if _COMPARISONS[spec](left, right) else "0"
+    if spec == "m" or spec.startswith("m/"):
+        pattern, text = (expand(part, variables) for part in (_split_top(argument) + ["", ""])[:2])
+        return "1" if _match(pattern, text, spec[2:]) else "0"
+    if spec == "l":
+        return argument
+    if spec.startswith("e|"):
+        result = _arithmetic(spec, argument, variables)
+        if result is not None:
+            return result
+    value = _value(argument, variables)
+    if spec in _VALUE_MODIFIERS:
+        return _VALUE_MODIFIERS[spec](value)
+    if spec.startswith("="):
+        truncated = _truncate(spec[1:], value)
+        if truncated is not None:
+            return truncated
+    if spec.startswith("p") and spec[1:].lstrip("-").isdigit():
+        width = int(spec[1:])
+        return value.ljust(width) if width > 0 else value.rjust(-width)
+    if spec.startswith("s") and len(spec) > 1:
+        try:
+            return _substitute(spec, value)
+        except re.error:
+            return value
     return variables.get(body, "")
 
 

@@ -27,3 +27,16 @@ def test_variables_are_lazy():
     variables = Variables({"cheap": lambda: 1, "costly": lambda: calls.append(1) or "x", "flag": lambda: True})
     assert expand("#{cheap} #{flag}", variables) == "1 1"
     assert calls == []
+
+
+def test_comparisons_arithmetic_and_modifiers_as_tmux():
+    values = {"name": "abcdef", "path": "/usr/lib/x", "zero": "0"}
+    assert expand("#{<:a,b}#{>:a,b}#{<=:1,1}#{>=:1,2}#{||:0,#{zero}}#{&&:1,x}", values) == "101001"
+    assert expand("#{m:a*,#{name}}#{m:a*,name}#{m/r:^a.c,abc}#{m/ri:^A,abc}", values) == "1011"
+    assert expand("#{e|+|:2,3} #{e|/|:-7,2} #{e|%|:7,3} #{e|/|f|:7,2} #{e|*|f|4:1.5,2} #{e|/|:1,0}",
+                  values) == "5 -3 1 3.50 3.0000 0"
+    assert expand("#{b:path} #{d:path} #{n:name} #{w:name} #{b:#{name}}", values) == "x /usr/lib 6 6 abcdef"
+    assert expand("#{=/3/...:name}|#{=/-2/..:name}|#{=/9/..:name}|#{p8:name}|#{p-8:name}|", values) == (
+        "abc...|..ef|abcdef|abcdef  |  abcdef|")
+    assert expand("#{s/B(c)/X\\1/i:name} #{s/[/x/:name} #{l:#{name}}", values) == "aXcdef abcdef #{name}"
+    assert expand("#{w:wide} #{=3:#{name}}", {"wide": "日本", "name": "abcdef"}) == "4 abc"

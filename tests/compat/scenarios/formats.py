@@ -1,4 +1,4 @@
-"""display-message -p: the format variables tmuxpy has, #{?...}, #{==:...}, #{=N:...}, ##."""
+"""display-message -p: the format variables tmuxpy has, #{?...}, comparisons, arithmetic, modifiers, ##."""
 
 from __future__ import annotations
 
@@ -40,6 +40,19 @@ SCENARIOS = [
              Run(show("a", "#{history_limit}"), tmuxpy={"out": "10000\n"},
                  why="tmuxpy keeps 10,000 lines of scrollback by default (tmux: 2000); its "
                      "compact history makes that cheaper than tmux's 2000 (README, Performance)")),
+    scenario("format-comparisons-arithmetic-and-modifiers",
+             "new -d -s abcdef -n main -x 80 -y 24",
+             show("abcdef", "#{<:a,b}#{>:a,b}#{<=:1,1}#{>=:1,2}#{||:0,1}#{&&:1,0}#{&&:1,x}|"
+                            "#{m:a*,#{session_name}}#{m:a*,session_name}#{m/r:^a.c,abc}#{m/ri:^A,abc}"),
+             show("abcdef", "#{e|+|:2,3} #{e|-|:2,5} #{e|*|:2,3} #{e|/|:-7,2} #{e|%|:7,3} #{e|/|f|:7,2} "
+                            "#{e|*|f|4:1.5,2}"),
+             show("abcdef", "#{d:socket_path}|#{n:session_name}|#{w:session_name}|#{=3:#{session_name}}|"
+                            "#{l:#{session_name}}"),
+             Run(show("abcdef", "#{b:#{l:/usr/lib/x}}|#{d:#{l:/usr/lib/x}}"), tmuxpy={"out": "x|/usr/lib\n"},
+                 why="tmux applies b: and d: (and t:) only to a variable's value and leaves a nested "
+                     "format's text as it is; tmuxpy applies every modifier to the value either way"),
+             show("abcdef", "#{=/3/...:session_name}|#{=/-2/..:session_name}|#{=/9/..:session_name}|"
+                            "#{p8:session_name}|#{p-8:session_name}|#{s/B(c)/X\\1/i:session_name}|")),
     scenario("format-default-message",
              NEW, Run("display -p -t a", mask=(r"\d\d:\d\d \d\d-[A-Z][a-z]{2}-\d\d",)),
              show("a", "%% 100% #{session_name}")),
