@@ -3,12 +3,17 @@
 tmux (on a private ``-S`` socket, killed in ``finally``) runs a shell; the test
 types ``tmuxpy new`` into it with ``send-keys``, splits with ``C-b %``, types in
 each pane, detaches, reattaches, and reads the outer screen with
-``capture-pane``: both panes' text must sit in the right halves.
+``capture-pane``: both panes' text must sit in the right halves. Then a TUI client
+stopped with SIGSTOP during a flood must catch up once continued.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -75,3 +80,47 @@ def test_split_type_detach_reattach_in_a_real_terminal(daemon):
         outer.wait(lambda s: "[detached (from session e2e)]" in s, "the second detach")
     finally:
         subprocess.run(["tmux", "-S", outer.socket, "kill-server"], env=env, capture_output=True, timeout=20)
+
+
+def test_a_stopped_tui_turns_red_then_catches_up_after_sigcont(daemon):
+    """Issue 5, proof 3: a TUI client stopped (SIGSTOP) during a flood is marked red by the
+    daemon; once continued it shows the pane as it is now and its level is green again."""
+    env = dict(daemon.env, TERM="xterm-256color")
+    outer = Outer(str(daemon.root / "outer.sock"), env)
+    daemon.out("new", "-d", "-s", "flood", "sh", "-c", "trap : INT; read go; seq 999999999; exec sleep 600")
+    client_pid = None
+    try:
+        # Not tmux's own child: tmux sends SIGCONT to a child of its that stops. The
+        # command after it keeps sh from exec'ing the client.
+        outer.tmux("-f", "/dev/null", "new-session", "-d", "-s", "outer", "-x", str(WIDTH), "-y", str(HEIGHT),
+                   f"{sys.executable} -m tmux_py -S {daemon.socket} attach -t flood; exit")
+        outer.wait(lambda s: s.splitlines()[-1].startswith("[flood] 0:"), "tmuxpy's status line")
+        shell = outer.tmux("display", "-p", "-t", "outer", "#{pane_pid}").strip()
+        with open(f"/proc/{shell}/task/{shell}/children") as children:
+            client_pid = int(children.read().split()[0])
+        os.kill(client_pid, signal.SIGSTOP)
+        daemon.out("send-keys", "-t", "flood", "Enter")
+        wait_until(lambda: client_level(daemon) == "red", 20, "the stopped client to turn red")
+        daemon.out("send-keys", "-t", "flood", "C-c")
+        wait_until(lambda: daemon.out("display", "-p", "-t", "flood", "#{pane_current_command}").strip() == "sleep",
+                   15, "the flood to end")
+        expected = [line.rstrip() for line in daemon.capture("flood").split("\n")[: HEIGHT - 1]]
+        os.kill(client_pid, signal.SIGCONT)
+        screen = outer.wait(lambda s: [line.rstrip() for line in s.split("\n")[: HEIGHT - 1]] == expected,
+                            "the continued client to show the pane as it is now")
+        wait_until(lambda: client_level(daemon) == "green", 15, "the continued client to be green again")
+        stats = json.loads(daemon.out("server", "status", "--json"))["client_stats"][0]
+        assert stats["resyncs"] >= 1, "red dropped the line marks for one full redraw"
+        assert stats["bytes_sent"] > 0
+        status_line = outer.wait(lambda s: "behind" not in s.splitlines()[-1], "the lag mark to go").splitlines()[-1]
+        assert status_line.startswith("[flood] 0:") and any(line.isdigit() for line in screen.splitlines())
+    finally:
+        if client_pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(client_pid, signal.SIGCONT)
+        subprocess.run(["tmux", "-S", outer.socket, "kill-server"], env=env, capture_output=True, timeout=20)
+
+
+def client_level(daemon) -> str | None:
+    clients = json.loads(daemon.out("server", "status", "--json"))["client_stats"]
+    return clients[0]["level"] if clients else None

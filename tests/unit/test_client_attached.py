@@ -45,8 +45,9 @@ class FakeConnection:
         self.peer_pid = 1
         self.connected = 0.0
 
-    def send(self, message: protocol.Message) -> None:
+    def send(self, message: protocol.Message) -> int:
         self.sent.append(message)
+        return len(protocol.encode(message))
 
     def close(self) -> None:
         self.closing = True
@@ -153,6 +154,7 @@ def test_a_quiet_panes_echo_does_not_wait_for_a_flooding_panes_next_frame():
         # ...and the one-line echo goes at once, on its own.
         assert [update.pane for update in updates] == ["%1"]
         assert updates[0].lines == [[0, quiet.emulator.line_runs(0)]]
+        assert client.flow.bytes_sent > len(protocol.encode(updates[0])), "every update's bytes counted"
         assert set(client.pending) == {"%0"}
 
     asyncio.run(body())

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 from typing import TYPE_CHECKING
 
 from tmux_py import commands, protocol
@@ -193,13 +194,12 @@ class AttachedClient:
         window = self.session.current
         if window is None:
             return
-        before = self.queued()
         if self.layout_due and most_lines is None:
             self.layout_due = False
             self._send_layout(window)
         geometry = window.geometry()
         owed = set(self.pending) if most_lines is not None else self.full | set(self.pending)
-        updates = 0
+        updates = size = 0
         for pane_id in owed:
             pane = window.panes.get(pane_id)
             if pane is None or pane_id not in geometry:
@@ -208,14 +208,14 @@ class AttachedClient:
             if most_lines is not None and (full or len(self.pending[pane_id]) > most_lines):
                 continue
             lines = range(pane.emulator.lines) if full else sorted(self.pending.get(pane_id, ()))
-            self.connection.send(self._pane_update(pane, lines, full))
+            size += self.connection.send(self._pane_update(pane, lines, full))
             self.pending.pop(pane_id, None)
             updates += 1
         if most_lines is None:
             self.full.clear()
             self.pending.clear()
         if updates:
-            self.flow.sent(updates, self.queued() - before)
+            self.flow.sent(updates, size)
 
     def _wait_for_drain(self) -> None:
         if self._drain_task is not None:
@@ -424,6 +424,14 @@ class Attachments:
             # the client then gets the latest state in one go, not a trickle.
             threshold = client.flow.threshold
             transport.set_write_buffer_limits(high=threshold, low=threshold // 4)
+            # The kernel's send buffer is part of the path too, and one the
+            # levels cannot see: left at its default it swallowed minutes of a
+            # stopped client's updates (all of which it must then chew through).
+            # Kept about one threshold, a stalled client shows up as queued
+            # bytes at once and catches up from a screen, not a backlog.
+            sock = transport.get_extra_info("socket")
+            if sock is not None:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, threshold)
         self._remember_size(session)
         self.clients[connection] = client
         session.touch()

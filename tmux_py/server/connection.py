@@ -61,9 +61,13 @@ class Connection:
 
     # --- sending ----------------------------------------------------------
 
-    def send(self, message: protocol.Message) -> None:
-        if not self.closing:
-            self.writer.write(protocol.encode(message))
+    def send(self, message: protocol.Message) -> int:
+        """Queue a message for the peer; the bytes it took (0 once closing)."""
+        if self.closing:
+            return 0
+        frame = protocol.encode(message)
+        self.writer.write(frame)
+        return len(frame)
 
     def fail(self, code: str, text: str) -> None:
         """Tell the peer what went wrong and stop listening to it.
