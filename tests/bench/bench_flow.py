@@ -8,7 +8,10 @@ receives it, and throughput until a marker printed after the file is drawn.
 
 from __future__ import annotations
 
+import json
+import os
 import random
+import signal
 import subprocess
 import string
 import sys
@@ -207,8 +210,65 @@ def throughput(quick: bool) -> list[dict]:
                    rate(ours), rate(theirs), ">= tmux", "100x30 pane, until the last line is drawn")]
 
 
+def _outer_screen(outer: list[str], lines: int) -> list[str]:
+    screen = subprocess.run([*outer, "capture-pane", "-p", "-t", "outer"], capture_output=True, text=True).stdout
+    return [line.rstrip() for line in screen.split("\n")[:lines]]
+
+
+def _poll(predicate, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while not (value := predicate()):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"timed out waiting for {what}")
+        time.sleep(0.005)  # polling a condition, not a fixed wait
+    return value
+
+
+def stopped_client(quick: bool) -> list[dict]:
+    """A client in a real terminal (an outer tmux) stopped with SIGSTOP while its pane floods,
+    then continued: milliseconds until its screen shows the pane as it is now."""
+    stopped_for = 3 if quick else 10
+    flood = "trap : INT; read go; seq 999999999; exec sleep 600"
+    caught_up = {}
+    with servers() as (tmuxpy, tmux):
+        outer = ["tmux", "-S", str(tmuxpy.root.parent / "outer.sock"), "-f", "/dev/null"]
+        env = {key: value for key, value in tmuxpy.env.items() if key != "TMUX"}
+        try:
+            for server, name in ((tmuxpy, "tmuxpy"), (tmux, "tmux")):
+                server.cmd("new", "-d", "-s", "flood", "-x", "100", "-y", "29",
+                           *(["sh", "-c"] if name == "tmuxpy" else []), flood)
+                # Under sh, not as tmux's own child: tmux continues a child of its that stops.
+                subprocess.run([*outer, "new-session", "-d", "-s", "outer", "-x", "100", "-y", "30",
+                                " ".join(server.argv("attach", "-t", "flood")) + "; exit"], env=env, check=True)
+                _poll(lambda: _outer_screen(outer, 30)[-1].startswith("[flood]"), 10, "the client's status line")
+                shell = subprocess.run([*outer, "display", "-p", "-t", "outer", "#{pane_pid}"],
+                                       capture_output=True, text=True).stdout.strip()
+                with open(f"/proc/{shell}/task/{shell}/children") as children:
+                    client = int(children.read().split()[0])
+                os.kill(client, signal.SIGSTOP)
+                server.cmd("send-keys", "-t", "flood", "Enter")
+                time.sleep(stopped_for)  # the length of the stop is what is measured against, not a sync
+                server.cmd("send-keys", "-t", "flood", "C-c")
+                _poll(lambda: server.cmd("display", "-p", "-t", "flood", "#{pane_current_command}").strip() == "sleep",
+                      30, "the flood to end")
+                expected = [line.rstrip() for line in server.cmd("capture-pane", "-p", "-t", "flood").split("\n")[:29]]
+                started = time.perf_counter()
+                os.kill(client, signal.SIGCONT)
+                _poll(lambda: _outer_screen(outer, 29) == expected, 60, f"{name}'s client to catch up")
+                caught_up[name] = time.perf_counter() - started
+                if name == "tmuxpy":
+                    stats = json.loads(server.cmd("server", "status", "--json"))["client_stats"][0]
+                    levels = f"{stats['resyncs']} resync (turned red), level now {stats['level']}"
+                subprocess.run([*outer, "kill-server"], capture_output=True)
+        finally:
+            subprocess.run([*outer, "kill-server"], capture_output=True)
+    return [figure(f"client stopped {stopped_for} s during a flood: right screen after SIGCONT", "ms",
+                   round(caught_up["tmuxpy"] * 1000, 1), round(caught_up["tmux"] * 1000, 1), "< 1000 ms",
+                   f"tmuxpy's client: {levels}")]
+
+
 def run(quick: bool) -> list[dict]:
-    return throughput(quick) + slow_client(quick) + busy_panes(quick)
+    return throughput(quick) + slow_client(quick) + busy_panes(quick) + stopped_client(quick)
 
 
 if __name__ == "__main__":

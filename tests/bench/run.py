@@ -28,7 +28,8 @@ SUITES = {
     "cli": ["CLI round trip (has-session)"],
     "emulator": ["emulator throughput (line-oriented, full-screen)", "scrollback bytes per line"],
     "client": ["keystroke echo latency", "full redraw 200x50", "attach time"],
-    "flow": ["end-to-end throughput with a client attached", "slow-client RSS growth", "echo under flood"],
+    "flow": ["end-to-end throughput with a client attached", "slow-client RSS growth", "echo under flood",
+             "stopped client catching up"],
     "daemon": ["daemon at rest", "scale: 100 sessions"],
 }
 
