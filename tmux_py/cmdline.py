@@ -166,10 +166,12 @@ class _Lexer:
             name = self.text[self.pos + 1:end]
             self.pos = end + 1
             return self.environ.get(name, "")
+        if not _starts_name(self.peek()):
+            return "$"  # $1, $(, $ : no variable, as in tmux
         name = ""
         while (char := self.peek()) and (char.isalnum() or char == "_"):
             name += self.take()
-        return self.environ.get(name, "") if name else "$"
+        return self.environ.get(name, "")
 
     def _home(self) -> str:
         """``~`` or ``~user`` at the start of a word."""
@@ -266,12 +268,19 @@ _SQUOTED = ' "'
 _VIS = {"\t": "\\t", "\n": "\\n", "\r": "\\r", "\a": "\\a", "\b": "\\b", "\v": "\\v", "\f": "\\f", "\\": "\\\\"}
 
 
+def _starts_name(char: str) -> bool:
+    """A variable's name starts with an ASCII letter or ``_`` (tmux's isalpha in the C locale)."""
+    return char == "_" or (char.isascii() and char.isalpha())
+
+
 def _vis(text: str, double: bool) -> str:
     out = []
-    for char in text:
+    for index, char in enumerate(text):
+        following = text[index + 1:index + 2]
         if char in _VIS:
             out.append(_VIS[char])
-        elif double and char in '"$':
+        elif double and (char == '"' or (char == "$" and (_starts_name(following) or following == "{"))):
+            # A $ is escaped only where the parser would expand it ($NAME, ${NAME}), as tmux prints.
             out.append("\\" + char)
         elif ord(char) < 0x20 or ord(char) == 0x7F:
             out.append(f"\\{ord(char):03o}")
