@@ -8,6 +8,9 @@ import json
 import subprocess
 
 from conftest import wait_for_exit, wait_until
+from protocol_client import ProtocolClient
+
+from tmux_py import protocol
 
 
 def pane_stats(daemon, pane_id: str) -> dict:
@@ -92,3 +95,21 @@ def test_update_environment_takes_the_clients_values_into_a_new_session(daemon):
     daemon.wait_for_text("e", "[:42]\n")
     assert "DISPLAY=:42" not in daemon.out("showenv", "-t", "first")  # another client's session
     assert "DISPLAY=:42" not in daemon.out("showenv", "-g")  # and not the global environment
+
+
+def test_update_environment_on_attach_takes_the_attaching_clients_values(daemon):
+    daemon.out("new", "-d", "-s", "a", "sleep 600")
+    daemon.out("setenv", "-t", "a", "DISPLAY", ":1")
+    client = ProtocolClient(str(daemon.socket))
+    try:
+        # What the CLI sends for `attach -t a` from a terminal whose DISPLAY is :7 (the CLI then
+        # opens the client, which this test does not need).
+        client.send(protocol.Request(id=1, argv=["attach-session", "-t", "a"], tty=True,
+                                     environ=["DISPLAY=:7", "WINDOWID=12", "UNLISTED=x"]))
+        client.wait_for(lambda: 1 in client.replies, 10, "the attach reply")
+        assert client.replies[1].ok
+    finally:
+        client.close()
+    shown = daemon.out("showenv", "-t", "a").splitlines()
+    assert {"DISPLAY=:7", "WINDOWID=12", "-SSH_AUTH_SOCK"} <= set(shown)
+    assert not any(line.startswith("UNLISTED") for line in shown)

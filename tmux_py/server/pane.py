@@ -129,10 +129,10 @@ class Pane:
     def _read(self, *, drain: bool = False) -> None:
         """Emulate what the PTY holds, for at most one turn's budget (all of it when draining).
 
-        Reads are gathered into one feed of up to :data:`FEED_SIZE` bytes. When the budget runs out with bytes still waiting,
-        the pane is *throttled*: it yields the loop to keystrokes, requests and
-        other panes, and the kernel blocks the writing program until we come
-        back. Nothing is dropped.
+        Reads are gathered into one feed of up to :data:`FEED_SIZE` bytes. When
+        the budget runs out with bytes still waiting, the pane is *throttled*:
+        it yields the loop to keystrokes, requests and other panes, and the
+        kernel blocks the writing program until we come back. Nothing is dropped.
         """
         deadline = time.perf_counter() + TURN_BUDGET
         ended = exhausted = False
