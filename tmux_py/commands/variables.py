@@ -146,6 +146,8 @@ def variables(ctx: Context, session: Session | None = None, window: Window | Non
             cursor_y=lambda: emulator.cursor_y,
             alternate_on=lambda: emulator.alternate_on,
             history_size=lambda: emulator.history_size,
+            # What tmuxpy's compact history holds, so not tmux's number for the same lines.
+            history_bytes=lambda: emulator.history.nbytes() if emulator.history_size else 0,
             history_limit=lambda: emulator.history_limit,
         )
     return Variables(getters)
