@@ -1,8 +1,120 @@
 """Moving panes and windows: break-pane, join-pane, move-pane, move-window, swap-window,
-rotate-window."""
+rotate-window.
+
+The moves themselves are the model's (:class:`~tmux_py.server.model.Server`); these
+handlers resolve the second target (``-s``, and a ``-t`` that may name a free window
+index), then size the sessions a window left or joined for their attached clients, as
+tmux's recalculate_sizes does.
+"""
 
 from __future__ import annotations
 
-from tmux_py.commands.entry import CommandEntry
+from tmux_py.commands.context import Context
+from tmux_py.commands.entry import NO_TARGET, PANE, WINDOW, Args, CommandEntry, CommandError, Result
+from tmux_py.commands.variables import variables
+from tmux_py.format import expand
 
-ENTRIES: tuple[CommandEntry, ...] = ()
+BREAK_PANE_FORMAT = "#{session_name}:#{window_index}.#{pane_index}"
+
+
+def _fit(ctx: Context, *sessions) -> None:
+    """A window that changed session takes its clients' size (a session nobody sees keeps sizes)."""
+    for session in {session for session in sessions if session.id in ctx.server.sessions}:
+        ctx.daemon.attachments.resize_session(session)
+
+
+def _join_size(args: Args) -> tuple[int | None, int | None]:
+    """-l as tmux's args_percentage reads it: lines or columns, or ``N%`` of the target pane."""
+    text = args.value("l")
+    if text is None:
+        return None, None
+    number, percent = (text[:-1], True) if text.endswith("%") else (text, False)
+    try:
+        value = int(number)
+    except ValueError:
+        raise CommandError("size invalid") from None
+    if value < 0:
+        raise CommandError("size too small")
+    if percent and value > 100:
+        raise CommandError("size too large")
+    return (None, value) if percent else (value, None)
+
+
+def break_pane(ctx: Context, args: Args) -> Result:
+    pane = ctx.server.resolve(args.value("s"), PANE, ctx.current).pane
+    source = ctx.server.find_pane(pane.id)[0]
+    source_session = source.session
+    session, index = ctx.server.resolve_index(args.value("t"), ctx.current)
+    window = ctx.server.break_pane(pane, session, index, name=args.value("n"), select=not args.has("d"))
+    _fit(ctx, source_session, session)
+    # tmux 3.3a prints -P only for a new window: a window's only pane moves with it, silently.
+    if args.has("P") and window is not source:
+        template = args.value("F", BREAK_PANE_FORMAT)
+        return Result([expand(template, variables(ctx, session, window, pane))])
+    return Result()
+
+
+def join_pane(ctx: Context, args: Args) -> None:
+    target = ctx.require_target()
+    pane = ctx.server.resolve(args.value("s"), PANE, ctx.current).pane
+    size, percent = _join_size(args)
+    ctx.server.join_pane(pane, target.pane, horizontal=args.has("h"), size=size, percent=percent,
+                         before=args.has("b"), select=not args.has("d"))
+
+
+def move_window(ctx: Context, args: Args) -> None:
+    if args.has("r"):
+        session = ctx.server.resolve(args.value("t"), "session", ctx.current).session
+        session.renumber()
+        ctx.server.changed(session.current)
+        return
+    window = ctx.server.resolve(args.value("s"), WINDOW, ctx.current).window
+    source = window.session
+    session, index = ctx.server.resolve_index(args.value("t"), ctx.current)
+    if args.has("a"):
+        index = session.make_room((session.current.index if index is None else index) + 1)
+    ctx.server.move_window(window, session, index, kill=args.has("k"), select=not args.has("d"))
+    _fit(ctx, source, session)
+
+
+def swap_window(ctx: Context, args: Args) -> None:
+    target = ctx.require_target()
+    window = ctx.server.resolve(args.value("s"), WINDOW, ctx.current).window
+    # tmux 3.3a selects the swapped places only *with* -d (its cmd-swap-window.c tests the
+    # flag the other way round from its manual); scripts written against it rely on that.
+    ctx.server.swap_windows(window, target.window, select=args.has("d"))
+    _fit(ctx, window.session, target.window.session)
+
+
+def rotate_window(ctx: Context, args: Args) -> None:
+    ctx.require_target().window.rotate(downward=args.has("D"), keep_zoom=args.has("Z"))
+
+
+ENTRIES = (
+    CommandEntry(
+        "break-pane", break_pane, aliases=("breakp",), flags="dPF:n:s:t:", target=NO_TARGET,
+        usage="[-dP] [-F format] [-n window-name] [-s src-pane] [-t dst-window]",
+        help="move a pane into a window of its own",
+    ),
+    CommandEntry(
+        "join-pane", join_pane, aliases=("joinp",), flags="bdhvl:s:t:", target=PANE,
+        usage="[-bdhv] [-l size] [-s src-pane] [-t dst-pane]", help="move a pane beside another",
+    ),
+    CommandEntry(
+        "move-pane", join_pane, aliases=("movep",), flags="bdhvl:s:t:", target=PANE,
+        usage="[-bdhv] [-l size] [-s src-pane] [-t dst-pane]", help="move a pane beside another (join-pane)",
+    ),
+    CommandEntry(
+        "move-window", move_window, aliases=("movew",), flags="adkrs:t:", target=NO_TARGET,
+        usage="[-adkr] [-s src-window] [-t dst-window]",
+        help="move a window to another index or session (-r: renumber a session's windows)",
+    ),
+    CommandEntry(
+        "swap-window", swap_window, aliases=("swapw",), flags="ds:t:", target=WINDOW,
+        usage="[-d] [-s src-window] [-t dst-window]", help="swap two windows",
+    ),
+    CommandEntry(
+        "rotate-window", rotate_window, aliases=("rotatew",), flags="DUZt:", target=WINDOW,
+        usage="[-DUZ] [-t target-window]", help="move every pane of a window round one place",
+    ),
+)

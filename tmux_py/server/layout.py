@@ -663,6 +663,33 @@ class Layout:
                 best = other
         return best
 
+    def move(self, pane_id: Hashable, target: Hashable, *, horizontal: bool, size: int | None = None,
+             percent: int | None = None, before: bool = False) -> None:
+        """move-pane inside one window: split ``target`` for the pane, then close its old cell.
+
+        tmux splits first, so the target is measured before the pane leaves; the new
+        cell stands in under a placeholder until the old one is gone.
+        """
+        self._cell(pane_id)
+        if pane_id == target:
+            raise LayoutError("source and target panes must be different")
+        placeholder = object()
+        self.split(target, placeholder, horizontal=horizontal, size=size, percent=percent, before=before)
+        self.remove(pane_id)
+        cell = self._cells.pop(placeholder)
+        cell.pane = pane_id
+        self._cells[pane_id] = cell
+
+    def rotate(self, *, downward: bool) -> None:
+        """rotate-window: every pane takes the next one's cell (-U, the default) or the previous
+        one's (-D); the cells stay, so the geometry does too."""
+        cells = list(self._root.leaves())
+        panes = [cell.pane for cell in cells]
+        panes = panes[-1:] + panes[:-1] if downward else panes[1:] + panes[:1]
+        for cell, pane in zip(cells, panes):
+            cell.pane = pane
+            self._cells[pane] = cell
+
     def swap(self, a: Hashable, b: Hashable) -> None:
         """swap-pane: a and b exchange places in the tree and in pane order."""
         cell_a, cell_b = self._cell(a), self._cell(b)

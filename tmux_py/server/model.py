@@ -132,27 +132,65 @@ class Window:
             else:
                 self.layout.remove(pane_id)
             raise
-        pane.options = Options(self.options, PANE)
-        pane.sync_peers = lambda: self.synchronized_peers(pane)
-        self.panes[pane_id] = pane
-        self.server.pane_windows[pane_id] = self
+        self.adopt(pane)
         self.select(pane)
         self.apply_geometry()
         return pane
 
+    def adopt(self, pane: Pane) -> None:
+        """Make ``pane`` one of this window's, new or moved here (its place in the layout is the
+        caller's): its options fall back to this window's, synchronize-panes reaches its panes."""
+        if pane.options is None:
+            pane.options = Options(self.options, PANE)
+        else:
+            pane.options.parent = self.options
+        pane.sync_peers = lambda: self.synchronized_peers(pane)
+        self.panes[pane.id] = pane
+        self.server.pane_windows[pane.id] = self
+
     def remove(self, pane: Pane) -> None:
-        """Forget a pane (already closed); its space goes to its neighbours."""
+        """Take a pane out (closed, or moving to another window); its space goes to its neighbours.
+
+        An active pane is followed by the last one, else the one before it, else the one
+        after (tmux's window_lost_pane).
+        """
+        order = self.ordered_panes()
         del self.panes[pane.id]
         self.server.pane_windows.pop(pane.id, None)
-        if self.last_pane is pane:
-            self.last_pane = None
+        self.lose(pane, order)
         if not self.panes:
             return
         self.layout.remove(pane.id)
+        self.apply_geometry()
+
+    def lose(self, pane: Pane, order: list[Pane]) -> None:
+        """``pane`` leaves its place in ``order`` (the panes before it left): an active pane is
+        followed by the last one, else the one before it, else the one after (window_lost_pane)."""
         if self.active is pane:
-            self.zoomed = False
-            self.active = self.last_pane or self.ordered_panes()[0]
+            position = order.index(pane)
+            neighbours = order[position - 1:position] or order[position + 1:position + 2]
+            self.active = self.last_pane or (neighbours[0] if neighbours else None)
             self.last_pane = None
+            self.zoomed = False
+        elif self.last_pane is pane:
+            self.last_pane = None
+
+    def unzoom(self) -> bool:
+        """Show every pane again; True if the window was zoomed."""
+        if not self.zoomed:
+            return False
+        self.zoomed = False
+        self.apply_geometry()
+        return True
+
+    def rotate(self, *, downward: bool, keep_zoom: bool) -> None:
+        """rotate-window: the panes move round their cells and the active cell stays the same
+        (so a new pane is active); with ``keep_zoom`` a zoomed window zooms that pane."""
+        rezoom = self.unzoom() and keep_zoom
+        position = self.pane_index(self.active)
+        self.layout.rotate(downward=downward)
+        self.select(self.ordered_panes()[position])
+        self.zoomed = rezoom
         self.apply_geometry()
 
 
@@ -167,13 +205,19 @@ class Session:
         self.lines = lines
         self.windows: dict[int, Window] = {}
         self.current: Window | None = None
-        self.last_window: Window | None = None
+        #: Windows current before, most recent first (tmux's lastw stack): killing the current
+        #: window goes back through them.
+        self.last_windows: list[Window] = []
         self.created = time.time()
         self.activity = self.created
         #: Session options set on this session; the rest are the global values.
         self.options = Options(server.options, SESSION)
         #: Variables new panes get over the global environment; None removes one (tmux's ``-NAME``).
         self.environment: dict[str, str | None] = {}
+
+    @property
+    def last_window(self) -> Window | None:
+        return self.last_windows[0] if self.last_windows else None
 
     def ordered_windows(self) -> list[Window]:
         return [self.windows[index] for index in sorted(self.windows)]
@@ -192,8 +236,7 @@ class Session:
             raise TargetError(f"create window failed: index {index} in use")
         window = Window(self.server, self, self.server.next_window_id(), index, self.columns, self.lines)
         window.explicit_name = name
-        self.windows[index] = window
-        self.server.windows[window.id] = window
+        self.link(window, index)
         try:
             window.split(None, argv, cwd)
         except Exception:
@@ -204,24 +247,79 @@ class Session:
             self.select(window)
         return window
 
+    def make_room(self, index: int) -> int:
+        """Free ``index`` by moving the windows from it up to the next gap one place up
+        (move-window -a, tmux's winlink_shuffle_up)."""
+        gap = self.free_index(index)
+        for number in range(gap, index, -1):
+            window = self.windows.pop(number - 1)
+            window.index = number
+            self.windows[number] = window
+        return index
+
+    def link(self, window: Window, index: int | None = None) -> None:
+        """Put a window at ``index`` (None: the first free one from base-index), as tmux's session_attach."""
+        if index is None:
+            index = self.free_index(self.options.get("base-index"))
+        elif index in self.windows:
+            raise TargetError(f"index in use: {index}")
+        window.session, window.index = self, index
+        self.windows[index] = window
+        self.server.windows[window.id] = window
+
     def select(self, window: Window) -> None:
         if window is not self.current:
-            self.last_window = self.current
+            if window in self.last_windows:
+                self.last_windows.remove(window)
+            if self.current is not None:
+                self.last_windows.insert(0, self.current)
             self.current = window
         self.touch()
         self.server.changed(window)
+
+    def _follow(self, leaving: int) -> None:
+        """The current window leaves index ``leaving``: the last window becomes current, else
+        the one before it (round to the highest), as tmux's session_detach."""
+        if self.last_windows:
+            self.current = self.last_windows.pop(0)
+            return
+        lower = [index for index in self.windows if index < leaving]
+        higher = [index for index in self.windows if index > leaving]
+        self.current = self.windows[max(lower or higher)] if lower or higher else None
+
+    def move(self, window: Window, index: int | None, *, select: bool) -> None:
+        """move-window inside the session: ``window`` goes to ``index`` (None: the first free one).
+
+        tmux links the new place before it unlinks the old, so the free index is found with
+        the old one still taken, and a current window moved without ``select`` is followed as
+        if it had left (by the last window, when there is one).
+        """
+        old = window.index
+        self.link(window, index)
+        del self.windows[old]
+        if select:
+            self.select(window)
+            return
+        if self.current is window:
+            self._follow(old)
+        self.server.changed(window)
+
+    def exchange(self, swaps: dict[Window, Window]) -> None:
+        """swap-window: windows changed places; being current or last belongs to the place."""
+        self.current = swaps.get(self.current, self.current)
+        self.last_windows = [swaps.get(window, window) for window in self.last_windows]
 
     def touch(self) -> None:
         self.activity = time.time()
 
     def remove(self, window: Window) -> None:
+        """Take a window out (closed, or moving to another session)."""
         del self.windows[window.index]
         self.server.windows.pop(window.id, None)
-        if self.last_window is window:
-            self.last_window = None
-        if self.current is window and self.windows:
-            self.current = self.last_window or self.ordered_windows()[0]
-            self.last_window = None
+        if window in self.last_windows:
+            self.last_windows.remove(window)
+        if self.current is window:
+            self._follow(window.index)
         if self.options.get("renumber-windows"):
             self.renumber()
         self.server.changed(self.current)
@@ -454,6 +552,21 @@ class Server:
             raise TargetError(f"can't find pane: {pane_part}")
         return Target(session, window, pane)
 
+    def resolve_index(self, spec: str | None, current: Target | None) -> tuple[Session, int | None]:
+        """A -t naming a place for a window (tmux's CMD_FIND_WINDOW_INDEX): ``session:N`` may be a
+        free index; a window names its own; a session alone (or ``session:``) means the first
+        free index, given as None."""
+        if not spec:
+            return self.default_target(current).session, None
+        session_part, colon, window_part = spec.partition(":")
+        if not colon and self._session_by_name(spec) is not None:
+            return self._session_by_name(spec), None
+        if colon and (not window_part or window_part.isdigit()):
+            session = self.resolve(session_part, "session", current).session
+            return session, int(window_part) if window_part else None
+        target = self.resolve(spec, "window", current)
+        return target.session, target.window.index
+
     # --- removal ---------------------------------------------------------
 
     def remove_pane(self, pane: Pane) -> None:
@@ -464,13 +577,130 @@ class Server:
         window.remove(pane)
         pane.close()
         if not window.panes:
-            session = window.session
-            session.remove(window)
-            if not session.windows:
-                del self.sessions[session.id]
-                self.changed(None)
-                if not self.sessions:
-                    self._on_empty()
+            self.unlink_window(window)
+
+    def unlink_window(self, window: Window) -> None:
+        """Take a window out of its session, closing the session if it was the last."""
+        session = window.session
+        if session.windows.get(window.index) is not window:
+            return  # already out: replaced by move-window -k, its panes being killed
+        session.remove(window)
+        if not session.windows:
+            del self.sessions[session.id]
+            self.changed(None)
+            if not self.sessions:
+                self._on_empty()
+
+    # --- moving ----------------------------------------------------------
+
+    def join_pane(self, pane: Pane, target: Pane, *, horizontal: bool, size: int | None = None,
+                  percent: int | None = None, before: bool = False, select: bool = True) -> None:
+        """join-pane/move-pane: ``pane`` leaves its window for a cell split from ``target``'s.
+
+        As tmux, the split is made first, so a target too small refuses before anything
+        moves; a window left empty closes.
+        """
+        if pane is target:
+            raise TargetError("source and target panes must be different")
+        source, window = self.pane_windows[pane.id], self.pane_windows[target.id]
+        window.unzoom()
+        source.unzoom()
+        order = source.ordered_panes()
+        try:
+            if source is window:
+                window.layout.move(pane.id, target.id, horizontal=horizontal, size=size, percent=percent,
+                                   before=before)
+            else:
+                window.layout.split(target.id, pane.id, horizontal=horizontal, size=size, percent=percent,
+                                    before=before)
+        except LayoutError:
+            raise TargetError("create pane failed: pane too small") from None
+        if source is window:
+            window.lose(pane, order)
+        else:
+            source.remove(pane)
+            window.adopt(pane)
+        if select:
+            window.select(pane)
+            window.session.select(window)
+        window.apply_geometry()
+        if not source.panes:
+            self.unlink_window(source)
+
+    def break_pane(self, pane: Pane, session: Session, index: int | None, *, name: str | None = None,
+                   select: bool = True) -> Window:
+        """break-pane: ``pane`` leaves for a new window at ``index`` in ``session`` (None: the
+        first free index); a window's only pane takes its window there instead."""
+        source = self.pane_windows[pane.id]
+        source.unzoom()
+        if len(source.panes) == 1:
+            self.move_window(source, session, index, select=select)
+            window = source
+        else:
+            if index in session.windows:
+                raise TargetError(f"index in use: {index}")
+            source.remove(pane)
+            window = Window(self, session, self.next_window_id(), 0, source.columns, source.lines)
+            window.layout = Layout(pane.id, window.columns, window.lines)
+            window.adopt(pane)
+            window.active = pane
+            session.link(window, index)
+            if select:
+                session.select(window)
+            window.apply_geometry()
+        if name is not None:
+            window.explicit_name = name
+        return window
+
+    def move_window(self, window: Window, session: Session, index: int | None, *, kill: bool = False,
+                    select: bool = True) -> None:
+        """move-window: ``window`` goes to ``index`` in ``session`` (None: the first free index).
+
+        With ``kill`` a window already there is killed; if it was current the moved window
+        is shown instead, as tmux's server_link_window. Sizes stay: tmux resizes a window
+        for its clients, not its session.
+        """
+        existing = session.windows.get(index) if index is not None else None
+        if existing is window:
+            raise TargetError(f"same index: {index}")
+        if existing is not None:
+            if not kill:
+                raise TargetError(f"index in use: {index}")
+            if existing is session.current:
+                session.current = None
+                select = True
+            session.remove(existing)
+            self.kill_window(existing)
+        if window.session is session:
+            session.move(window, index, select=select)
+            return
+        self.unlink_window(window)
+        session.link(window, index)
+        if select or session.current is None:
+            session.select(window)
+        self.changed(window)
+
+    def swap_windows(self, first: Window, second: Window, *, select: bool) -> None:
+        """swap-window: the two windows exchange places (indexes, sessions). Being current or
+        last belongs to the place, as tmux swaps windows under its winlinks; with ``select``
+        each session makes current the place its new window took."""
+        if first is second:
+            return
+        near, far = first.session, second.session
+        near_index, far_index = first.index, second.index
+        near.windows[near_index], far.windows[far_index] = second, first
+        first.session, first.index, second.session, second.index = far, far_index, near, near_index
+        if near is far:
+            near.exchange({first: second, second: first})
+        else:
+            near.exchange({first: second})
+            far.exchange({second: first})
+        if select:
+            far.select(first)
+            if near is not far:
+                near.select(second)
+        self.changed(first)
+        self.changed(second)
 
     def kill_pane(self, pane: Pane) -> None:
         """Hang up the pane's processes and remove it now (stragglers are killed later)."""
