@@ -39,10 +39,7 @@ SCENARIOS = [
              *FOUR_WINDOWS, "killw -t a:1", "renamew -t a:0 zero", FLAGS, "killw -a -t a:5", FLAGS,
              "killw -t a:3"),
     scenario("window-kill-current-returns-to-the-one-before",
-             *FOUR_WINDOWS, "selectw -t a:5", "selectw -t @1", "killw -t a:1", FLAGS, "killw -t a:5", FLAGS,
-             xfail="tmuxpy differs: killing the current window, tmux goes back through every window "
-                   "selected before (its last-window stack: 1 -> 5 -> 2) and keeps the '-' flag on the "
-                   "next one back; tmuxpy remembers only one last window, then picks another"),
+             *FOUR_WINDOWS, "selectw -t a:5", "selectw -t @1", "killw -t a:1", FLAGS, "killw -t a:5", FLAGS),
     # Not compared: the names tmux's automatic-rename gives unnamed windows. tmux names a window
     # from its command when made, then renames it after the pane's foreground process only when
     # the pane shows activity, so the name depends on timing; pane_current_command does not.
