@@ -87,6 +87,8 @@ class Pane:
         self.dead_time: float | None = None
         #: pipe-pane's command, while one is open.
         self.pipe: PanePipe | None = None
+        self._last_output = 0.0
+        self._compress_timer: asyncio.Handle | None = None
         #: Pane options over its window's (set by the window that holds the pane).
         self.options = None
         #: The panes keys sent here also go to (synchronize-panes; set by the window).
@@ -107,8 +109,6 @@ class Pane:
         os.set_blocking(self.fd, False)
         self._reading = True
         self._loop.add_reader(self.fd, self._read)
-        self._last_output = 0.0
-        self._compress_timer: asyncio.Handle | None = None
         self.closed = False
 
     def respawn(self, argv: list[str], cwd: str, env: dict[str, str], grace: float) -> None:
@@ -419,6 +419,7 @@ class Pane:
         self.closed = True
         if self._compress_timer is not None:
             self._compress_timer.cancel()
+            self._compress_timer = None
         # ptyprocess's own close() signals and sleeps: mark it closed so its
         # finaliser leaves the (already reaped or hung-up) process alone.
         self.process.closed = True
