@@ -22,7 +22,8 @@ def attached(daemon, session: str, columns: int = 80, lines: int = 25) -> Protoc
 
 def test_attached_client_sees_a_pane_break_out_and_join_back_with_its_screen(daemon):
     daemon.out("new", "-d", "-s", "a", "-x", "80", "-y", "24", "sleep 600")
-    pane = daemon.out("splitw", "-h", "-t", "a", "-P", "-F", "#{pane_id}", "printf 'moved-1\\n'; exec sleep 600").strip()
+    pane = daemon.out("splitw", "-h", "-t", "a", "-P", "-F", "#{pane_id}",
+                      "printf 'moved-1\\n'; exec sleep 600").strip()
     daemon.wait_for_text(pane, "moved-1")
     client = attached(daemon, "a")
     try:
