@@ -113,3 +113,17 @@ def test_update_environment_on_attach_takes_the_attaching_clients_values(daemon)
     shown = daemon.out("showenv", "-t", "a").splitlines()
     assert {"DISPLAY=:7", "WINDOWID=12", "-SSH_AUTH_SOCK"} <= set(shown)
     assert not any(line.startswith("UNLISTED") for line in shown)
+
+
+def test_an_attached_client_sees_the_respawned_program_on_a_fresh_screen(daemon):
+    daemon.out("new", "-d", "-s", "a", "-x", "80", "-y", "24", "echo old-program; exec sleep 600")
+    daemon.wait_for_text("a", "old-program")
+    client = ProtocolClient(str(daemon.socket))
+    try:
+        client.attach("a", 80, 24)
+        client.wait_for(lambda: "old-program" in client.text("%0"), 10, "the old screen")
+        daemon.out("respawnp", "-k", "-t", "a", "echo new-program; exec sleep 601")
+        client.wait_for(lambda: client.text("%0") == ["new-program"], 10, "the new program alone on the screen")
+    finally:
+        client.close()
+    assert daemon.capture("a").split() == ["new-program"]
