@@ -228,6 +228,8 @@ RESIZES = {
     "reflow_after_alternate_screen": (b"0123456789" * 3 + b"\x1b[?1049hAAAA\x1b[?1049l", ((8, 6),)),
     "reflow_in_alternate_screen": (b"0123456789" * 3 + b"\x1b[?1049h\x1b[HAAAA\r\n" + b"B" * 25, ((30, 6), (8, 6))),
     "reflow_cleared_line_unwraps_the_line_above": (b"0123456789" * 3 + b"\r\x1b[Kxy", ((30, 6),)),
+    "reflow_after_clear_takes_back_what_tmux_does": (b"1" * 20 + b"y" * 35 + b"\x1b[H\x1b[J", ((16, 6), (9, 9))),
+    "reflow_keeps_a_wide_character_an_erase_uncovered": ("文字\x1b[3D\x1b[K字".encode(), ((11, 6),)),
     "alternate_screen_history_cut_to_the_width": (b"0123456789" * 5 + b"\r\n" * 6 + b"\x1b[?1049h", ((8, 6),)),
     "alternate_screen_unwraps_the_newest_history_line": (b"y" * 35 + b"\r\n" * 5 + b"\x1b[?1049h\x1b[?1049l",
                                                          ((40, 6),)),

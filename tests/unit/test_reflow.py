@@ -102,6 +102,13 @@ def test_clip_keeps_what_fits_the_screen() -> None:
     assert clip(line, 6) is line
 
 
+def test_scrolled_moves_as_tmux_moves_hscrolled() -> None:
+    """grid_reflow_split adds the lines it makes at or below hscrolled, even from 0 (after a clear)."""
+    lines = [record("1" * 18, True), record("y" * 18, True), record("y")]
+    assert reflow(lines, 16, scrolled=0).scrolled == 1  # the split at line 0 counts, the joins are above
+    assert reflow(lines, 16, scrolled=5).scrolled == 5  # one line more from the split, one less from a join
+
+
 def test_cursor_keeps_its_character() -> None:
     lines = [record("abcdefgh", True), record("ij")]
     done = reflow(lines, 3, cursor=(1, 1))  # on the j

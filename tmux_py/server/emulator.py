@@ -1097,26 +1097,6 @@ class Emulator:
         if not self._dirty_all:
             self._dirty.add(y)
 
-    def _fix_wide(self, chars: list[str], styles: list[int]) -> None:
-        """Blank halves of wide characters a narrower screen cut apart.
-
-        Edits (insert, delete, erase) keep tmux's behaviour instead: cells
-        move or clear one by one and a half-character stays, skipped or shown
-        as tmux's capture-pane does.
-        """
-        if "" not in chars:
-            if chars and char_width(chars[-1][:1] or " ") == 2:
-                chars[-1] = " "
-            return
-        columns = len(chars)
-        for x in range(columns):
-            if chars[x] == "":
-                if x == 0 or chars[x - 1] == "" or char_width(chars[x - 1][:1] or " ") != 2:
-                    chars[x] = " "
-                    styles[x] = 0
-            elif char_width(chars[x][:1] or " ") == 2 and (x + 1 >= columns or chars[x + 1] != ""):
-                chars[x] = " "
-
     def _clear_rows(self, start: int, stop: int, fill: int) -> None:
         start = max(0, start)
         if start < min(self.lines, stop):
@@ -1228,7 +1208,8 @@ class Emulator:
         if len(row.chars) > columns:
             del row.chars[columns:]
             del row.styles[columns:]  # type: ignore[union-attr]
-            self._fix_wide(row.chars, row.styles)  # type: ignore[arg-type]
+            if char_width(row.chars[-1][:1] or " ") == 2:
+                row.chars[-1] = " "  # its right half was cut off
         elif len(row.chars) < columns:
             blank = columns - len(row.chars)
             row.chars += [" "] * blank
@@ -1334,7 +1315,8 @@ class Emulator:
         self._rows = rows
         self._hscrolled = min(done.scrolled, len(history))
         y, x = done.cursor
-        self.cursor_x, self.cursor_y = (x, y - size) if y >= size else (0, 0)
+        # A wide character alone on a line narrower than itself ends past the margin.
+        self.cursor_x, self.cursor_y = (min(x, columns), y - size) if y >= size else (0, 0)
 
     def _row_from_record(self, record: tuple | None) -> _Row:
         """A screen row rebuilt from a history record."""

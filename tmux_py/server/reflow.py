@@ -73,7 +73,7 @@ def reflow(records: list[tuple], columns: int, cursor: tuple[int, int] = (0, 0),
                 group.pop()
                 del pieces[end[0] :]
                 tail = end[1]
-        scrolled = _scrolled(scrolled, index, len(out), len(group), len(pieces))
+        scrolled = _scrolled(scrolled, group, index, len(out), columns)
         made = _records(group, pieces, columns, tail)
         out.extend(made)
         laid.extend(made)
@@ -81,19 +81,98 @@ def reflow(records: list[tuple], columns: int, cursor: tuple[int, int] = (0, 0),
     return Reflowed(out, unwrap_position(laid, *logical), scrolled)
 
 
-def _scrolled(scrolled: int, source: int, target: int, lines: int, pieces: int) -> int:
-    """hscrolled after ``lines`` lines at ``source`` became ``pieces`` lines at ``target``.
+def _scrolled(scrolled: int, group: list[tuple], source: int, target: int, columns: int) -> int:
+    """hscrolled after tmux rewraps a logical line (its first line at ``source``, first piece at ``target``).
 
-    As grid_reflow_split (more lines: added if the line is at or above
-    hscrolled) and grid_reflow_join (fewer: taken off if hscrolled is below
-    them, else it moves to the joined line) adjust it.
+    tmux moves hscrolled as it goes and compares it with line indices:
+    grid_reflow_split adds the lines a split makes when the split line is at
+    or above it, grid_reflow_join takes off the lines a join swallows below
+    it. The cut in ``reflow`` makes the same lines by other steps, so tmux's
+    steps are replayed here on the lines' cells, for hscrolled alone.
     """
-    if pieces > lines:
-        return scrolled + pieces - lines if source <= scrolled else scrolled
-    joined = lines - pieces
-    if scrolled > target + joined:
-        return scrolled - joined
-    return min(scrolled, target)
+    rows: list[list[int] | None] = [_cells(row[0]) for row in group]
+    to = target
+    for index, cells in enumerate(rows):
+        if cells is None:  # swallowed by a join
+            continue
+        width = sum(cells)
+        if width > columns:
+            pieces, width = _split(cells, columns)
+            if source + index <= scrolled:
+                scrolled += pieces - 1
+            to += pieces
+        else:
+            to += 1
+        if width < columns and group[index][2]:
+            scrolled = _join(rows, group, index, width, to - 1, columns, scrolled)
+    return scrolled
+
+
+def _cells(text: str) -> list[int]:
+    """The widths of a line's cells as tmux's grid holds them: a wide character and its padding cell."""
+    if text.isascii():
+        return [1] * len(text)
+    cells: list[int] = []
+    for char in text:
+        width = char_width(char)
+        if width == 2:
+            cells += (2, 0)
+        elif width:
+            cells.append(1)
+    return cells
+
+
+def _split(cells: list[int], columns: int) -> tuple[int, int]:
+    """(lines, cells on the last) of a line cut at ``columns``."""
+    if max(cells) == 1:
+        lines = -(-len(cells) // columns)
+        return lines, len(cells) - (lines - 1) * columns
+    lines, width = 1, 0
+    for cell in cells:
+        if width + cell > columns:
+            lines += 1
+            width = 0
+        width += cell
+    return lines, width
+
+
+def _join(rows: list, group: list[tuple], index: int, width: int, to: int, columns: int, scrolled: int) -> int:
+    """hscrolled after grid_reflow_join fills line ``to`` (``width`` cells so far) from the lines after ``index``."""
+    lines = 0
+    wrapped = True
+    last = taken = 0
+    line = index + 1
+    while line < len(rows):
+        wrapped = wrapped and bool(group[line][2])
+        cells = rows[line]
+        if not cells:
+            if not wrapped:
+                break
+            lines += 1
+            line += 1
+            continue
+        if width + cells[0] > columns:
+            break
+        width += cells[0]
+        taken = 1
+        while taken < len(cells) and width + cells[taken] <= columns:
+            width += cells[taken]
+            taken += 1
+        last = line
+        lines += 1
+        if not wrapped or taken != len(cells) or width == columns:
+            break
+        line += 1
+    if not lines:
+        return scrolled
+    if last and taken < len(rows[last]):
+        rows[last] = rows[last][taken:]  # the rest is a line of its own
+        lines -= 1
+    for swallowed in range(index + 1, index + 1 + lines):
+        rows[swallowed] = None
+    if scrolled > to + lines:
+        return scrolled - lines
+    return min(scrolled, to)
 
 
 def clip(record: tuple, columns: int) -> tuple:
