@@ -476,9 +476,19 @@ class Server:
         if spec.startswith("@"):
             window = self.windows.get(spec)
             return window if window and window.session is session else None
-        if spec == "!":
+        ordered = session.ordered_windows()
+        if spec in ("^", "{start}"):
+            return ordered[0] if ordered else None
+        if spec in ("$", "{end}"):
+            return ordered[-1] if ordered else None
+        if spec in ("!", "{last}"):
             return session.last_window
-        if spec.lstrip("-").isdigit():
+        spec = {"{next}": "+", "{previous}": "-"}.get(spec, spec)
+        if spec and spec[0] in "+-" and (spec[1:].isdigit() or not spec[1:]) and session.current in ordered:
+            # tmux's offsets from the current window, in index order, wrapping (C-b n is next-window).
+            step = int(spec[1:] or 1) * (1 if spec[0] == "+" else -1)
+            return ordered[(ordered.index(session.current) + step) % len(ordered)]
+        if spec.isdigit():
             return session.windows.get(int(spec))
         named = [window for window in session.ordered_windows() if window.name == spec]
         if not named:

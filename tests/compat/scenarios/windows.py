@@ -61,7 +61,5 @@ SCENARIOS = [
     scenario("window-target-special-tokens",
              NEW, "neww -d -t a", "neww -d -t a", "selectw -t a:1", show("a:$", "#{window_index}"),
              show("a:^", "#{window_index}"), show("a:!", "#{window_index}"), show("a:+", "#{window_index}"),
-             show("a:-", "#{window_index}"),
-             xfail="tmuxpy differs: the window tokens $ (last), ^ (first), ! (last selected), + and - "
-                   "(next, previous) are 'can't find window' in tmuxpy"),
+             show("a:-", "#{window_index}")),
 ]
