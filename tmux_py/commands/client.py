@@ -109,18 +109,17 @@ def next_layout(ctx: Context, args: Args) -> None:
 
 
 def select_layout(ctx: Context, args: Args) -> None:
+    """-n/-p step through the presets; a name picks one; no name applies the last one again
+    (nothing, if none was ever chosen), as tmux 3.3a."""
     window = ctx.require_target().window
-    if args.positional and not (args.has("n") or args.has("p")):
+    if args.has("n"):
+        _apply_layout(window, lambda layout: layout.next_preset())
+    elif args.has("p"):
+        _apply_layout(window, lambda layout: layout.previous_preset())
+    elif args.positional:
         _apply_layout(window, lambda layout: layout.select_preset(args.positional[0]))
-        return
-    # -p: the preset before the last is len - 1 steps forward round the cycle.
-    steps = len(PRESETS) - 1 if args.has("p") else 1
-
-    def cycle(layout) -> None:
-        for _ in range(steps):
-            layout.next_preset()
-
-    _apply_layout(window, cycle)
+    elif window.layout.last_preset is not None:
+        _apply_layout(window, lambda layout: layout.select_preset(layout.last_preset))
 
 
 # --- clients ----------------------------------------------------------------------

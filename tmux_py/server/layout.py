@@ -726,9 +726,20 @@ class Layout:
             self._settle()
         self._last_preset = index
 
+    @property
+    def last_preset(self) -> str | None:
+        """The preset chosen last (select-layout with no name applies it again), if any."""
+        return PRESETS[self._last_preset] if self._last_preset >= 0 else None
+
     def next_preset(self) -> str:
-        """next-layout (C-b space): the preset after the last one chosen."""
+        """next-layout (C-b space): the preset after the last one chosen, else the first."""
         index = (self._last_preset + 1) % len(PRESETS)
+        self.select_preset(PRESETS[index])
+        return PRESETS[index]
+
+    def previous_preset(self) -> str:
+        """previous-layout (select-layout -p): the preset before the last one chosen, else the last."""
+        index = (max(self._last_preset, 0) - 1) % len(PRESETS)
         self.select_preset(PRESETS[index])
         return PRESETS[index]
 

@@ -96,9 +96,10 @@ SCENARIOS = [
     # exited unexpectedly"); tmuxpy says "unknown layout: NAME".
     scenario("pane-layout-reapply-current",
              *THREE, "select-layout -t a even-horizontal", "select-layout -n -t a", "select-layout -p -t a",
-             "resizep -t a:0.0 -y 3", "select-layout -t a", LAYOUT, "next-layout -t a", LAYOUT,
-             xfail="tmuxpy differs: 'select-layout' with no name re-applies the last preset in tmux "
-                   "(even-horizontal here) and next-layout goes on from it; tmuxpy moves to the next preset"),
+             "resizep -t a:0.0 -y 3", "select-layout -t a", LAYOUT, "next-layout -t a", LAYOUT),
+    scenario("pane-layout-previous-first-and-no-name-before-any",
+             *THREE, "resizep -t a:0.0 -x 30", "select-layout -t a", LAYOUT, "select-layout -p -t a", LAYOUT,
+             "select-layout -p -t a", LAYOUT),
     scenario("pane-resize-usage-errors",
              *THREE, usage_error("resizep -t a -Q"), usage_error("resizep -R 5 -t a:0.0"), geometry()),
 ]
