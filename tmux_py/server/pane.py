@@ -501,10 +501,8 @@ class PanePipe:
             data = b""
         if data:
             self._pane.write(data)
-            return
-        self._loop.remove_reader(self._stdout.fileno())
-        self._stdout.close()
-        self._stdout = None
+        else:
+            self._close_stdout()
 
     def _close_stdin(self) -> None:
         if self._stdin is None:
@@ -519,13 +517,16 @@ class PanePipe:
             pass
         self._stdin = None
 
-    def close(self) -> None:
-        """Stop piping: the command sees end of file and is reaped when it exits."""
-        self._close_stdin()
+    def _close_stdout(self) -> None:
         if self._stdout is not None:
             self._loop.remove_reader(self._stdout.fileno())
             self._stdout.close()
             self._stdout = None
+
+    def close(self) -> None:
+        """Stop piping: the command sees end of file and is reaped when it exits."""
+        self._close_stdin()
+        self._close_stdout()
 
     def _exited(self) -> None:
         self._loop.remove_reader(self._pidfd)
