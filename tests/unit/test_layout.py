@@ -780,6 +780,47 @@ def test_presets_and_next_preset() -> None:
         layout.select_preset("main")  # ambiguous (tmux 3.3a's server crashes on it)
 
 
+def test_previous_and_last_preset() -> None:
+    layout = Layout("%0", 80, 24)
+    layout.split("%0", "%1", horizontal=True)
+    assert layout.last_preset is None
+    assert layout.previous_preset() == "tiled"  # none chosen yet: tmux starts from the end
+    assert layout.previous_preset() == "main-vertical"
+    assert layout.last_preset == "main-vertical"
+
+
+def three_for_moves() -> Layout:
+    """new -x 80 -y 24; splitw -h -t %0; splitw -t %1."""
+    layout = Layout("%0", 80, 24)
+    layout.split("%0", "%1", horizontal=True)
+    layout.split("%1", "%2", horizontal=False)
+    return layout
+
+
+def test_move_pane_inside_the_window_as_tmux() -> None:
+    layout = three_for_moves()
+    layout.move("%0", "%1", horizontal=False)  # movep -s %0 -t %1
+    assert layout.dump() == "c477,80x24,0,0[80x6,0,0,1,80x5,0,7,0,80x11,0,13,2]"
+    layout.move("%2", "%0", horizontal=True, size=10, before=True)  # movep -b -h -l 10 -s %2 -t %0
+    assert layout.dump() == "00df,80x24,0,0[80x6,0,0,1,80x17,0,7{10x17,0,7,2,69x17,11,7,0}]"
+    assert layout.panes() == ["%1", "%2", "%0"]
+    with pytest.raises(LayoutError):
+        layout.move("%0", "%0", horizontal=True)
+
+
+def test_rotate_moves_panes_round_the_cells_as_tmux() -> None:
+    layout = three_for_moves()
+    layout.move("%0", "%1", horizontal=False)
+    layout.move("%2", "%0", horizontal=True, size=10, before=True)
+    cells = [(0, 0, 80, 6), (0, 7, 10, 17), (11, 7, 69, 17)]
+    layout.rotate(downward=False)  # rotatew
+    assert layout.panes() == ["%2", "%0", "%1"]
+    assert layout.geometry() == dict(zip(["%2", "%0", "%1"], cells))
+    layout.rotate(downward=True)  # rotatew -D, twice
+    layout.rotate(downward=True)
+    assert layout.geometry() == dict(zip(["%0", "%1", "%2"], cells))
+
+
 def test_main_pane_options() -> None:
     # tmux 3.3a, 80x24, panes split -h twice, then `set -w OPTION VALUE;
     # select-layout PRESET` for each row, in order.
