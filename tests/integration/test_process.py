@@ -127,3 +127,17 @@ def test_an_attached_client_sees_the_respawned_program_on_a_fresh_screen(daemon)
     finally:
         client.close()
     assert daemon.capture("a").split() == ["new-program"]
+
+
+def test_a_respawned_program_that_cannot_start_ends_the_pane_at_once(daemon):
+    daemon.out("new", "-d", "-s", "a", "sleep 600")
+    daemon.out("neww", "-d", "-t", "a", "sleep 601")
+    failed = daemon.cli("respawnp", "-k", "-t", "a:1", "no-such-program", "arg")
+    assert (failed.returncode, failed.stderr) == (1, "can't run no-such-program: command not found\n")
+    assert daemon.out("lsw", "-t", "a", "-F", "#{window_index}") == "0\n"  # closed, as a program that exits
+    daemon.out("set", "-g", "remain-on-exit", "on")
+    daemon.out("neww", "-d", "-t", "a", "sleep 602")
+    assert daemon.cli("respawnp", "-k", "-t", "a:1", "no-such-program", "arg").returncode == 1
+    assert daemon.out("display", "-p", "-t", "a:1", "#{pane_dead} #{pane_dead_status}") == "1 127\n"
+    daemon.out("respawnp", "-t", "a:1", "echo started; exec sleep 603")
+    daemon.wait_for_text("a:1", "started")

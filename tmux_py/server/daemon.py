@@ -243,8 +243,12 @@ class Daemon:
         if pane.pid in self._children:
             self._children[pane.pid] = _ignore_status  # still reaped: no zombie stays
         env = {**self.server.pane_environment(session, pane.id, os.getpid()), **environment}
-        with _start_errors(argv):
-            pane.respawn(argv, _existing(cwd), env, self.options.get("kill-grace"))
+        try:
+            with _start_errors(argv):
+                pane.respawn(argv, _existing(cwd), env, self.options.get("kill-grace"))
+        finally:
+            if pane.closed:  # it could not start: it ends as a program that exits at once (tmux's)
+                self._pane_exited(pane)
         self._children[pane.pid] = pane.process_exited
 
     def open_pipe(self, session: Session, pane: Pane, command: str, *, output: bool, input: bool) -> None:

@@ -114,14 +114,20 @@ class Pane:
     def respawn(self, argv: list[str], cwd: str, env: dict[str, str], grace: float) -> None:
         """Start ``argv`` in this pane again (respawn-pane): a live program is hung up first
         (SIGKILL after ``grace`` seconds), its end reported to nobody. The history stays; the
-        screen and modes start fresh, as tmux's screen_reinit."""
+        screen and modes start fresh, as tmux's screen_reinit. OSError if ``argv`` cannot
+        start: the pane is then dead, with status 127."""
         if not self.closed:
             self.terminate(grace)
             self._release_pty()
         history = self.emulator.history
         self.emulator = Emulator(self.columns, self.lines, history_limit=history.limit, on_reply=self.write)
         self.emulator.history = history
-        self._start(argv, cwd, env)
+        try:
+            self._start(argv, cwd, env)
+        except OSError:
+            # A program that cannot start ends at once (127: a shell's "not found").
+            self.exit_status, self.dead_time = 127, time.time()
+            raise
         self._on_output(self)
 
     # --- output ---------------------------------------------------------
