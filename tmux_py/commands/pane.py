@@ -82,7 +82,8 @@ def select_pane(ctx: Context, args: Args) -> None:
             raise CommandError("no last pane")
     for direction in DIRECTIONS:
         if args.has(direction):
-            neighbour = window.layout.neighbour(pane.id, direction)
+            neighbour = window.layout.neighbour(pane.id, direction,
+                                                recent=ctx.server.most_recent_first(window.ordered_panes()))
             if neighbour is None:
                 return
             pane = window.panes[neighbour]

@@ -97,6 +97,7 @@ class Window:
         if pane is not self.active:
             self.last_pane = self.active
             self.active = pane
+            self.server.activated(pane)
             if self.zoomed:
                 self.zoomed = False
                 self.apply_geometry()
@@ -375,6 +376,10 @@ class Server:
         #: Paste buffers, newest first (capture-pane, set-buffer, copy mode; paste-buffer reads).
         self.buffers: list[str] = []
         self._counters = {"$": 0, "@": 0, "%": 0}
+        #: pane id -> when it last became active (tmux's active_point): select-pane -L/-R/-U/-D
+        #: goes to the neighbour used most recently.
+        self._active_points: dict[str, int] = {}
+        self._active_clock = 0
         self.hostname = socket.gethostname()
 
     def add_buffer(self, text: str) -> None:
@@ -394,6 +399,16 @@ class Server:
 
     def next_window_id(self) -> str:
         return self._next_id("@")
+
+    def activated(self, pane: Pane) -> None:
+        """``pane`` just became its window's active pane."""
+        self._active_clock += 1
+        self._active_points[pane.id] = self._active_clock
+
+    def most_recent_first(self, panes: list[Pane]) -> list[str]:
+        """Pane ids, the most recently active first; panes never active are left out."""
+        ranked = [pane.id for pane in panes if pane.id in self._active_points]
+        return sorted(ranked, key=self._active_points.__getitem__, reverse=True)
 
     # --- building -------------------------------------------------------
 
@@ -585,6 +600,7 @@ class Server:
         if window is None:
             return
         window.remove(pane)
+        self._active_points.pop(pane.id, None)
         pane.close()
         if not window.panes:
             self.unlink_window(window)

@@ -48,8 +48,8 @@ SCENARIOS = [
              "selectp -D -t a", ACTIVE),
     scenario("pane-select-direction-most-recent-neighbour",
              *THREE, "selectp -t a:0.0", "selectp -R -t a", ACTIVE, "selectp -L -t a", "selectp -L -t a", ACTIVE,
-             xfail="tmuxpy differs: of the panes beside the active one, tmux selects the one used most "
-                   "recently (selectp -R from the left pane: the bottom right, active last); tmuxpy the first"),
+             "selectp -t a:0.1", "selectp -t a:0.0", "selectp -R -t a", ACTIVE, "joinp -d -s a:0.1 -t a:0.0",
+             "selectp -t a:0.0", "selectp -D -t a", ACTIVE),
     scenario("pane-select-last",
              *THREE, "selectp -t a:0.0", "lastp -t a", ACTIVE, "lastp -t a", ACTIVE, "selectp -l -t a", ACTIVE),
     scenario("pane-resize",
