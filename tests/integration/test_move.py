@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import json
+
 from protocol_client import ProtocolClient
+
 
 def layout_panes(client: ProtocolClient) -> dict[str, tuple[int, int, int, int]]:
     return {pane["id"]: (pane["x"], pane["y"], pane["columns"], pane["lines"]) for pane in client.layout.panes}
@@ -80,3 +83,19 @@ def test_a_window_moved_to_a_seen_session_takes_its_clients_size(daemon):
         assert daemon.out("display", "-p", "-t", "a:7", "#{window_width}").strip() == str(size[0])
     finally:
         client.close()
+
+
+def test_rotate_keeping_zoom_lists_hidden_panes_at_their_places(daemon):
+    daemon.out("new", "-d", "-s", "a", "-x", "80", "-y", "24", "sleep 600")
+    daemon.out("splitw", "-h", "-t", "a", "sleep 600")
+    daemon.out("splitw", "-t", "a", "sleep 600")
+    places = {pane["id"]: (pane["x"], pane["y"]) for pane in json.loads(daemon.out("lsp", "-t", "a", "--json"))}
+    daemon.out("resizep", "-Z", "-t", "a:0.1")
+    daemon.out("rotatew", "-Z", "-t", "a")
+    panes = json.loads(daemon.out("lsp", "-t", "a", "--json"))
+    # tmux 3.3a: the pane rotated into the active cell (%2) is zoomed, the others moved round a cell.
+    zoomed = [pane for pane in panes if pane["active"]]
+    assert [(pane["id"], pane["x"], pane["y"], pane["width"], pane["height"]) for pane in zoomed] == \
+        [("%2", 0, 0, 80, 24)]
+    assert {pane["id"]: (pane["x"], pane["y"]) for pane in panes if not pane["active"]} == \
+        {"%1": places["%0"], "%0": places["%2"]}

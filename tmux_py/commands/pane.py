@@ -42,7 +42,7 @@ def split_window(ctx: Context, args: Args) -> Result:
 
 
 def pane_record(ctx: Context, window, pane) -> dict:
-    x, y, columns, lines = window.geometry().get(pane.id, (0, 0, pane.columns, pane.lines))
+    x, y, columns, lines = window.place(pane)
     return {
         "id": pane.id,
         "index": window.pane_number(pane),

@@ -88,6 +88,11 @@ class Window:
             return {self.active.id: (0, 0, self.columns, self.lines)}
         return self.layout.geometry()
 
+    def place(self, pane: Pane) -> tuple[int, int, int, int]:
+        """Where list-panes puts a pane: (x, y, columns, lines) as shown, and for a pane a zoom
+        hides, its place in the layout (as tmux lists it)."""
+        return self.geometry().get(pane.id) or self.layout.geometry()[pane.id]
+
     def apply_geometry(self) -> None:
         for pane_id, (_, _, columns, lines) in self.geometry().items():
             self.panes[pane_id].resize(columns, lines)
