@@ -153,11 +153,15 @@ def _join(rows: list, group: list[tuple], index: int, width: int, to: int, colum
             continue
         if width + cells[0] > columns:
             break
-        width += cells[0]
-        taken = 1
-        while taken < len(cells) and width + cells[taken] <= columns:
-            width += cells[taken]
-            taken += 1
+        if max(cells) == 1:
+            taken = min(len(cells), columns - width)
+            width += taken
+        else:
+            width += cells[0]
+            taken = 1
+            while taken < len(cells) and width + cells[taken] <= columns:
+                width += cells[taken]
+                taken += 1
         last = line
         lines += 1
         if not wrapped or taken != len(cells) or width == columns:
@@ -268,22 +272,26 @@ def _records(group: list[tuple], pieces: list[tuple[int, int, int]], columns: in
     """Records of a logical line's cut pieces, each with its share of the runs; the last wrapped if ``tail``."""
     text = "".join(row[0] for row in group)
     runs = _join_runs([row[1] for row in group])
+    style = tuple(runs[1:]) if len(runs) == 4 else None  # one style throughout: the common case
     out = []
     position = 0  # index into runs
     left = runs[0] if runs else 0  # characters of that run not yet given out
     last = len(pieces) - 1
     for number, (start, end, cells) in enumerate(pieces):
-        flat: list[int] = []
-        need = end - start
-        while need and position < len(runs):
-            take = min(left, need)
-            if take:
-                flat.extend((take, runs[position + 1], runs[position + 2], runs[position + 3]))
-            need -= take
-            left -= take
-            if not left:
-                position += 4
-                left = runs[position] if position < len(runs) else 0
+        if style is not None:
+            flat = [end - start, *style] if end > start else []
+        else:
+            flat = []
+            need = end - start
+            while need and position < len(runs):
+                take = min(left, need)
+                if take:
+                    flat.extend((take, runs[position + 1], runs[position + 2], runs[position + 3]))
+                need -= take
+                left -= take
+                if not left:
+                    position += 4
+                    left = runs[position] if position < len(runs) else 0
         if number < last:
             wrapped = True if cells >= columns else WRAPPED_SHORT
         else:
