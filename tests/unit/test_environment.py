@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tmux_py.commands import CommandError, expand_alias
-from tmux_py.commands.environment import from_client
+from tmux_py.commands.environment import Hidden, from_client, visible
 
 
 def test_update_environment_copies_matches_and_marks_the_rest_removed():
@@ -25,3 +25,7 @@ def test_command_alias_replaces_the_first_word_once():
     assert expand_alias(aliases, ["list-sessions"]) == ["list-sessions"]
     with pytest.raises(CommandError, match="^command-alias bad: "):
         expand_alias(((0, "bad=display \""),), ["bad"])
+
+
+def test_hidden_values_are_given_to_no_process():
+    assert visible({"A": "1", "H": Hidden("2")}) == {"A": "1"}

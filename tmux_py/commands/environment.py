@@ -2,7 +2,8 @@
 
 An environment maps a name to a value, or to None: the variable is *removed*
 (tmux's ``-NAME``), so new panes do not get it even if a wider environment
-has it. The global environment is the daemon's own (``server.environment``,
+has it. A :class:`Hidden` value (``-h``) is kept for ``showenv -h`` and given
+to no new process. The global environment is the daemon's own (``server.environment``,
 what it started with); each session has its own over it
 (``session.environment``); a new pane gets the global one, then the
 session's. :func:`from_client` is tmux's update-environment: on new-session
@@ -22,6 +23,15 @@ from tmux_py.format import expand
 Environment = dict[str, "str | None"]
 
 
+class Hidden(str):
+    """A value set with -h: shown only by showenv -h, given to no new process (tmux's ENVIRON_HIDDEN)."""
+
+
+def visible(environment: dict[str, str]) -> dict[str, str]:
+    """What a new process gets of an environment: its values that are not hidden."""
+    return {name: value for name, value in environment.items() if not isinstance(value, Hidden)}
+
+
 def from_client(patterns: tuple[tuple[int, str], ...], client: dict[str, str]) -> Environment:
     """update-environment: the client's variables each pattern (fnmatch) names; a pattern that
     names none is marked removed, as tmux's environ_update. Nothing without a client environment
@@ -39,13 +49,7 @@ def _environment(ctx: Context, args: Args) -> Environment:
     return ctx.server.environment if args.has("g") else ctx.require_target().session.environment
 
 
-def _hidden(args: Args) -> None:
-    if args.has("h"):
-        raise CommandError("hidden variables (-h) are not supported")
-
-
 def set_environment(ctx: Context, args: Args) -> None:
-    _hidden(args)
     name = args.positional[0]
     value = args.positional[1] if len(args.positional) > 1 else None
     if not name:
@@ -67,7 +71,7 @@ def set_environment(ctx: Context, args: Args) -> None:
         if args.has("F"):
             target = ctx.require_target()
             value = expand(value, variables(ctx, target.session, target.window, target.pane))
-        environment[name] = value
+        environment[name] = Hidden(value) if args.has("h") else value
 
 
 def _shell_quoted(value: str) -> str:
@@ -82,23 +86,19 @@ def _line(name: str, value: str | None, shell: bool) -> str:
 
 
 def show_environment(ctx: Context, args: Args) -> Result:
-    if args.has("h"):
-        return Result()  # tmuxpy keeps no hidden variables
+    """The variables (or the one named), hidden ones only with -h and only then, as tmux."""
     environment = _environment(ctx, args)
-    if args.positional:
-        name = args.positional[0]
-        if name not in environment:
-            raise CommandError(f"unknown variable: {name}")
-        names = [name]
-    else:
-        names = sorted(environment)
-    return Result([_line(name, environment[name], args.has("s")) for name in names])
+    if args.positional and args.positional[0] not in environment:
+        raise CommandError(f"unknown variable: {args.positional[0]}")
+    names = args.positional or sorted(environment)
+    return Result([_line(name, environment[name], args.has("s")) for name in names
+                   if isinstance(environment[name], Hidden) == args.has("h")])
 
 
 ENTRIES = (
     CommandEntry("set-environment", set_environment, aliases=("setenv",), flags="Fhgrut:", target=SESSION,
                  min_args=1, max_args=2, usage="[-Fhgru] [-t target-session] name [value]",
-                 help="set (-u unset, -r mark removed) a variable for new panes, global (-g) or a session's"),
+                 help="set a variable for new panes, global (-g) or a session's (-u unset, -r removed, -h hidden)"),
     CommandEntry("show-environment", show_environment, aliases=("showenv",), flags="hgst:", target=SESSION,
                  max_args=1, usage="[-hgs] [-t target-session] [name]",
                  help="print the global (-g) or a session's environment (-s: as shell commands)"),

@@ -229,12 +229,18 @@ class Daemon:
                     session: Session) -> Pane:
         with _start_errors(argv):
             pane = Pane(
-                pane_id, argv, cwd=_existing(cwd), env=self.server.pane_environment(session, pane_id, os.getpid()),
+                pane_id, argv, cwd=_existing(cwd), env=self._process_environment(session, pane_id),
                 columns=columns, lines=lines, history_limit=self.options.get("history-limit"),
                 on_output=self._pane_output, on_exit=self._pane_exited,
             )
         self._children[pane.pid] = pane.process_exited
         return pane
+
+    def _process_environment(self, session: Session, pane_id: str) -> dict[str, str]:
+        """A pane's program's (or its pipe's) environment: global, then session, hidden ones left out."""
+        from tmux_py.commands.environment import visible
+
+        return visible(self.server.pane_environment(session, pane_id, os.getpid()))
 
     def respawn_pane(self, session: Session, pane: Pane, argv: list[str], cwd: str,
                      environment: dict[str, str]) -> None:
@@ -242,7 +248,7 @@ class Daemon:
         ``environment``; a live program is hung up first and its exit reported to nobody."""
         if pane.pid in self._children:
             self._children[pane.pid] = _ignore_status  # still reaped: no zombie stays
-        env = {**self.server.pane_environment(session, pane.id, os.getpid()), **environment}
+        env = {**self._process_environment(session, pane.id), **environment}
         try:
             with _start_errors(argv):
                 pane.respawn(argv, _existing(cwd), env, self.options.get("kill-grace"))
@@ -253,7 +259,7 @@ class Daemon:
 
     def open_pipe(self, session: Session, pane: Pane, command: str, *, output: bool, input: bool) -> None:
         """pipe-pane: ``command`` (a shell command) joined to the pane, in the pane's environment."""
-        env = self.server.pane_environment(session, pane.id, os.getpid())
+        env = self._process_environment(session, pane.id)
         try:
             pipe = PanePipe(pane, command, output=output, input=input, env=env, cwd=_existing(pane.start_cwd))
         except OSError as error:
