@@ -1116,10 +1116,13 @@ class Emulator:
             row.unlazy()
             row.wrapped = False
             return
-        record = self.history.pop_newest()
-        if record is not None:
-            text, runs, wrapped = fastpath.decode(record)
-            self.history.append((text, runs, False) if wrapped else record)
+        history = self.history
+        size = len(history)
+        if size:
+            text, runs, wrapped = fastpath.decode(history.lines(size - 1, size)[0])
+            if wrapped:
+                history.pop_newest()
+                history.append((text, runs, False))
 
     def _clear_screen(self, fill: int) -> None:
         """ED 2: as tmux with scroll-on-clear, used lines go to the history first."""
