@@ -58,7 +58,7 @@ SCENARIOS = [
              show("a", "%% 100% #{session_name}")),
     scenario("format-pane-start-command",
              "new -d -s a -x 80 -y 24 'sleep 600'", "neww -d -t a sleep 601", "neww -d -t a",
-             "lsp -s -t a -F '#{pane_start_command}|'"),
+             "set -g default-command 'sleep 700'", "neww -d -t a", "lsp -s -t a -F '#{pane_start_command}|'"),
 ]
 SCENARIOS += [scenario(name, NEW, Run(show("a", template), tmuxpy=tmuxpy, why=why))
               for name, template, tmuxpy, why in DECLARED_DIFFERENCES]
