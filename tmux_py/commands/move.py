@@ -74,6 +74,9 @@ def move_window(ctx: Context, args: Args) -> None:
     if args.has("a"):
         index = session.make_room((session.current.index if index is None else index) + 1)
     ctx.server.move_window(window, session, index, kill=args.has("k"), select=not args.has("d"))
+    # tmux 3.3a renumbers the session left behind only when -s was not given (cmd-move-window.c).
+    if not args.has("s") and source.id in ctx.server.sessions and source.options.get("renumber-windows"):
+        source.renumber()
     _fit(ctx, source, session)
 
 

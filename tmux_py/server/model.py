@@ -326,8 +326,6 @@ class Session:
             self.last_windows.remove(window)
         if self.current is window:
             self._follow(window.index)
-        if self.options.get("renumber-windows"):
-            self.renumber()
         self.server.changed(self.current)
 
     def renumber(self) -> None:
@@ -610,12 +608,15 @@ class Server:
         if not window.panes:
             self.unlink_window(window)
 
-    def unlink_window(self, window: Window) -> None:
-        """Take a window out of its session, closing the session if it was the last."""
+    def unlink_window(self, window: Window, *, renumber: bool = True) -> None:
+        """Take a window out of its session, closing the session if it was the last. A window
+        that closed leaves no gap with renumber-windows; tmux leaves one where a window moved."""
         session = window.session
         if session.windows.get(window.index) is not window:
             return  # already out: replaced by move-window -k, its panes being killed
         session.remove(window)
+        if renumber and session.options.get("renumber-windows"):
+            session.renumber()
         if not session.windows:
             del self.sessions[session.id]
             self.changed(None)
@@ -705,7 +706,7 @@ class Server:
         if window.session is session:
             session.move(window, index, select=select)
             return
-        self.unlink_window(window)
+        self.unlink_window(window, renumber=False)
         session.link(window, index)
         if select or session.current is None:
             session.select(window)
