@@ -41,9 +41,8 @@ def _join_size(args: Args) -> tuple[int | None, int | None]:
 
 
 def break_pane(ctx: Context, args: Args) -> Result:
-    pane = ctx.server.resolve(args.value("s"), PANE, ctx.current).pane
-    source = ctx.server.find_pane(pane.id)[0]
-    source_session = source.session
+    found = ctx.server.resolve(args.value("s"), PANE, ctx.current)
+    pane, source, source_session = found.pane, found.window, found.session
     session, index = ctx.server.resolve_index(args.value("t"), ctx.current)
     window = ctx.server.break_pane(pane, session, index, name=args.value("n"), select=not args.has("d"))
     _fit(ctx, source_session, session)

@@ -155,11 +155,8 @@ class Window:
         self.server.pane_windows[pane.id] = self
 
     def remove(self, pane: Pane) -> None:
-        """Take a pane out (closed, or moving to another window); its space goes to its neighbours.
-
-        An active pane is followed by the last one, else the one before it, else the one
-        after (tmux's window_lost_pane).
-        """
+        """Take a pane out (closed, or moving to another window); its space goes to its
+        neighbours, and :meth:`lose` picks the next active pane."""
         order = self.ordered_panes()
         del self.panes[pane.id]
         self.server.pane_windows.pop(pane.id, None)
@@ -508,9 +505,9 @@ class Server:
             return ordered[(ordered.index(session.current) + step) % len(ordered)]
         if spec.isdigit():
             return session.windows.get(int(spec))
-        named = [window for window in session.ordered_windows() if window.name == spec]
+        named = [window for window in ordered if window.name == spec]
         if not named:
-            named = [window for window in session.ordered_windows() if window.name.startswith(spec)]
+            named = [window for window in ordered if window.name.startswith(spec)]
         return named[0] if len(named) == 1 else None
 
     def _pane_in(self, window: Window, spec: str) -> Pane | None:
@@ -587,8 +584,8 @@ class Server:
         if not spec:
             return self.default_target(current).session, None
         session_part, colon, window_part = spec.partition(":")
-        if not colon and self._session_by_name(spec) is not None:
-            return self._session_by_name(spec), None
+        if not colon and (session := self._session_by_name(spec)) is not None:
+            return session, None
         if colon and (not window_part or window_part.isdigit()):
             session = self.resolve(session_part, "session", current).session
             return session, int(window_part) if window_part else None
