@@ -40,10 +40,21 @@ def _join_size(args: Args) -> tuple[int | None, int | None]:
     return (None, value) if percent else (value, None)
 
 
+def _destination(ctx: Context, args: Args):
+    """-t as a place for a window: (session, index or None); with -a just after the window
+    there (a free index names none: the current window, as tmux), with -b just before it,
+    moving the windows in the way up."""
+    session, index = ctx.server.resolve_index(args.value("t"), ctx.current)
+    if args.has("a") or args.has("b"):
+        anchor = session.windows.get(index, session.current).index
+        index = session.make_room(anchor if args.has("b") else anchor + 1)
+    return session, index
+
+
 def break_pane(ctx: Context, args: Args) -> Result:
     found = ctx.server.resolve(args.value("s"), PANE, ctx.current)
     pane, source, source_session = found.pane, found.window, found.session
-    session, index = ctx.server.resolve_index(args.value("t"), ctx.current)
+    session, index = _destination(ctx, args)
     window = ctx.server.break_pane(pane, session, index, name=args.value("n"), select=not args.has("d"))
     _fit(ctx, source_session, session)
     # tmux 3.3a prints -P only for a new window: a window's only pane moves with it, silently.
@@ -69,9 +80,7 @@ def move_window(ctx: Context, args: Args) -> None:
         return
     window = ctx.server.resolve(args.value("s"), WINDOW, ctx.current).window
     source = window.session
-    session, index = ctx.server.resolve_index(args.value("t"), ctx.current)
-    if args.has("a"):
-        index = session.make_room((session.current.index if index is None else index) + 1)
+    session, index = _destination(ctx, args)
     ctx.server.move_window(window, session, index, kill=args.has("k"), select=not args.has("d"))
     # tmux 3.3a renumbers the session left behind only when -s was not given (cmd-move-window.c).
     if not args.has("s") and source.id in ctx.server.sessions and source.options.get("renumber-windows"):
@@ -94,8 +103,8 @@ def rotate_window(ctx: Context, args: Args) -> None:
 
 ENTRIES = (
     CommandEntry(
-        "break-pane", break_pane, aliases=("breakp",), flags="dPF:n:s:t:", target=NO_TARGET,
-        usage="[-dP] [-F format] [-n window-name] [-s src-pane] [-t dst-window]",
+        "break-pane", break_pane, aliases=("breakp",), flags="abdPF:n:s:t:", target=NO_TARGET,
+        usage="[-abdP] [-F format] [-n window-name] [-s src-pane] [-t dst-window]",
         help="move a pane into a window of its own",
     ),
     CommandEntry(
@@ -107,8 +116,8 @@ ENTRIES = (
         usage="[-bdhv] [-l size] [-s src-pane] [-t dst-pane]", help="move a pane beside another (join-pane)",
     ),
     CommandEntry(
-        "move-window", move_window, aliases=("movew",), flags="adkrs:t:", target=NO_TARGET,
-        usage="[-adkr] [-s src-window] [-t dst-window]",
+        "move-window", move_window, aliases=("movew",), flags="abdkrs:t:", target=NO_TARGET,
+        usage="[-abdkr] [-s src-window] [-t dst-window]",
         help="move a window to another index or session (-r: renumber a session's windows)",
     ),
     CommandEntry(
