@@ -51,6 +51,10 @@ SCENARIOS = [
              STYLED_WIDE, screen_has("a", "end"), *resized(5, SCREEN, STYLED, CURSOR),
              *resized(7, STYLED, JOINED, CURSOR),
              *resized(20, STYLED, JOINED, CURSOR)),
+    scenario("reflow-when-a-split-narrows-the-pane",
+             SCROLLED, screen_has("a", "end"), "splitw -h -d -t a 'exec sleep 600'", "capture-pane -p -t a:0.0",
+             "capture-pane -p -S - -t a:0.0", "display -p -t a:0.0 '#{cursor_x},#{cursor_y} #{pane_width}'",
+             "killp -t a:0.1", ALL, CURSOR),
     scenario("reflow-not-on-the-alternate-screen",
              pane(20, 6, "printf '%s\\n' $(printf 'p%.0s' $(seq 1 30)); "
                          "printf '\\033[?1049h\\033[Halt screen text\\nend'"), screen_has("a", "end"),
