@@ -92,9 +92,10 @@ def ours(data: bytes, columns: int = COLUMNS, lines: int = LINES, resizes: tuple
     for size in resizes:
         emulator.resize(*size)
     history = emulator.capture(-emulator.history_size, -1) if emulator.history_size else []
-    joined = [line.rstrip() for line in emulator.capture(join=True)]
-    while joined and not joined[-1]:
+    joined = emulator.capture(join=True)
+    while joined and not joined[-1]:  # as the reference: empty lines off the end, then trailing spaces
         joined.pop()
+    joined = [line.rstrip() for line in joined]
     return {"joined": joined, "styled": emulator.capture(escapes=True),"screen": [line.rstrip() for line in emulator.capture()],
             "cursor": (emulator.cursor_x, emulator.cursor_y), "alternate": emulator.alternate_on,
             "history": [line.rstrip() for line in history]}
