@@ -59,6 +59,8 @@ class OptionDef:
     #: (index, item) pairs by index (not a dict: values go to clients, and msgpack maps want
     #: string keys).
     item_separators: str = ""
+    #: A regular expression a string value must match whole (tmux's ``pattern``: default-size).
+    pattern: str = ""
 
     def parse(self, value: object) -> object:
         """The typed value of ``value`` (a string from a command line, or already typed)."""
@@ -95,6 +97,8 @@ class OptionDef:
             raise OptionError(f"unknown value: {text}")
         if self.key and text != "None" and not is_key_name(text):
             raise OptionError(f"bad key: {text}")
+        if self.pattern and not re.fullmatch(self.pattern, text):
+            raise OptionError(f"value is invalid: {text}")
         return text
 
     def show(self, value: object) -> str:
@@ -112,6 +116,14 @@ def split_index(name: str) -> tuple[str, int | None]:
     if not rest.endswith("]") or not rest[:-1].isdigit():
         raise OptionError(f"invalid option: {name}")
     return base, int(rest[:-1])
+
+
+#: tmux's limits for numbers (INT_MAX, SHRT_MAX).
+INT_MAX = (1 << 31) - 1
+SHRT_MAX = (1 << 15) - 1
+#: tmux's action and visual choices (bell-action, visual-bell...).
+_ACTIONS = ("none", "any", "current", "other")
+_VISUAL = ("off", "on", "both")
 
 
 def _default_shell() -> str:
@@ -136,6 +148,20 @@ _DEFINITIONS = (
               "bytes queued to a client at which it is resynchronised (red)", scope=SERVER),
     OptionDef("flow-auto-disconnect", bool, False, env="TMUXPY_FLOW_AUTO_DISCONNECT", scope=SERVER,
               help="disconnect a red client (\"too slow\") instead of resynchronising it"),
+    # tmux's, accepted and shown as tmux shows them; nothing reads them yet.
+    OptionDef("backspace", str, "C-?", key=True, scope=SERVER, acts=False),
+    OptionDef("copy-command", str, "", scope=SERVER, acts=False),
+    OptionDef("exit-unattached", bool, False, scope=SERVER, acts=False),
+    OptionDef("extended-keys", str, "off", choices=("off", "on", "always"), scope=SERVER, acts=False),
+    OptionDef("focus-events", bool, False, scope=SERVER, acts=False),
+    OptionDef("history-file", str, "", scope=SERVER, acts=False),
+    OptionDef("message-limit", int, 1000, 0, INT_MAX, scope=SERVER, acts=False),
+    OptionDef("prompt-history-limit", int, 100, 0, INT_MAX, scope=SERVER, acts=False),
+    OptionDef("set-clipboard", str, "external", choices=("off", "external", "on"), scope=SERVER, acts=False),
+    OptionDef("terminal-features", str, ("xterm*:clipboard:ccolour:cstyle:focus:title", "screen*:title"),
+              item_separators=",", scope=SERVER, acts=False),
+    OptionDef("terminal-overrides", str, (), item_separators=",", scope=SERVER, acts=False),
+    OptionDef("user-keys", str, (), item_separators=",", scope=SERVER, acts=False),
     # --- session ---
     OptionDef("base-index", int, 0, 0, 1 << 31, help="index of a session's first window"),
     OptionDef("default-command", str, "", help="command for new panes (else the shell)"),
@@ -154,6 +180,41 @@ _DEFINITIONS = (
                                           "SSH_CONNECTION", "WINDOWID", "XAUTHORITY"), item_separators=" ,",
               help="variables (fnmatch patterns) a client's new-session or attach copies into the session"),
     OptionDef("theme", str, "dark", "TMUXPY_THEME", help="client colour theme (dark, light, nord, gruvbox, ...)"),
+    # tmux's, accepted and shown as tmux shows them; nothing reads them yet. Colours and styles
+    # are kept as given (tmux checks and normalises them: ``Red`` shows as ``red``).
+    OptionDef("activity-action", str, "other", choices=_ACTIONS, acts=False),
+    OptionDef("assume-paste-time", int, 1, 0, INT_MAX, acts=False),
+    OptionDef("bell-action", str, "any", choices=_ACTIONS, acts=False),
+    OptionDef("default-size", str, "80x24", pattern=r"[0-9]+x[0-9]+", acts=False),
+    OptionDef("destroy-unattached", bool, False, acts=False),
+    OptionDef("detach-on-destroy", str, "on", choices=("off", "on", "no-detached"), acts=False),
+    OptionDef("display-panes-active-colour", str, "red", acts=False),
+    OptionDef("display-panes-colour", str, "blue", acts=False),
+    OptionDef("display-panes-time", int, 1000, 1, INT_MAX, acts=False),
+    OptionDef("display-time", int, 750, 0, INT_MAX, acts=False),
+    OptionDef("key-table", str, "root", acts=False),
+    OptionDef("lock-after-time", int, 0, 0, INT_MAX, acts=False),
+    OptionDef("lock-command", str, "lock -np", acts=False),
+    OptionDef("message-command-style", str, "bg=black,fg=yellow", acts=False),
+    OptionDef("message-style", str, "bg=yellow,fg=black", acts=False),
+    OptionDef("prefix2", str, "None", key=True, acts=False),
+    OptionDef("repeat-time", int, 500, 0, SHRT_MAX, acts=False),
+    OptionDef("silence-action", str, "other", choices=_ACTIONS, acts=False),
+    OptionDef("status-bg", str, "default", acts=False),
+    OptionDef("status-fg", str, "default", acts=False),
+    OptionDef("status-interval", int, 15, 0, INT_MAX, acts=False),
+    OptionDef("status-justify", str, "left", choices=("left", "centre", "right", "absolute-centre"), acts=False),
+    OptionDef("status-keys", str, "emacs", choices=("emacs", "vi"), acts=False),
+    OptionDef("status-left", str, "[#{session_name}] ", acts=False),
+    OptionDef("status-left-length", int, 10, 0, SHRT_MAX, acts=False),
+    OptionDef("status-left-style", str, "default", acts=False),
+    OptionDef("status-right-length", int, 40, 0, SHRT_MAX, acts=False),
+    OptionDef("status-right-style", str, "default", acts=False),
+    OptionDef("status-style", str, "bg=green,fg=black", acts=False),
+    OptionDef("visual-activity", str, "off", choices=_VISUAL, acts=False),
+    OptionDef("visual-bell", str, "off", choices=_VISUAL, acts=False),
+    OptionDef("visual-silence", str, "off", choices=_VISUAL, acts=False),
+    OptionDef("word-separators", str, "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~", acts=False),
     # --- window ---
     OptionDef("aggressive-resize", bool, False, scope=WINDOW, acts=False,
               help="size a window by the clients showing it, not by its session's"),
@@ -175,6 +236,56 @@ _DEFINITIONS = (
               help="keys typed or sent to one pane go to every pane of the window"),
     OptionDef("window-size", str, "latest", choices=("largest", "smallest", "manual", "latest"), scope=WINDOW,
               acts=False, help="how a window is sized from its clients (tmuxpy: the smallest)"),
+    # tmux's, accepted and shown as tmux shows them; nothing reads them yet.
+    OptionDef("allow-passthrough", bool, False, scope=PANE, acts=False),
+    OptionDef("alternate-screen", bool, True, scope=PANE, acts=False),
+    OptionDef("automatic-rename-format", str, "#{?pane_in_mode,[tmux],#{pane_current_command}}#{?pane_dead,[dead],}",
+              scope=WINDOW, acts=False),
+    OptionDef("clock-mode-colour", str, "blue", scope=WINDOW, acts=False),
+    OptionDef("clock-mode-style", str, "24", choices=("12", "24"), scope=WINDOW, acts=False),
+    OptionDef("copy-mode-current-match-style", str, "bg=magenta,fg=black", scope=WINDOW, acts=False),
+    OptionDef("copy-mode-mark-style", str, "bg=red,fg=black", scope=WINDOW, acts=False),
+    OptionDef("copy-mode-match-style", str, "bg=cyan,fg=black", scope=WINDOW, acts=False),
+    OptionDef("cursor-colour", str, "none", scope=PANE, acts=False),
+    OptionDef("cursor-style", str, "default", choices=("default", "blinking-block", "block", "blinking-underline",
+                                                       "underline", "blinking-bar", "bar"), scope=PANE, acts=False),
+    OptionDef("fill-character", str, "", scope=WINDOW, acts=False),
+    # Sizes are strings in tmux 3.3a: a number of cells or a percentage, checked when used.
+    OptionDef("main-pane-height", str, "24", scope=WINDOW, acts=False),
+    OptionDef("main-pane-width", str, "80", scope=WINDOW, acts=False),
+    OptionDef("other-pane-height", str, "0", scope=WINDOW, acts=False),
+    OptionDef("other-pane-width", str, "0", scope=WINDOW, acts=False),
+    OptionDef("mode-style", str, "bg=yellow,fg=black", scope=WINDOW, acts=False),
+    OptionDef("monitor-silence", int, 0, 0, INT_MAX, scope=WINDOW, acts=False),
+    OptionDef("pane-active-border-style", str, "#{?pane_in_mode,fg=yellow,#{?synchronize-panes,fg=red,fg=green}}",
+              scope=WINDOW, acts=False),
+    OptionDef("pane-border-format", str, '#{?pane_active,#[reverse],}#{pane_index}#[default] "#{pane_title}"',
+              scope=WINDOW, acts=False),
+    OptionDef("pane-border-indicators", str, "colour", choices=("off", "colour", "arrows", "both"), scope=WINDOW,
+              acts=False),
+    OptionDef("pane-border-lines", str, "single", choices=("single", "double", "heavy", "simple", "number"),
+              scope=WINDOW, acts=False),
+    OptionDef("pane-border-status", str, "off", choices=("off", "top", "bottom"), scope=WINDOW, acts=False),
+    OptionDef("pane-border-style", str, "default", scope=WINDOW, acts=False),
+    OptionDef("pane-colours", str, (), item_separators=" ", scope=PANE, acts=False),
+    OptionDef("popup-border-lines", str, "single", choices=("single", "double", "heavy", "simple", "rounded",
+                                                            "padded", "none"), scope=WINDOW, acts=False),
+    OptionDef("popup-border-style", str, "default", scope=WINDOW, acts=False),
+    OptionDef("popup-style", str, "default", scope=WINDOW, acts=False),
+    OptionDef("scroll-on-clear", bool, True, scope=PANE, acts=False),
+    OptionDef("window-active-style", str, "default", scope=PANE, acts=False),
+    OptionDef("window-status-activity-style", str, "reverse", scope=WINDOW, acts=False),
+    OptionDef("window-status-bell-style", str, "reverse", scope=WINDOW, acts=False),
+    OptionDef("window-status-current-format", str, "#I:#W#{?window_flags,#{window_flags}, }", scope=WINDOW,
+              acts=False),
+    OptionDef("window-status-current-style", str, "default", scope=WINDOW, acts=False),
+    OptionDef("window-status-format", str, "#I:#W#{?window_flags,#{window_flags}, }", scope=WINDOW, acts=False),
+    OptionDef("window-status-last-style", str, "default", scope=WINDOW, acts=False),
+    OptionDef("window-status-separator", str, " ", scope=WINDOW, acts=False),
+    OptionDef("window-status-style", str, "default", scope=WINDOW, acts=False),
+    OptionDef("window-style", str, "default", scope=PANE, acts=False),
+    OptionDef("wrap-search", bool, True, scope=WINDOW, acts=False),
+    OptionDef("xterm-keys", bool, True, scope=WINDOW, acts=False),
 )
 
 OPTION_DEFS = {option.name: option for option in _DEFINITIONS}

@@ -24,7 +24,7 @@ def test_values_are_checked_with_tmux_messages(name, value, message):
 def test_typed_values_and_prefix_names():
     options = Options()
     options.set("mouse", "off")
-    options.set("histo", "50")  # a unique prefix names the option, as in tmux
+    options.set("history-l", "50")  # a unique prefix names the option, as in tmux (history-file shares "histo")
     options.set("prefix", "None")
     assert (options.get("mouse"), options.get("history-limit"), options.get("prefix")) == (False, 50, "None")
     assert find_option("status-p").name == "status-position"

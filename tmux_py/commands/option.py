@@ -107,11 +107,14 @@ def _shown(definition: OptionDef | None, value: object, raw: bool) -> str:
 
 def _rows(definition: OptionDef | None, name: str, value: object,
           index: int | None = None) -> list[tuple[OptionDef | None, str, object]]:
-    """One row per value shown: an array option gives ``name[N] item`` per item (or one item)."""
+    """One row per value shown: an array option gives ``name[N] item`` per item (or one item);
+    an empty array is its bare name and no value (None), as tmux shows ``terminal-overrides``."""
     if definition is None or not definition.item_separators:
         return [(definition, name, value)]
     if index is not None:
         return [(definition, f"{name}[{index}]", dict(value).get(index, ""))]
+    if not value:
+        return [(None, name, None)]
     return [(definition, f"{name}[{number}]", item) for number, item in value]
 
 
@@ -148,8 +151,9 @@ def show_options(ctx: Context, args: Args, *, window: bool = False) -> Result:
             return Result()
         raise CommandError(str(error)) from None
     if raw:
-        return Result([_shown(definition, value, True) for definition, _, value in rows])
-    return Result([f"{name} {_shown(definition, value, False)}" for definition, name, value in rows])
+        return Result([_shown(definition, value, True) for definition, _, value in rows if value is not None])
+    return Result([name if value is None else f"{name} {_shown(definition, value, False)}"
+                   for definition, name, value in rows])
 
 
 def set_window_option(ctx: Context, args: Args) -> None:
