@@ -11,11 +11,14 @@ from tmux_py.commands.variables import variables
 from tmux_py.format import expand
 from tmux_py.server.layout import LayoutError
 
-LIST_PANES_FORMAT = (
-    "#{pane_index}: [#{pane_width}x#{pane_height}] [history #{history_size}/#{history_limit}] "
-    "#{pane_id}#{?pane_active, (active),}"
+#: tmux's list-panes formats: the pane, then who it is (-s adds the window, -a the session too).
+PANE_DESCRIPTION = (
+    "[#{pane_width}x#{pane_height}] [history #{history_size}/#{history_limit}, #{history_bytes} bytes] "
+    "#{pane_id}#{?pane_active, (active),}#{?pane_dead, (dead),}"
 )
-LIST_ALL_PANES_FORMAT = "#{session_name}:#{window_index}.#{pane_index}: " + LIST_PANES_FORMAT.split(": ", 1)[1]
+LIST_PANES_FORMAT = "#{pane_index}: " + PANE_DESCRIPTION
+LIST_SESSION_PANES_FORMAT = "#{window_index}.#{pane_index}: " + PANE_DESCRIPTION
+LIST_ALL_PANES_FORMAT = "#{session_name}:#{window_index}.#{pane_index}: " + PANE_DESCRIPTION
 DIRECTIONS = "LRUD"
 
 
@@ -62,14 +65,17 @@ def list_panes(ctx: Context, args: Args) -> Result:
     target = ctx.require_target()
     if args.has("a"):
         windows = [window for session in ctx.server.ordered_sessions() for window in session.ordered_windows()]
+        default = LIST_ALL_PANES_FORMAT
     elif args.has("s"):
         windows = target.session.ordered_windows()
+        default = LIST_SESSION_PANES_FORMAT
     else:
         windows = [target.window]
+        default = LIST_PANES_FORMAT
     pairs = [(window, pane) for window in windows for pane in window.ordered_panes()]
     if args.has("json"):
         return Result([json.dumps([pane_record(ctx, window, pane) for window, pane in pairs])])
-    template = args.value("F", LIST_ALL_PANES_FORMAT if args.has("a") or args.has("s") else LIST_PANES_FORMAT)
+    template = args.value("F", default)
     return Result([expand(template, variables(ctx, window.session, window, pane)) for window, pane in pairs])
 
 
@@ -128,8 +134,14 @@ def resize_pane(ctx: Context, args: Args) -> None:
 
 
 def send_keys(ctx: Context, args: Args) -> None:
-    """Keys to a pane, and to the rest of its window with synchronize-panes (as tmux 3.3a)."""
+    """Keys to a pane (-N times), and to the rest of its window with synchronize-panes (as tmux 3.3a).
+
+    ``-X`` commands act on copy mode, which runs in tmuxpy's client, not in the daemon: bound in
+    the copy-mode tables they load and list; run from here there is no mode to act on."""
     pane = ctx.require_target().pane
+    count = args.number("N", 1, minimum=1)
+    if args.has("X"):
+        raise CommandError("not in a mode: copy mode runs in tmuxpy's client, with the keys of mode-keys")
     if args.has("H"):
         try:
             data = bytes(int(word, 16) for word in args.positional)
@@ -138,10 +150,10 @@ def send_keys(ctx: Context, args: Args) -> None:
     elif args.has("l"):
         data = "".join(args.positional).encode()
     else:
-        pane.send_keys(args.positional)
+        pane.send_keys(args.positional * count)
         return
     for each in (pane, *pane.sync_peers()):
-        each.write(data)
+        each.write(data * count)
 
 
 def _line_number(text: str | None, flag: str) -> int | None:
@@ -192,8 +204,8 @@ ENTRIES = (
         usage="[-DLRUZ] [-t target-pane] [-x width] [-y height] [adjustment]", help="resize or zoom a pane",
     ),
     CommandEntry(
-        "send-keys", send_keys, aliases=("send",), flags="Hlt:", target=PANE, max_args=None,
-        usage="[-Hl] [-t target-pane] key ...", help="send keys (tmux key names) or text to a pane",
+        "send-keys", send_keys, aliases=("send",), flags="HlN:t:X", target=PANE, max_args=None,
+        usage="[-HlX] [-N repeat-count] [-t target-pane] key ...", help="send keys (tmux key names) or text to a pane",
     ),
     CommandEntry(
         "capture-pane", capture_pane, aliases=("capturep",), flags="eJNpE:S:t:", target=PANE,

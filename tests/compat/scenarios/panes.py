@@ -34,13 +34,9 @@ SCENARIOS = [
              "lsp -a -F '#{session_name}:#{window_index}.#{pane_index}'",
              "lsp -s -t a -F '#{window_index}.#{pane_index}'"),
     scenario("pane-list-default-format",
-             *THREE, "lsp -t a", "lsp -a",
-             xfail="tmuxpy differs: lsp's default format ends '[history 0/2000] %0' without tmux's "
-                   "', 0 bytes' after the history size"),
+             *THREE, "lsp -t a", "lsp -a"),
     scenario("pane-list-session",
-             *THREE, "lsp -s -t a -F '#{pane_id}'", "lsp -s -t a",
-             xfail="tmuxpy differs: 'lsp -s' names panes 'a:0.1:' where tmux writes '0.1:' (window.pane; the "
-                   "session is given)"),
+             *THREE, "lsp -s -t a -F '#{pane_id}'", "lsp -s -t a"),
     scenario("pane-select-direction-one-neighbour",
              NEW, "splitw -h -t a", "splitw -h -t a", "selectp -t a:0.0", "selectp -R -t a", ACTIVE,
              "selectp -R -t a", "selectp -R -t a", ACTIVE, "selectp -L -t a", ACTIVE,
