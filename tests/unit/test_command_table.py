@@ -67,3 +67,24 @@ def test_number_flags_are_checked():
     assert ENTRY.parse(["-l", "12"]).number("l", minimum=1, maximum=20) == 12
     with pytest.raises(commands.CommandError, match="out of range"):
         ENTRY.parse(["-l", "0"]).number("l", minimum=1)
+
+
+def test_a_repeated_flag_keeps_every_value_and_value_is_the_last():
+    entry = commands.find("respawn-pane")
+    args = entry.parse(["-e", "A=1", "-eB=2", "-k", "-e", "C=x=y", "sh"])
+    assert args.values("e") == ["A=1", "B=2", "C=x=y"]  # in order, as tmux's args_values
+    assert args.value("e") == "C=x=y"  # the last, as tmux's args_get
+    assert args.values("c") == [] and args.values("k") == []  # none given; a flag without a value has none
+
+
+def test_a_bound_command_alias_is_expanded_and_kept_expanded():
+    from tmux_py.commands.binding import bound_commands
+
+    aliases = ((0, "splitp=split-window"), (100, "zz=list-sessions -F '#S'"))
+    assert bound_commands(aliases, ["zz"]) == [["list-sessions", "-F", "#S"]]  # tmux lists `z list-sessions ...`
+    assert bound_commands(aliases, ["splitp", "-h", ";", "zz"]) == [["split-window", "-h"],
+                                                                   ["list-sessions", "-F", "#S"]]
+    assert bound_commands(aliases, ["send", "-X", "-N", "3", "cursor-down"]) == [
+        ["send-keys", "-X", "-N", "3", "cursor-down"]]
+    with pytest.raises(commands.CommandError, match="^unknown command: zz$"):
+        bound_commands((), ["zz"])

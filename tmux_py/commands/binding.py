@@ -20,8 +20,12 @@ def _table(args: Args) -> str:
     return "root" if args.has("n") else args.value("T", "prefix")
 
 
-def _checked_commands(words: list[str]) -> list[list[str]]:
-    """The commands a binding runs, each parsed against the table (names spelled out)."""
+def bound_commands(aliases: tuple[tuple[int, str], ...], words: list[str]) -> list[list[str]]:
+    """The commands a binding runs, each parsed against the table (names spelled out).
+
+    A command alias (an item of ``aliases``, the command-alias option) is expanded here, as
+    :func:`tmux_py.commands.run` expands it, and kept expanded: tmux 3.3a lists ``bind z zz``
+    (``zz=list-sessions``) as ``z list-sessions``."""
     from tmux_py import commands
 
     argvs = split_arguments(words)
@@ -32,9 +36,10 @@ def _checked_commands(words: list[str]) -> list[list[str]]:
             raise CommandError(str(error)) from None
     checked = []
     for argv in argvs:
+        argv = commands.expand_alias(aliases, argv)
         try:
             entry, _ = commands.parse(argv)
-        except CommandError as error:
+        except CommandError as error:  # a bound command's usage error is bind-key's plain failure
             raise CommandError(str(error)) from None
         checked.append([entry.name, *argv[1:]])
     return checked
@@ -46,7 +51,8 @@ def bind_key(ctx: Context, args: Args) -> None:
         raise CommandError(f"unknown key: {key}")
     if len(args.positional) == 1:
         return  # tmux 3.3a: nothing to bind, nothing changes
-    ctx.daemon.key_tables.bind(_table(args), key, _checked_commands(args.positional[1:]), repeat=args.has("r"))
+    bound = bound_commands(ctx.server.options.get("command-alias"), args.positional[1:])
+    ctx.daemon.key_tables.bind(_table(args), key, bound, repeat=args.has("r"))
     ctx.daemon.bindings_changed()
 
 

@@ -31,16 +31,30 @@ class UsageError(CommandError):
 
 @dataclass
 class Args:
-    """Parsed arguments: flags (value or True) and positional arguments."""
+    """Parsed arguments: flags (value or True) and positional arguments.
+
+    A flag given more than once keeps every value in order (``-e A=1 -e B=2``, as tmux's
+    ``args_values``); :meth:`value` is the last of them, as tmux's ``args_get``.
+    """
 
     flags: dict[str, Any] = field(default_factory=dict)
     positional: list[str] = field(default_factory=list)
+    repeated: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, flag: str, value: Any) -> None:
+        self.flags[flag] = value
+        if value is not True:
+            self.repeated.setdefault(flag, []).append(value)
 
     def has(self, flag: str) -> bool:
         return flag in self.flags
 
     def value(self, flag: str, default: Any = None) -> Any:
         return self.flags.get(flag, default)
+
+    def values(self, flag: str) -> list[str]:
+        """Every value of a flag that takes one, in the order given (none: empty)."""
+        return self.repeated.get(flag, [])
 
     def number(self, flag: str, default: int | None = None, *, minimum: int = 0, maximum: int = 1 << 31) -> int | None:
         """An integer flag value, checked (tmux: ``width invalid``)."""
@@ -102,7 +116,7 @@ class CommandEntry:
                 index += 1
                 break
             if word.startswith("--") and word[2:] in self.long_flags:
-                args.flags[word[2:]] = True
+                args.add(word[2:], True)
                 index += 1
                 continue
             if not word.startswith("-") or word == "-":
@@ -115,15 +129,15 @@ class CommandEntry:
                     raise UsageError(self.usage_line())
                 if self.flags[position + 1 : position + 2] == ":":
                     if letters:
-                        args.flags[letter] = letters
+                        args.add(letter, letters)
                     else:
                         index += 1
                         if index >= len(argv):
                             raise UsageError(self.usage_line())
-                        args.flags[letter] = argv[index]
+                        args.add(letter, argv[index])
                     letters = ""
                 else:
-                    args.flags[letter] = True
+                    args.add(letter, True)
             index += 1
         args.positional = argv[index:]
         count = len(args.positional)

@@ -18,9 +18,9 @@ def _respawn(ctx: Context, args: Args, pane) -> None:
     """Start the pane's program again, or the command given, with -c and -e applied."""
     target = ctx.require_target()
     argv = ctx.server.shell_argv(args.positional, target.session) if args.positional else pane.argv
-    name, equals, value = (args.value("e") or "").partition("=")
-    ctx.daemon.respawn_pane(target.session, pane, argv, args.value("c", pane.start_cwd),
-                            {name: value} if equals else {})
+    # Each -e NAME=value; a word without "=" sets nothing, as tmux's environ_put.
+    environment = dict(item.split("=", 1) for item in args.values("e") if "=" in item)
+    ctx.daemon.respawn_pane(target.session, pane, argv, args.value("c", pane.start_cwd), environment)
     ctx.server.changed(target.window)
 
 
