@@ -10,7 +10,8 @@ tmux's recalculate_sizes does.
 from __future__ import annotations
 
 from tmux_py.commands.context import Context
-from tmux_py.commands.entry import NO_TARGET, PANE, WINDOW, Args, CommandEntry, CommandError, Result
+from tmux_py.commands.entry import NO_TARGET, PANE, WINDOW, Args, CommandEntry, Result
+from tmux_py.commands.pane import size_argument
 from tmux_py.commands.variables import variables
 from tmux_py.format import expand
 
@@ -21,23 +22,6 @@ def _fit(ctx: Context, *sessions) -> None:
     """A window that changed session takes its clients' size (a session nobody sees keeps sizes)."""
     for session in {session for session in sessions if session.id in ctx.server.sessions}:
         ctx.daemon.attachments.resize_session(session)
-
-
-def _join_size(args: Args) -> tuple[int | None, int | None]:
-    """-l as tmux's args_percentage reads it: lines or columns, or ``N%`` of the target pane."""
-    text = args.value("l")
-    if text is None:
-        return None, None
-    number, percent = (text[:-1], True) if text.endswith("%") else (text, False)
-    try:
-        value = int(number)
-    except ValueError:
-        raise CommandError("size invalid") from None
-    if value < 0:
-        raise CommandError("size too small")
-    if percent and value > 100:
-        raise CommandError("size too large")
-    return (None, value) if percent else (value, None)
 
 
 def _destination(ctx: Context, args: Args):
@@ -67,7 +51,9 @@ def break_pane(ctx: Context, args: Args) -> Result:
 def join_pane(ctx: Context, args: Args) -> None:
     target = ctx.require_target()
     pane = ctx.server.resolve(args.value("s"), PANE, ctx.current).pane
-    size, percent = _join_size(args)
+    size, percent = None, None
+    if (given := size_argument(args, "l", "size")) is not None:
+        size, percent = (None, given[0]) if given[1] else (given[0], None)
     ctx.server.join_pane(pane, target.pane, horizontal=args.has("h"), size=size, percent=percent,
                          before=args.has("b"), select=not args.has("d"))
 

@@ -22,6 +22,30 @@ LIST_ALL_PANES_FORMAT = "#{session_name}:#{window_index}.#{pane_index}: " + PANE
 DIRECTIONS = "LRUD"
 
 
+def size_argument(args: Args, flag: str, name: str) -> tuple[int, bool] | None:
+    """A size flag as tmux's args_percentage reads it: (cells, False), or (N, True) for ``N%``.
+    Errors are tmux's: ``<name> invalid``, ``<name> too small``, ``<name> too large``."""
+    text = args.value(flag)
+    if text is None:
+        return None
+    percent = text.endswith("%")
+    try:
+        value = int(text[:-1] if percent else text)
+    except ValueError:
+        raise CommandError(f"{name} invalid") from None
+    if value < 0:
+        raise CommandError(f"{name} too small")
+    if percent and value > 100:
+        raise CommandError(f"{name} too large")
+    return value, percent
+
+
+def _cells(size: tuple[int, bool], extent: int) -> int:
+    """A :func:`size_argument` in cells, a percentage taken of ``extent``."""
+    value, percent = size
+    return extent * value // 100 if percent else value
+
+
 def split_window(ctx: Context, args: Args) -> Result:
     target = ctx.require_target()
     size = args.value("l")
@@ -117,14 +141,20 @@ def resize_pane(ctx: Context, args: Args) -> None:
         return
     adjustment = 1
     if args.positional:
-        if not args.positional[0].isdigit():
-            raise CommandError(f"adjustment invalid: {args.positional[0]}")
-        adjustment = int(args.positional[0])
+        try:
+            adjustment = int(args.positional[0])
+        except ValueError:
+            raise CommandError("adjustment invalid") from None
+        if adjustment < 1:
+            raise CommandError("adjustment too small")
     try:
-        if args.has("x") or args.has("y"):
-            window.layout.set_pane_size(
-                pane.id, args.number("x", minimum=1, maximum=100_000), args.number("y", minimum=1, maximum=100_000)
-            )
+        # As tmux: -x takes effect before -y is read, and N% is of the window.
+        width = size_argument(args, "x", "width")
+        if width is not None:
+            window.layout.set_pane_size(pane.id, columns=_cells(width, window.columns))
+        height = size_argument(args, "y", "height")
+        if height is not None:
+            window.layout.set_pane_size(pane.id, lines=_cells(height, window.lines))
         for direction in DIRECTIONS:
             if args.has(direction):
                 window.layout.resize_pane(pane.id, direction, adjustment)

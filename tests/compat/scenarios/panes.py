@@ -55,13 +55,11 @@ SCENARIOS = [
              "resizep -t a:0.1 -y 7", geometry(),
              "resizep -t a:0.0 -x 200", geometry(), "resizep -t a:0.2 -y 1", geometry()),
     scenario("pane-resize-to-zero",
-             *THREE, "resizep -t a:0.0 -x 0", geometry(),
-             xfail="tmuxpy differs: tmux takes 'resizep -x 0' as the smallest width (1); tmuxpy refuses it "
-                   "('-x 0: out of range 1-100000')"),
+             *THREE, "resizep -t a:0.0 -x 0", geometry(), "resizep -t a:0.0 -y 0", geometry()),
     scenario("pane-resize-invalid-values",
-             *THREE, "resizep -t a:0.0 -x abc", "resizep -t a:0.0 -R x",
-             xfail="tmuxpy differs: '-x abc: not a number' and 'adjustment invalid: x' where tmux says "
-                   "'width invalid' and 'adjustment invalid'"),
+             *THREE, "resizep -t a:0.0 -x abc", "resizep -t a:0.0 -R x", "resizep -t a:0.0 -R 0",
+             "resizep -t a:0.0 -y 200%", "resizep -t a:0.0 -y -2", geometry(),
+             "resizep -t a:0.0 -x 50%", geometry(), "resizep -t a:0.1 -y 20%", geometry()),
     scenario("pane-zoom",
              *THREE, "resizep -Z -t a:0.1", show("a", "#{window_zoomed_flag} #{window_flags} #{pane_index} "
                                                         "#{pane_left},#{pane_top},#{pane_width}x#{pane_height}"),
