@@ -61,3 +61,19 @@ def test_a_lagging_client_shows_its_level_and_the_throttled_pane(daemon, make_ap
         assert "red 23 behind" in str(app.status_bar.render())
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=lagging)
+
+
+def test_status_line_at_the_top(daemon, make_app, snap_compare):
+    """status-position top: the status line above the window, the panes drawn below it."""
+    session = new_session(daemon, LEFT, columns=80, lines=23)
+    daemon.cli("set-option", "-g", "status-right", "", check=True)
+    daemon.cli("set-option", "-g", "status-position", "top", check=True)
+    app = make_app(session, theme="dark")
+
+    async def ready(pilot) -> None:
+        await until(lambda: app.layout is not None and app.window_view.panes
+                    and all("|" in pane_text(app, pane) for pane in app.window_view.panes)
+                    and app.status_bar.region.y == 0, message="the pane drawn, the status line on top")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)

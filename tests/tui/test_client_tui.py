@@ -142,6 +142,7 @@ async def test_scroll_mode_fetches_history_by_range_and_copies(daemon, attach):
     session = new_session(daemon)
     daemon.cli("send-keys", "-t", "t", "seq 1 3000", "Enter", check=True)
     daemon.wait_for_text("t", "3000")
+    daemon.cli("set-option", "-g", "mode-keys", "vi", check=True)  # tmux's default is emacs
     requests = []
     async with attach(session) as client:
         app, pilot = client.app, client.pilot
@@ -167,7 +168,7 @@ async def test_scroll_mode_fetches_history_by_range_and_copies(daemon, attach):
         await pilot.press("question_mark", *"2999", "enter")
         await until(lambda: "2999" in view.render_line(view.copy.cursor_line - view.copy.top).text,
                     message="search found 2999")
-        await pilot.press("v", "right", "right", "right", "y")
+        await pilot.press("space", "right", "right", "right", "enter")
         await until(lambda: view.copy is None, message="copy leaves scroll mode")
         await client.text("while-scrolling")  # what the pane drew meanwhile shows on leaving
         await until(lambda: "2999" in daemon.out("list-buffers"), message="the copy in a paste buffer")

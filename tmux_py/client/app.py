@@ -22,7 +22,7 @@ import os
 import sys
 
 from rich.style import Style
-from textual import events
+from textual import constants, events
 from textual.app import App
 from textual.screen import Screen
 from textual.theme import Theme as TextualTheme
@@ -30,7 +30,7 @@ from textual.theme import Theme as TextualTheme
 from tmux_py import protocol
 from tmux_py.config import Config, load_config
 from tmux_py.client.connection import CLOSED, ConnectionLost, DaemonConnection
-from tmux_py.client.copy_mode import CopyMode
+from tmux_py.client.copy_mode import PROMPTS, CopyMode
 from tmux_py.bindings import canonical_key
 from tmux_py.client.keymap import DEFAULT_BINDINGS, list_keys, tmux_key
 from tmux_py.cmdline import CommandLineError, split_commands
@@ -90,6 +90,8 @@ class TmuxApp(App, inherit_bindings=False):
         self.prefix = "C-b"
         self.mouse_on = True
         self.status_enabled = True
+        self.mode_keys = "emacs"
+        self.terminal_title = ""  # what set-titles last put in the outer terminal's title
         self.command_names: list[str] = []
         self.layout: protocol.Layout | None = None
         self.connection: DaemonConnection | None = None
@@ -218,6 +220,19 @@ class TmuxApp(App, inherit_bindings=False):
             self.root_bindings = dict(tables.get("root", {}))
         elif action == "display-panes":
             self.display_panes(args.get("panes", {}), float(args.get("seconds", 1.0)))
+        elif action == "title":
+            self.set_terminal_title(args.get("text", ""))
+
+    def set_terminal_title(self, text: str) -> None:
+        """set-titles: the outer terminal's title (OSC 2), as the daemon expanded it.
+
+        Control characters are dropped: a pane's title must not end the sequence early. Textual
+        has no title call for the terminal (App.title is its Header's), so this writes the
+        sequence through the driver, as its own copy_to_clipboard does.
+        """
+        self.terminal_title = "".join(character for character in text if character.isprintable())
+        if self._driver is not None:
+            self._driver.write(f"\x1b]2;{self.terminal_title}\x07")
 
     def display_panes(self, panes: dict[str, str], seconds: float) -> None:
         """Label each pane with its index until a key or ``seconds``; an index key selects it."""
@@ -248,6 +263,15 @@ class TmuxApp(App, inherit_bindings=False):
             self.status_bar.display = self.status_enabled and not self.prompt.is_open
         if "status-right" in options:
             self.status_bar.update(clock_format=str(options["status-right"]))
+        if "status-position" in options:
+            # The status line and the prompt dock at the top; the window is laid out below them.
+            self.set_class(options["status-position"] == "top", "-status-top")
+        if "mode-keys" in options:
+            self.mode_keys = str(options["mode-keys"])
+        if "escape-time" in options:
+            # Textual's input parser reads this constant each time it meets an Escape (its only
+            # handle besides ESCDELAY, read once at import), so tmux's option applies live.
+            constants.ESCAPE_DELAY = int(options["escape-time"]) / 1000
         theme = options.get("theme")
         if theme is None:
             return
@@ -312,7 +336,7 @@ class TmuxApp(App, inherit_bindings=False):
             return
         view = self.window_view.active_view()
         if view is not None and view.copy is not None:
-            view.copy.key(name, lambda kind: self.open_search(kind))
+            view.copy.key(name, self.mode_keys)
             return
         command = self.root_bindings.get(canonical_key(name))  # bind -n: no prefix needed
         if command:
@@ -366,13 +390,10 @@ class TmuxApp(App, inherit_bindings=False):
                 self.run_command(text)
         elif message.kind == "confirm" and message.value == "y":
             self.run_command(message.context.get("command", ""))
-        elif message.kind in ("search-up", "search-down"):
+        elif message.kind in PROMPTS:
             view = self.window_view.active_view()
             if view is not None and view.copy is not None:
-                view.copy.search(message.value, forward=message.kind == "search-down")
-
-    def open_search(self, kind: str) -> None:
-        self.prompt.open(kind, "(search down)" if kind == "search-down" else "(search up)")
+                view.copy.answer(message.kind, message.value)
 
     # --- scroll mode ----------------------------------------------------------------
 
@@ -408,7 +429,8 @@ class TmuxApp(App, inherit_bindings=False):
                 return
             if not answer.ok or view.copy is not None:
                 return
-            view.copy = CopyMode(view, answer.result["size"], fetch, copied, exit_mode)
+            view.copy = CopyMode(view, answer.result["size"], fetch, copied, exit_mode,
+                                 lambda kind: self.prompt.open(kind, PROMPTS[kind]))
             if page_up:
                 view.copy.scroll(view.lines_count - 1)
             if wheel:

@@ -9,9 +9,13 @@ chunks of :data:`CHUNK` as the view needs them (``History`` requests), kept
 in a cache, never all at once; a search fetches chunk by chunk from the cursor
 until it finds a match.
 
-The mode's cursor moves with vi keys or arrows; Space/v starts a selection;
-Enter/y copies it (the app puts it on the system clipboard with OSC 52 and in
-a paste buffer) and leaves; q/Escape leaves.
+Keys are tmux 3.3a's default copy-mode tables, chosen by the ``mode-keys``
+option: :data:`VI_KEYS` (copy-mode-vi) or :data:`EMACS_KEYS` (copy-mode), each
+a key name -> a tmux copy-mode command name (``send-keys -X`` names), run by
+:attr:`CopyMode.COMMANDS`. Copying puts the selection on the system clipboard
+(OSC 52) and in a paste buffer, and leaves. Not done yet: jumps (f/F/t/T),
+marks, brackets, paragraphs, repeat counts, and incremental search (C-s/C-r
+prompt for a whole string, then search).
 """
 
 from __future__ import annotations
@@ -28,6 +32,50 @@ CHUNK = 200
 
 _MARK_STYLE = Style(reverse=True)
 
+#: tmux 3.3a's copy-mode-vi table (``list-keys -T copy-mode-vi``), the commands tmuxpy has.
+VI_KEYS = {
+    "h": "cursor-left", "j": "cursor-down", "k": "cursor-up", "l": "cursor-right",
+    "Left": "cursor-left", "Down": "cursor-down", "Up": "cursor-up", "Right": "cursor-right",
+    "BSpace": "cursor-left", "C-h": "cursor-left",
+    "w": "next-word", "b": "previous-word", "e": "next-word-end",
+    "W": "next-space", "B": "previous-space", "E": "next-space-end",
+    "0": "start-of-line", "^": "back-to-indentation", "$": "end-of-line",
+    "g": "history-top", "G": "history-bottom", "H": "top-line", "M": "middle-line", "L": "bottom-line",
+    "C-b": "page-up", "PageUp": "page-up", "C-f": "page-down", "PageDown": "page-down",
+    "C-u": "halfpage-up", "C-d": "halfpage-down",
+    "C-y": "scroll-up", "K": "scroll-up", "C-Up": "scroll-up",
+    "C-e": "scroll-down", "J": "scroll-down", "C-Down": "scroll-down",
+    "/": "search-forward", "?": "search-backward", "n": "search-again", "N": "search-reverse",
+    ":": "goto-line",
+    "Space": "begin-selection", "V": "select-line", "v": "rectangle-toggle", "C-v": "rectangle-toggle",
+    "o": "other-end", "Escape": "clear-selection",
+    "Enter": "copy-pipe-and-cancel", "C-j": "copy-pipe-and-cancel", "D": "copy-pipe-end-of-line-and-cancel",
+    "q": "cancel", "C-c": "cancel",
+}
+
+#: tmux 3.3a's copy-mode table (emacs keys; ``list-keys -T copy-mode``), the commands tmuxpy has.
+EMACS_KEYS = {
+    "C-b": "cursor-left", "C-n": "cursor-down", "C-p": "cursor-up", "C-f": "cursor-right",
+    "Left": "cursor-left", "Down": "cursor-down", "Up": "cursor-up", "Right": "cursor-right",
+    "M-b": "previous-word", "M-f": "next-word-end",
+    "C-a": "start-of-line", "Home": "start-of-line", "M-m": "back-to-indentation",
+    "C-e": "end-of-line", "End": "end-of-line",
+    "M-<": "history-top", "M->": "history-bottom", "M-R": "top-line", "M-r": "middle-line",
+    "M-v": "page-up", "PageUp": "page-up", "C-v": "page-down", "Space": "page-down", "PageDown": "page-down",
+    "M-Up": "halfpage-up", "M-Down": "halfpage-down", "C-Up": "scroll-up", "C-Down": "scroll-down",
+    "C-s": "search-forward", "C-r": "search-backward", "n": "search-again", "N": "search-reverse",
+    "g": "goto-line",
+    "C-Space": "begin-selection", "R": "rectangle-toggle", "C-g": "clear-selection",
+    "C-w": "copy-pipe-and-cancel", "M-w": "copy-pipe-and-cancel", "C-k": "copy-pipe-end-of-line-and-cancel",
+    "q": "cancel", "Escape": "cancel", "C-c": "cancel",
+}
+
+#: The key table of each ``mode-keys`` value.
+KEY_TABLES = {"vi": VI_KEYS, "emacs": EMACS_KEYS}
+
+#: What the prompt says for each question scroll mode asks (tmux's words).
+PROMPTS = {"search-down": "(search down)", "search-up": "(search up)", "goto-line": "(goto line)"}
+
 
 def line_text(runs: list) -> str:
     return "".join(run[0] for run in runs)
@@ -38,7 +86,8 @@ class CopyMode:
 
     def __init__(self, view, history_size: int,
                  fetch: Callable[[int, int], Awaitable[tuple[int, list]]],
-                 on_copy: Callable[[str], None], on_exit: Callable[[], None]) -> None:
+                 on_copy: Callable[[str], None], on_exit: Callable[[], None],
+                 prompt: Callable[[str], None]) -> None:
         self.view = view
         self.history_size = history_size
         self.screen = [list(runs) for runs in view.rows]
@@ -47,9 +96,12 @@ class CopyMode:
         self.fetch = fetch
         self.on_copy = on_copy
         self.on_exit = on_exit
+        self.prompt = prompt  # prompt(kind): ask the user (a key of PROMPTS); the answer comes to answer()
         self.offset = 0
         self.cursor_x, self.cursor_line = view.cursor[0], history_size + view.cursor[1]
         self.anchor: tuple[int, int] | None = None
+        self.rectangle = False
+        self.line_selection = False
         self.pattern = ""
         self.message = ""
         self._cache: dict[int, list] = {}
@@ -140,22 +192,34 @@ class CopyMode:
             while start >= 0:
                 spans.append((start, start + len(self.pattern), palette.search))
                 start = text.find(self.pattern, start + 1)
-        selection = self.selection()
-        if selection is not None:
-            (sx, sl), (ex, el) = selection
-            if sl <= line <= el:
-                begin = sx if line == sl else 0
-                end = ex + 1 if line == el else self.width
-                spans.append((begin, end, palette.selection))
+        columns = self._selected_columns(line)
+        if columns is not None:
+            spans.append((*columns, palette.selection))
         return spans
 
     def selection(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """The selection's first and last cells as (x, line), in reading order; whole lines
+        after select-line."""
         if self.anchor is None:
             return None
         a = (self.anchor[1], self.anchor[0])
         b = (self.cursor_line, self.cursor_x)
         first, last = sorted((a, b))
+        if self.line_selection:
+            return (0, first[0]), (self.width - 1, last[0])
         return (first[1], first[0]), (last[1], last[0])
+
+    def _selected_columns(self, line: int) -> tuple[int, int] | None:
+        """Columns [begin, end) of ``line`` in the selection; None outside it."""
+        selection = self.selection()
+        if selection is None:
+            return None
+        (sx, sl), (ex, el) = selection
+        if not sl <= line <= el:
+            return None
+        if self.rectangle:
+            return min(sx, ex), max(sx, ex) + 1
+        return (sx if line == sl else 0), (ex + 1 if line == el else self.width)
 
     # --- moving -----------------------------------------------------------------
 
@@ -168,9 +232,7 @@ class CopyMode:
         self.offset = max(0, min(self.offset, self.history_size))
 
     def move(self, lines: int) -> None:
-        self.cursor_line = max(0, min(self.total - 1, self.cursor_line + lines))
-        self._show_cursor()
-        self.view.refresh()
+        self.set_cursor(self.cursor_x, self.cursor_line + lines)
 
     def scroll(self, lines: int) -> None:
         """Scroll the view up (positive) or down, the cursor staying on screen."""
@@ -178,49 +240,171 @@ class CopyMode:
         self.cursor_line = max(self.top, min(self.top + self.height - 1, self.cursor_line))
         self.view.refresh()
 
-    def goto(self, line: int) -> None:
-        self.cursor_line = max(0, min(self.total - 1, line))
+    def set_cursor(self, x: int, line: int) -> None:
+        """The cursor to column ``x`` of ``line`` (kept in the history), scrolled into view."""
+        self.cursor_x, self.cursor_line = x, max(0, min(self.total - 1, line))
         self._show_cursor()
         self.view.refresh()
 
-    def key(self, name: str, prompt: Callable[[str], None]) -> None:
-        """One key in scroll mode (tmux names); ``prompt(kind)`` asks for a search string."""
-        page = max(1, self.height - 1)
-        moves = {"Up": -1, "k": -1, "Down": 1, "j": 1}
-        pages = {"PageUp": page, "C-b": page, "PageDown": -page, "C-f": -page,
-                 "C-u": page // 2 or 1, "C-d": -(page // 2 or 1)}
+    def loaded_text(self, line: int) -> str:
+        """The text of a line; empty while its history chunk is on its way."""
+        return line_text(self.runs(line) or [])
+
+    def _class(self, x: int, line: int, spaces_only: bool) -> int:
+        """0 for a blank cell, else the kind of word it is in: 1 letters, digits and _ (or any
+        non-blank with ``spaces_only``, vi's W/B/E), 2 other characters."""
+        text = self.loaded_text(line)
+        character = text[x] if x < len(text) else " "
+        if character.isspace():
+            return 0
+        return 1 if spaces_only or character.isalnum() or character == "_" else 2
+
+    def _step(self, x: int, line: int, direction: int) -> tuple[int, int] | None:
+        """The next (or previous) cell in reading order, None past either end; a line's end
+        joins the next line's start, as words wrap."""
+        x += direction
+        if x >= self.width:
+            x, line = 0, line + 1
+        elif x < 0:
+            x, line = self.width - 1, line - 1
+        return (x, line) if 0 <= line < self.total else None
+
+    def next_word(self, spaces_only: bool = False) -> None:
+        """vi's w: the start of the next word."""
+        position: tuple[int, int] | None = (self.cursor_x, self.cursor_line)
+        kind = self._class(*position, spaces_only)
+        while position and kind and self._class(*position, spaces_only) == kind:
+            position = self._step(*position, 1)
+        while position and not self._class(*position, spaces_only):
+            position = self._step(*position, 1)
+        if position:
+            self.set_cursor(*position)
+
+    def next_word_end(self, spaces_only: bool = False) -> None:
+        """vi's e, emacs's M-f: the last character of this or the next word."""
+        position = self._step(self.cursor_x, self.cursor_line, 1)
+        while position and not self._class(*position, spaces_only):
+            position = self._step(*position, 1)
+        if position is None:
+            return
+        kind = self._class(*position, spaces_only)
+        while (after := self._step(*position, 1)) and self._class(*after, spaces_only) == kind:
+            position = after
+        self.set_cursor(*position)
+
+    def previous_word(self, spaces_only: bool = False) -> None:
+        """vi's b, emacs's M-b: the start of this or the previous word."""
+        position = self._step(self.cursor_x, self.cursor_line, -1)
+        while position and not self._class(*position, spaces_only):
+            position = self._step(*position, -1)
+        if position is None:
+            return
+        kind = self._class(*position, spaces_only)
+        while (before := self._step(*position, -1)) and self._class(*before, spaces_only) == kind:
+            position = before
+        self.set_cursor(*position)
+
+    def end_of_line(self) -> None:
+        self.set_cursor(min(self.width - 1, max(0, len(self.loaded_text(self.cursor_line).rstrip()) - 1)),
+                         self.cursor_line)
+
+    def back_to_indentation(self) -> None:
+        text = self.loaded_text(self.cursor_line)
+        self.set_cursor(len(text) - len(text.lstrip()) if text.strip() else 0, self.cursor_line)
+
+    def screen_line(self, row: int) -> None:
+        """top-line, middle-line, bottom-line: the cursor to a row of the view."""
+        self.set_cursor(self.cursor_x, min(self.total - 1, self.top + row))
+
+    def begin_selection(self, line_selection: bool = False) -> None:
+        self.anchor = (self.cursor_x, self.cursor_line)
+        self.line_selection = line_selection
+        self.view.refresh()
+
+    def clear_selection(self) -> None:
+        self.anchor = None
+        self.line_selection = False
+        self.view.refresh()
+
+    def toggle_rectangle(self) -> None:
+        self.rectangle = not self.rectangle
+        self.view.refresh()
+
+    def other_end(self) -> None:
+        """The cursor to the selection's other end (the anchor to where the cursor was)."""
+        if self.anchor is not None:
+            (x, line), self.anchor = self.anchor, (self.cursor_x, self.cursor_line)
+            self.set_cursor(x, line)
+
+    def copy_end_of_line(self) -> None:
+        """From the cursor to the end of its line, copied; the mode ends."""
+        self.anchor, self.rectangle, self.line_selection = (self.cursor_x, self.cursor_line), False, False
+        self.cursor_x = self.width - 1
+        self.copy_selection()
+
+    def goto_line(self, text: str) -> None:
+        """tmux's goto-line: the view scrolled ``text`` lines up from the bottom of the history."""
+        if text.strip().isdigit():
+            self.scroll(int(text) - self.offset)
+
+    @property
+    def page(self) -> int:
+        return max(1, self.height - 1)
+
+    #: tmux's copy-mode commands (``send-keys -X`` names) that the key tables name.
+    COMMANDS: dict[str, Callable[[CopyMode], None]] = {
+        "cursor-up": lambda mode: mode.move(-1),
+        "cursor-down": lambda mode: mode.move(1),
+        "cursor-left": lambda mode: mode.set_cursor(max(0, mode.cursor_x - 1), mode.cursor_line),
+        "cursor-right": lambda mode: mode.set_cursor(min(mode.width - 1, mode.cursor_x + 1), mode.cursor_line),
+        "next-word": lambda mode: mode.next_word(),
+        "next-space": lambda mode: mode.next_word(spaces_only=True),
+        "next-word-end": lambda mode: mode.next_word_end(),
+        "next-space-end": lambda mode: mode.next_word_end(spaces_only=True),
+        "previous-word": lambda mode: mode.previous_word(),
+        "previous-space": lambda mode: mode.previous_word(spaces_only=True),
+        "start-of-line": lambda mode: mode.set_cursor(0, mode.cursor_line),
+        "back-to-indentation": lambda mode: mode.back_to_indentation(),
+        "end-of-line": lambda mode: mode.end_of_line(),
+        "history-top": lambda mode: mode.set_cursor(0, 0),
+        "history-bottom": lambda mode: mode.set_cursor(mode.cursor_x, mode.total - 1),
+        "top-line": lambda mode: mode.screen_line(0),
+        "middle-line": lambda mode: mode.screen_line((mode.height - 1) // 2),
+        "bottom-line": lambda mode: mode.screen_line(mode.height - 1),
+        "page-up": lambda mode: mode.scroll(mode.page),
+        "page-down": lambda mode: mode.scroll(-mode.page),
+        "halfpage-up": lambda mode: mode.scroll(mode.page // 2 or 1),
+        "halfpage-down": lambda mode: mode.scroll(-(mode.page // 2 or 1)),
+        "scroll-up": lambda mode: mode.scroll(1),
+        "scroll-down": lambda mode: mode.scroll(-1),
+        "search-forward": lambda mode: mode.prompt("search-down"),
+        "search-backward": lambda mode: mode.prompt("search-up"),
+        "search-again": lambda mode: mode.search_again(reverse=False),
+        "search-reverse": lambda mode: mode.search_again(reverse=True),
+        "goto-line": lambda mode: mode.prompt("goto-line"),
+        "begin-selection": lambda mode: mode.begin_selection(),
+        "select-line": lambda mode: mode.begin_selection(line_selection=True),
+        "rectangle-toggle": lambda mode: mode.toggle_rectangle(),
+        "clear-selection": lambda mode: mode.clear_selection(),
+        "other-end": lambda mode: mode.other_end(),
+        "copy-pipe-and-cancel": lambda mode: mode.copy_selection(),
+        "copy-pipe-end-of-line-and-cancel": lambda mode: mode.copy_end_of_line(),
+        "cancel": lambda mode: mode.on_exit(),
+    }
+
+    def key(self, name: str, mode_keys: str) -> None:
+        """One key in scroll mode (tmux names), looked up in the ``mode-keys`` table."""
+        command = KEY_TABLES.get(mode_keys, EMACS_KEYS).get(name)
         self.message = ""
-        if name in moves:
-            self.move(moves[name])
-        elif name in pages:
-            self.scroll(pages[name])
-        elif name in ("Left", "h"):
-            self.cursor_x = max(0, self.cursor_x - 1)
-            self.view.refresh()
-        elif name in ("Right", "l"):
-            self.cursor_x = min(self.width - 1, self.cursor_x + 1)
-            self.view.refresh()
-        elif name == "0":
-            self.cursor_x = 0
-            self.view.refresh()
-        elif name == "$":
-            self.cursor_x = self.width - 1
-            self.view.refresh()
-        elif name == "g":
-            self.goto(0)
-        elif name == "G":
-            self.goto(self.total - 1)
-        elif name in ("/", "?"):
-            prompt("search-down" if name == "/" else "search-up")
-        elif name in ("n", "N") and self.pattern:
-            self.search(self.pattern, forward=(name == "n") == self._forward)
-        elif name in ("Space", "v"):
-            self.anchor = (self.cursor_x, self.cursor_line)
-            self.view.refresh()
-        elif name in ("Enter", "y"):
-            self.copy_selection()
-        elif name in ("q", "Escape", "C-c"):
-            self.on_exit()
+        if command is not None:
+            self.COMMANDS[command](self)
+
+    def answer(self, kind: str, text: str) -> None:
+        """The user's answer to ``prompt(kind)``."""
+        if kind == "goto-line":
+            self.goto_line(text)
+        else:
+            self.search(text, forward=kind == "search-down")
 
     # --- search and copy ------------------------------------------------------
 
@@ -231,7 +415,15 @@ class CopyMode:
             return
         self.pattern = pattern
         self._forward = forward
-        task = asyncio.get_running_loop().create_task(self._search(pattern, forward))
+        self._start_search(forward)
+
+    def search_again(self, reverse: bool) -> None:
+        """n and N: the last search again, the same way or (N) the other way, which is not kept."""
+        if self.pattern:
+            self._start_search(self._forward != reverse)
+
+    def _start_search(self, forward: bool) -> None:
+        task = asyncio.get_running_loop().create_task(self._search(self.pattern, forward))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
@@ -241,8 +433,7 @@ class CopyMode:
         while 0 <= line < self.total:
             column = (await self.text_of(line)).find(pattern)
             if column >= 0:
-                self.cursor_x = column
-                self.goto(line)
+                self.set_cursor(column, line)
                 return
             line += step
         self.message = "Search failed"
@@ -258,13 +449,13 @@ class CopyMode:
         task.add_done_callback(self._tasks.discard)
 
     async def _copy(self, selection) -> None:
-        (sx, sl), (ex, el) = selection
+        (_, sl), (_, el) = selection
         parts = []
         for line in range(sl, el + 1):
             text = await self.text_of(line)
-            begin = sx if line == sl else 0
-            end = ex + 1 if line == el else len(text)
-            parts.append(text[begin:end].rstrip() if line != el else text[begin:end])
+            begin, end = self._selected_columns(line)
+            # A part running to the line's end loses the blanks the screen pads it with.
+            parts.append(text[begin:end].rstrip() if end >= self.width else text[begin:end])
         self.on_copy("\n".join(parts))
         self.on_exit()
 

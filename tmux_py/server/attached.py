@@ -36,9 +36,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
+import time
 from typing import TYPE_CHECKING
 
 from tmux_py import commands, protocol
+from tmux_py.commands.context import Context
+from tmux_py.commands.variables import variables
+from tmux_py.format import expand
 from tmux_py.options import OPTION_DEFS
 from tmux_py.server.flow import RED, SMALL_UPDATE, Flow
 from tmux_py.server.model import Target, TargetError
@@ -86,6 +90,9 @@ class AttachedClient:
         self.layout_due = True
         self._sent_layout: dict | None = None
         self._sent_sizes: dict[str, tuple[int, int]] = {}
+        #: The option values this client was last sent (the attach reply, then changes).
+        self.sent_options: dict = {}
+        self._sent_title = ""
         self._flush_pending = False
         #: The pending flush waits for the next frame of the client's pace.
         self._flush_paced = False
@@ -259,6 +266,25 @@ class AttachedClient:
         if layout != self._sent_layout:
             self._sent_layout = layout
             self.connection.send(protocol.Layout(**layout))
+        self.send_options()
+        if self.attachments.daemon.options.get("set-titles") and window.active is not None:
+            # tmux's set-titles: the outer terminal's title, expanded for this client's pane.
+            ctx = Context(self.attachments.daemon, self, "", None, False)
+            title = expand(time.strftime(self.attachments.daemon.options.get("set-titles-string")),
+                           variables(ctx, session, window, window.active))
+            if title != self._sent_title:
+                self._sent_title = title
+                self.ui("title", text=title)
+
+    def send_options(self) -> None:
+        """The option values this client has not been sent yet (it applies them itself). Checked
+        when set-option names a client option and with each layout, so at the latest by the
+        status tick."""
+        values = self.attachments.option_values()
+        changed = {name: value for name, value in values.items() if self.sent_options.get(name) != value}
+        self.sent_options = values
+        if changed:
+            self.ui("options", **changed)
 
     @staticmethod
     def _pane_update(pane: Pane, lines, full: bool) -> protocol.PaneUpdate:
@@ -435,11 +461,12 @@ class Attachments:
         self._remember_size(session)
         self.clients[connection] = client
         session.touch()
+        client.sent_options = self.option_values()
         connection.send(protocol.Reply(id=message.id, ok=True, result={
             "session": session.id,
             # For the prompt's completion and the client's options: the client imports neither table.
             "commands": sorted(entry.name for entry in commands.COMMANDS),
-            "options": {name: server.options.get(name) for name in OPTION_DEFS},
+            "options": client.sent_options,
         }))
         log.info("client %s attached to session %s (%dx%d)", client.name, session.name,
                  message.columns, message.lines)
@@ -447,6 +474,9 @@ class Attachments:
         client.mark_layout()
         if self._tick is None:
             self._tick = self.loop.call_later(STATUS_INTERVAL, self.status_tick)
+
+    def option_values(self) -> dict:
+        return {name: self.daemon.options.get(name) for name in OPTION_DEFS}
 
     def _remember_size(self, session: Session) -> None:
         """Before a session's first client sizes it: the size to return to when none is left."""
@@ -525,7 +555,7 @@ class Attachments:
     def options_changed(self, values: dict) -> None:
         """A client option was set: every client applies it; the status line may change sizes."""
         for client in list(self.clients.values()):
-            client.ui("options", **values)
+            client.send_options()
         for session in {client.session for client in self.clients.values()}:
             self.resize_session(session)
 
