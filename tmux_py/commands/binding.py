@@ -78,9 +78,12 @@ def list_keys(ctx: Context, args: Args) -> Result:
         return Result()
     key = canonical_key(args.positional[0]) if args.positional else None
     try:
-        return Result(ctx.daemon.key_tables.lines(args.value("T"), key))
+        lines = ctx.daemon.key_tables.lines(args.value("T"), key)
     except KeyError as error:
         raise CommandError(error.args[0]) from None
+    if key is not None and not lines:
+        raise CommandError(f"unknown key: {args.positional[0]}")
+    return Result(lines)
 
 
 ENTRIES = (
