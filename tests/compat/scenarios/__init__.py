@@ -12,9 +12,10 @@ they go on guarding the rest.
 
 from __future__ import annotations
 
-from . import errors, formats, keys, movement, panes, process, reflow, sessions, windows
+from . import config, errors, formats, keys, movement, panes, process, reflow, sessions, windows
 
 SCENARIOS = [*sessions.SCENARIOS, *windows.SCENARIOS, *panes.SCENARIOS, *keys.SCENARIOS, *formats.SCENARIOS,
-             *errors.SCENARIOS, *reflow.SCENARIOS, *movement.SCENARIOS, *process.SCENARIOS]
+             *errors.SCENARIOS, *reflow.SCENARIOS, *movement.SCENARIOS, *process.SCENARIOS,
+             *config.SCENARIOS]
 
 assert len({case.name for case in SCENARIOS}) == len(SCENARIOS), "scenario names must be unique"

@@ -1,0 +1,44 @@
+"""What a ~/.tmux.conf does: tmux's options (defaults, set, checked), copy-mode key tables, aliases."""
+
+from __future__ import annotations
+
+from ..runner import Run, scenario
+from .common import NEW
+
+#: Options tmuxpy accepts and shows without acting on them yet: their defaults, as tmux shows them.
+DEFAULTS = (
+    "show -g status-style", "show -g status-left", "show -g status-left-length", "show -g status-interval",
+    "show -g status-justify", "show -g message-style", "show -g display-time", "show -g visual-bell",
+    "show -g bell-action", "show -g word-separators", "show -g default-size", "show -g prefix2",
+    "show -gw pane-border-format", "show -gw pane-active-border-style", "show -gw window-status-format",
+    "show -gw mode-style", "show -gw wrap-search", "show -gw main-pane-width", "show -gw allow-passthrough",
+    "show -s set-clipboard", "show -s terminal-overrides", "show -s terminal-features", "show -s focus-events",
+    "show -sv message-limit", "show -sv terminal-overrides",
+)
+
+NOT_IN_A_MODE_WHY = ("copy mode runs in tmuxpy's client, not in the daemon: send-keys -X from the CLI "
+                     "has no mode to act on, and says where copy mode is")
+
+SCENARIOS = [
+    scenario("config-option-defaults", NEW, *DEFAULTS),
+    scenario("config-option-set-and-checked",
+             NEW, "set -g status-style 'bg=colour235 fg=colour136'", "show -g status-style",
+             "set -g status-left '#[fg=green]#S '", "show -g status-left", "set -g status-interval 5",
+             "show -gv status-interval", "set -g status-justify centre", "show -g status-justify",
+             "set -g status-justify middle", "set -g repeat-time 40000", "set -g display-panes-time 0",
+             "set -g default-size 1x", "set -g default-size 100x30", "show -g default-size",
+             "setw -g pane-border-status top", "showw -g pane-border-status", "set -g visual-bell both",
+             "show -g visual-bell", "set -g focus-events on", "show -s focus-events", "set -g prefix2 C-a",
+             "show -g prefix2", "set -g prefix2 Foo", "set -as terminal-overrides ',xterm-256color:RGB'",
+             "show -s terminal-overrides", "set -g histo 5"),
+    scenario("config-copy-mode-vi-bindings",
+             NEW, "bind -T copy-mode-vi v send-keys -X begin-selection",
+             "bind -T copy-mode-vi y send-keys -X copy-selection-and-cancel",
+             "bind -T copy-mode-vi C-v send -X -N 3 cursor-down", "lsk -T copy-mode-vi v",
+             "lsk -T copy-mode-vi y", "lsk -T copy-mode-vi C-v", "lsk -T copy-mode-vi F5",
+             Run("send-keys -X cancel", tmuxpy={"err": "not in a mode: copy mode runs in tmuxpy's client, with the "
+                                                       "keys of mode-keys\n"}, why=NOT_IN_A_MODE_WHY)),
+    scenario("config-binding-names-an-alias",
+             NEW, "set -s command-alias[100] zz=list-sessions", "bind z zz", "lsk -T prefix z",
+             "set -s command-alias[101] 'yy=split-window -h'", "bind -n M-y yy", "lsk -T root M-y"),
+]
