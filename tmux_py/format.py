@@ -9,7 +9,8 @@ for fnmatch and ``m/r`` for a regular expression); ``#{e|+|:a,b}`` arithmetic
 ``#{=/N/...:var}``, ``#{pN:var}`` (padded), ``#{t:var}`` (a Unix time as
 ``Mon Nov 23 08:47:13 2026``), ``b:`` and ``d:`` (basename, dirname), ``n:``
 and ``w:`` (length, width), ``s/pattern/replacement/:var``, ``l:`` (literal);
-and ``##`` for ``#``. A modifier's argument is a variable's name, or a format
+``##`` for ``#`` (``#,`` and ``#}`` for ``,`` and ``}``), and tmux's one-letter
+shortcuts (``#S`` is ``#{session_name}``: :data:`SHORTCUTS`). A modifier's argument is a variable's name, or a format
 if it holds ``#{``. Unknown variables expand to nothing, as in tmux. Variables are looked up lazily
 through a mapping, so a value that costs something (a /proc read) is only
 computed when a format asks for it.
@@ -58,11 +59,14 @@ def ctime(timestamp: float) -> str:
 
 
 def _split_top(text: str) -> list[str]:
-    """Split on commas not inside a nested ``#{...}``."""
+    """Split on commas not inside a nested ``#{...}`` nor escaped (``#,``)."""
     parts, depth, start, index = [], 0, 0, 0
     while index < len(text):
         if text.startswith("#{", index):
             depth += 1
+            index += 2
+            continue
+        if text[index] == "#" and text[index + 1 : index + 2] in ESCAPED:
             index += 2
             continue
         char = text[index]
@@ -202,13 +206,27 @@ def _evaluate(body: str, variables: Mapping[str, str]) -> str:
     return variables.get(body, "")
 
 
+#: Characters a ``#`` escapes (tmux's format_skip): no split, no end of ``#{...}`` there.
+ESCAPED = frozenset("#,}:")
+
+#: ``#X`` shortcuts for variables (tmux's format_upper and format_lower); any other
+#: ``#X`` stays as written.
+SHORTCUTS = {"D": "pane_id", "F": "window_flags", "H": "host", "I": "window_index", "P": "pane_index",
+             "S": "session_name", "T": "pane_title", "W": "window_name", "h": "host_short"}
+
+
 def expand(template: str, variables: Mapping[str, str]) -> str:
-    """The template with every ``#{...}`` replaced."""
+    """The template with every ``#{...}`` and ``#X`` shortcut replaced."""
     out = []
     index = 0
     while index < len(template):
-        if template.startswith("##", index):
-            out.append("#")
+        following = template[index + 1 : index + 2]
+        if template[index] == "#" and following in ESCAPED and following != ":":
+            out.append(following)
+            index += 2
+            continue
+        if template[index] == "#" and following in SHORTCUTS:
+            out.append(variables.get(SHORTCUTS[following], ""))
             index += 2
             continue
         if template.startswith("#{", index):
@@ -216,6 +234,9 @@ def expand(template: str, variables: Mapping[str, str]) -> str:
             while end < len(template) and depth:
                 if template.startswith("#{", end):
                     depth += 1
+                    end += 2
+                    continue
+                if template[end] == "#" and template[end + 1 : end + 2] in ESCAPED:
                     end += 2
                     continue
                 if template[end] == "}":

@@ -40,3 +40,9 @@ def test_comparisons_arithmetic_and_modifiers_as_tmux():
         "abc...|..ef|abcdef|abcdef  |  abcdef|")
     assert expand("#{s/B(c)/X\\1/i:name} #{s/[/x/:name} #{l:#{name}}", values) == "aXcdef abcdef #{name}"
     assert expand("#{w:wide} #{=3:#{name}}", {"wide": "日本", "name": "abcdef"}) == "4 abc"
+
+
+def test_one_letter_shortcuts_and_escaped_characters_as_tmux():
+    values = {"session_name": "a", "window_index": "0", "window_name": "w", "pane_id": "%0", "host_short": "vm"}
+    assert expand("#S|#I|#W|#D|#h|#x|#[fg=red]|##|#,|#}|a#:b", values) == "a|0|w|%0|vm|#x|#[fg=red]|#|,|}|a#:b"
+    assert expand("#{?session_name,a#,b,c}|#{?0,x,y#}z}|#{==:a#,,a#,}", values) == "a,b|y}z|1"

@@ -53,6 +53,9 @@ SCENARIOS = [
                      "format's text as it is; tmuxpy applies every modifier to the value either way"),
              show("abcdef", "#{=/3/...:session_name}|#{=/-2/..:session_name}|#{=/9/..:session_name}|"
                             "#{p8:session_name}|#{p-8:session_name}|#{s/B(c)/X\\1/i:session_name}|")),
+    scenario("format-shortcuts-and-escapes",
+             NEW, show("a", "#S|#I|#W|#D|#P|#F|#x|#[fg=red]x|##|#,|#}|a#:b"),
+             show("a", "#{?session_name,a#,b,c}|#{?1,ab,c}|#{?0,x,y#}z}|#{==:a#,,a#,}")),
     scenario("format-default-message",
              NEW, Run("display -p -t a", mask=(r"\d\d:\d\d \d\d-[A-Z][a-z]{2}-\d\d",)),
              show("a", "%% 100% #{session_name}")),
