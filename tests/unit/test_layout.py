@@ -690,7 +690,7 @@ def test_unknown_and_duplicate_panes() -> None:
 def test_bad_arguments() -> None:
     layout = Layout("%0", 80, 24)
     with pytest.raises(LayoutError):
-        layout.split("%0", "%1", horizontal=True, percent=101)
+        layout.split("%0", "%1", horizontal=True, percent=-1)
     with pytest.raises(LayoutError):
         layout.split("%0", "%1", horizontal=True, size=-1)
     with pytest.raises(LayoutError):
@@ -778,6 +778,12 @@ def test_presets_and_next_preset() -> None:
     assert layout.next_preset() == "main-vertical"
     with pytest.raises(LayoutError):
         layout.select_preset("main")  # ambiguous (tmux 3.3a's server crashes on it)
+
+
+def test_split_over_a_hundred_percent_leaves_the_old_pane_one_cell() -> None:
+    layout = Layout("%0", 80, 24)
+    layout.split("%0", "%1", horizontal=False, percent=150)  # splitw -p 150: tmux 3.3a takes it
+    assert layout.geometry() == {"%0": (0, 0, 80, 1), "%1": (0, 2, 80, 22)}
 
 
 def test_previous_and_last_preset() -> None:

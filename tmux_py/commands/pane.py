@@ -22,6 +22,18 @@ LIST_ALL_PANES_FORMAT = "#{session_name}:#{window_index}.#{pane_index}: " + PANE
 DIRECTIONS = "LRUD"
 
 
+def _count(text: str, name: str) -> int:
+    """A whole number from 0 up, as tmux's strtonum reads one; errors ``<name> invalid`` and
+    ``<name> too small``."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise CommandError(f"{name} invalid") from None
+    if value < 0:
+        raise CommandError(f"{name} too small")
+    return value
+
+
 def size_argument(args: Args, flag: str, name: str) -> tuple[int, bool] | None:
     """A size flag as tmux's args_percentage reads it: (cells, False), or (N, True) for ``N%``.
     Errors are tmux's: ``<name> invalid``, ``<name> too small``, ``<name> too large``."""
@@ -29,12 +41,7 @@ def size_argument(args: Args, flag: str, name: str) -> tuple[int, bool] | None:
     if text is None:
         return None
     percent = text.endswith("%")
-    try:
-        value = int(text[:-1] if percent else text)
-    except ValueError:
-        raise CommandError(f"{name} invalid") from None
-    if value < 0:
-        raise CommandError(f"{name} too small")
+    value = _count(text[:-1] if percent else text, name)
     if percent and value > 100:
         raise CommandError(f"{name} too large")
     return value, percent
@@ -48,14 +55,16 @@ def _cells(size: tuple[int, bool], extent: int) -> int:
 
 def split_window(ctx: Context, args: Args) -> Result:
     target = ctx.require_target()
-    size = args.value("l")
-    percent = args.number("p", minimum=1, maximum=100)
-    if size is not None and size.endswith("%"):
-        size, percent = None, int(size[:-1]) if size[:-1].isdigit() else None
-        if percent is None:
-            raise CommandError(f"invalid size: {args.value('l')}")
-    elif size is not None:
-        size = args.number("l", minimum=1, maximum=100_000)
+    # tmux 3.3a's split-window reads its sizes itself (not as resize-pane does): -l wins over
+    # -p, and a percentage over 100 is taken (the new pane gets all but a cell).
+    size = percent = None
+    text = args.value("l")
+    if text is not None and text.endswith("%"):
+        percent = _count(text[:-1], "percentage")
+    elif text is not None:
+        size = _count(text, "lines")
+    elif args.has("p"):
+        percent = _count(args.value("p"), "create pane failed: -p")
     pane = target.window.split(
         target.pane, ctx.server.shell_argv(args.positional, target.session), args.value("c", ctx.cwd),
         horizontal=args.has("h"), size=size, percent=percent, before=args.has("b"), full=args.has("f"),

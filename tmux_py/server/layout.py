@@ -376,9 +376,9 @@ class Layout:
                     raise LayoutError("size too small")
                 want = size
             else:
-                if not 0 <= percent <= 100:
-                    raise LayoutError("percentage out of range")
-                want = curval * percent // 100
+                if percent < 0:
+                    raise LayoutError("percentage too small")
+                want = curval * percent // 100  # over 100%: the clamp below, as tmux 3.3a
 
         cell = self._root if full else pane_cell
         sx, sy, xoff, yoff = cell.sx, cell.sy, cell.xoff, cell.yoff

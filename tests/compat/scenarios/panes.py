@@ -26,9 +26,8 @@ SCENARIOS = [
              "splitw -P -t a:0.1 -F '#{pane_index} #{pane_active}'", ACTIVE),
     scenario("pane-split-sizes-refused",
              NEW, "splitw -t a -l 0", "splitw -t a -p 200", "splitw -t a -l abc", geometry(),
-             xfail="tmuxpy differs: tmux takes 'splitw -l 0' (a 1-line pane), says 'no space for new pane' for "
-                   "-p 200 and 'lines invalid' for -l abc; tmuxpy refuses -l 0 ('-l 0: out of range 1-100000') "
-                   "and words the others '-p 200: out of range 1-100', '-l abc: not a number'"),
+             "splitw -t a:0.0 -l -3", "splitw -t a:0.0 -l abc%", "splitw -t a:0.0 -l -5%", "splitw -t a:0.0 -p x",
+             "splitw -t a:0.0 -p -5", "splitw -h -t a:0.0 -p 150", "splitw -t a:0.3 -l 50% -p 10", geometry()),
     scenario("pane-list-formats-custom",
              *THREE, "lsp -t a -F '#{pane_index}:#{pane_id}:#{pane_active}:#{pane_dead}:#{pane_width}x#{pane_height}'",
              "lsp -a -F '#{session_name}:#{window_index}.#{pane_index}'",
