@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tmux_py.cmdline import escape_argument, join_argv, split_commands
+from tmux_py.keys import is_key_name
 
 #: tmux 3.3a's default prefix bindings that tmuxpy has commands for (``list-keys -T prefix``).
 DEFAULT_BINDINGS: dict[str, str] = {
@@ -83,6 +84,17 @@ _SPECIAL_ORDER = (
     "BSpace", *(f"F{number}" for number in range(1, 13)), "IC", "DC", "Home", "End", "NPage", "PPage", "BTab",
     "Up", "Down", "Left", "Right",
 )
+#: tmux 3.3a's mouse keys in its key-code order (after every character, before the special keys):
+#: an event, then where it happened (``MouseDown1Pane``). They bind and list as in tmux; tmuxpy's
+#: client handles the mouse itself, so bindings of them do nothing yet.
+_MOUSE_EVENTS = (
+    *(f"{event}{button}" for event in ("MouseDown", "MouseUp", "MouseDrag", "MouseDragEnd") for button in "123"),
+    "WheelUp", "WheelDown",
+    *(f"{event}{button}" for event in ("SecondClick", "DoubleClick", "TripleClick") for button in "123"),
+)
+MOUSE_KEYS = tuple(event + place for event in _MOUSE_EVENTS
+                   for place in ("Pane", "Status", "StatusLeft", "StatusRight", "StatusDefault", "Border"))
+_MOUSE_SPELLINGS = {key.lower(): key for key in MOUSE_KEYS}  # tmux reads key names in any case
 _CHARACTER_CODES = {"Space": 0x20, "Tab": 0x09, "Enter": 0x0D, "Escape": 0x1B}
 _MODIFIER_BITS = {"M": 1, "C": 2, "S": 4}  # tmux's KEYC_META < KEYC_CTRL < KEYC_SHIFT
 
@@ -99,8 +111,13 @@ def _split(name: str) -> tuple[str, str]:
 def canonical_key(name: str) -> str:
     """The name tmux prints for a key: aliases resolved, modifiers in C- M- S- order."""
     modifiers, base = _split(name)
-    base = _KEY_ALIASES.get(base, base)
+    base = _MOUSE_SPELLINGS.get(base.lower()) or _KEY_ALIASES.get(base, base)
     return "".join(f"{letter}-" for letter in "CMS" if letter in modifiers) + base
+
+
+def is_bindable(name: str) -> bool:
+    """A key bind-key takes: one a terminal sends (:func:`tmux_py.keys.is_key_name`) or a mouse key."""
+    return is_key_name(name) or _split(canonical_key(name))[1] in MOUSE_KEYS
 
 
 def key_order(name: str) -> tuple:
@@ -114,8 +131,10 @@ def key_order(name: str) -> tuple:
         code = _CHARACTER_CODES[base]
     elif len(base) == 1:
         code = ord(base)
+    elif base in MOUSE_KEYS:
+        code = 0x110000 + MOUSE_KEYS.index(base)
     elif base in _SPECIAL_ORDER:
-        code = 0x110000 + _SPECIAL_ORDER.index(base)
+        code = 0x110000 + len(MOUSE_KEYS) + _SPECIAL_ORDER.index(base)
     else:
         code = 0x120000
     return bits, code, name

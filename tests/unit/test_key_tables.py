@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tmux_py.bindings import KeyTables, canonical_key, key_order
+from tmux_py.bindings import KeyTables, canonical_key, is_bindable, key_order
 
 
 def test_canonical_names_are_the_ones_tmux_prints():
@@ -15,6 +15,16 @@ def test_order_is_tmux_3_3a_prefix_order():
     tmux = ("C-b C-o Space ! \" # $ % & ' 0 9 : ; ? C [ ] c z { } ~ DC PPage Up Down Left Right "
             "M-1 M-n M-Up M-Right C-Up C-Right S-Up").split()
     assert sorted(tmux[::-1], key=key_order) == tmux
+
+
+def test_mouse_keys_bind_in_any_case_and_sort_between_characters_and_special_keys():
+    # tmux 3.3a, list-keys of a table holding these keys, in its order.
+    tmux = ("} MouseDown1Pane MouseDragEnd1Pane WheelUpPane WheelDownPane DoubleClick1Pane TripleClick3Border "
+            "BSpace F1 M-MouseDown3Border C-WheelDownStatus").split()
+    assert sorted(tmux[::-1], key=key_order) == tmux
+    assert canonical_key("doubleclick1pane") == "DoubleClick1Pane" and canonical_key("C-wheelupPane") == "C-WheelUpPane"
+    assert is_bindable("WheelUpStatusLeft") and is_bindable("M-MouseDrag1Border") and is_bindable("C-a")
+    assert not is_bindable("MouseMovePane") and not is_bindable("WheelUp") and not is_bindable("Foo")
 
 
 def test_lines_pad_like_tmux_and_bound_commands_read_back():

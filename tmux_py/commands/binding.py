@@ -9,11 +9,10 @@ kept with their names spelled out, as tmux keeps and prints them.
 
 from __future__ import annotations
 
-from tmux_py.bindings import canonical_key
+from tmux_py.bindings import canonical_key, is_bindable
 from tmux_py.cmdline import CommandLineError, split_arguments, split_commands
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import Args, CommandEntry, CommandError, Result
-from tmux_py.keys import is_key_name
 
 
 def _table(args: Args) -> str:
@@ -47,7 +46,7 @@ def bound_commands(aliases: tuple[tuple[int, str], ...], words: list[str]) -> li
 
 def bind_key(ctx: Context, args: Args) -> None:
     key = args.positional[0]
-    if not is_key_name(key):
+    if not is_bindable(key):
         raise CommandError(f"unknown key: {key}")
     if len(args.positional) == 1:
         return  # tmux 3.3a: nothing to bind, nothing changes
@@ -60,7 +59,7 @@ def unbind_key(ctx: Context, args: Args) -> None:
     if not args.has("a") and not args.positional:
         raise CommandError("missing key")
     key = None if args.has("a") else args.positional[0]
-    if key is not None and not is_key_name(key):
+    if key is not None and not is_bindable(key):
         raise CommandError(f"unknown key: {key}")
     try:
         ctx.daemon.key_tables.unbind(_table(args), key)
