@@ -73,7 +73,10 @@ def reflow(records: list[tuple], columns: int, cursor: tuple[int, int] = (0, 0),
                 group.pop()
                 del pieces[end[0] :]
                 tail = end[1]
-        scrolled = _scrolled(scrolled, group, index, len(out), columns)
+        if len(group) == 1 and not tail:  # a split alone, the common case
+            scrolled += len(pieces) - 1 if index <= scrolled else 0
+        else:
+            scrolled = _scrolled(scrolled, group, index, len(out), columns)
         made = _records(group, pieces, columns, tail)
         out.extend(made)
         laid.extend(made)
