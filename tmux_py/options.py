@@ -132,7 +132,7 @@ def _default_shell() -> str:
 
 _DEFINITIONS = (
     # --- server ---
-    OptionDef("buffer-limit", int, 50, 1, 1 << 31, scope=SERVER, help="paste buffers kept (the oldest go)"),
+    OptionDef("buffer-limit", int, 50, 1, INT_MAX, scope=SERVER, help="paste buffers kept (the oldest go)"),
     # tmux's other defaults (choose-tree, show-messages) name commands tmuxpy does not have.
     OptionDef("command-alias", str, ("split-pane=split-window", "splitp=split-window"), scope=SERVER,
               item_separators=",", help="name=command: a command name that runs another command line"),
@@ -163,10 +163,10 @@ _DEFINITIONS = (
     OptionDef("terminal-overrides", str, (), item_separators=",", scope=SERVER, acts=False),
     OptionDef("user-keys", str, (), item_separators=",", scope=SERVER, acts=False),
     # --- session ---
-    OptionDef("base-index", int, 0, 0, 1 << 31, help="index of a session's first window"),
+    OptionDef("base-index", int, 0, 0, INT_MAX, help="index of a session's first window"),
     OptionDef("default-command", str, "", help="command for new panes (else the shell)"),
     OptionDef("default-shell", str, _default_shell(), help="shell for new panes"),
-    OptionDef("history-limit", int, 10_000, 0, 1 << 31, "TMUXPY_HISTORY_LIMIT", "scrollback lines kept per pane"),
+    OptionDef("history-limit", int, 10_000, 0, INT_MAX, "TMUXPY_HISTORY_LIMIT", "scrollback lines kept per pane"),
     OptionDef("renumber-windows", bool, False, help="close the gaps in window indexes when a window closes"),
     OptionDef("set-titles", bool, False, help="set the terminal's title"),
     OptionDef("set-titles-string", str, '#S:#I:#W - "#T" #{session_alerts}',
