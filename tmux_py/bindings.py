@@ -7,7 +7,8 @@ and whether it repeats (``-r``). The daemon owns the tables; attached
 clients get them as command strings (:meth:`KeyTables.for_client`) and run
 what a key is bound to through the command table, as typed at the prompt.
 
-Key names are kept as tmux prints them (``PPage``, not ``PageUp``);
+Key names are kept as tmux prints them (``PPage``, not ``PageUp``; mouse keys
+such as ``WheelUpPane`` bind and list too);
 :func:`canonical_key` turns the spellings tmux accepts into that one, and
 :func:`key_order` sorts as tmux sorts (by key code: control keys, ASCII,
 special keys, then each set of modifiers).

@@ -4,7 +4,8 @@ The daemon owns the key tables (:class:`tmux_py.bindings.KeyTables`); a
 change is sent to every attached client (``daemon.bindings_changed``), so a
 ``bind`` in tmuxpy.conf, at the prompt or from a script works in the TUI at
 once. Bound commands are checked against the command table when bound, and
-kept with their names spelled out, as tmux keeps and prints them.
+kept with their names spelled out and command aliases expanded, as tmux keeps
+and prints them.
 """
 
 from __future__ import annotations
