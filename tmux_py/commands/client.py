@@ -39,9 +39,10 @@ def _expand(ctx: Context, text: str) -> str:
 
 def last_pane(ctx: Context, args: Args) -> None:
     window = ctx.require_target().window
-    if window.last_pane is None:
+    pane = window.pane_to_go_back_to()
+    if pane is None:
         raise CommandError("no last pane")
-    window.select(window.last_pane)
+    window.select(pane)
 
 
 def swap_pane(ctx: Context, args: Args) -> None:
@@ -50,17 +51,12 @@ def swap_pane(ctx: Context, args: Args) -> None:
     ordered = window.ordered_panes()
     if args.has("s"):
         other = ctx.server.resolve(args.value("s"), PANE, ctx.current).pane
-        if other.id not in window.panes:
-            raise CommandError("panes are in different windows")
     elif args.has("U") or args.has("D"):
         step = -1 if args.has("U") else 1
         other = ordered[(ordered.index(pane) + step) % len(ordered)]
     else:
         other = window.last_pane or pane
-    window.layout.swap(pane.id, other.id)
-    if not args.has("d"):
-        window.select(pane)
-    window.apply_geometry()
+    ctx.server.swap_panes(other, pane, select=not args.has("d"))
 
 
 # --- windows ----------------------------------------------------------------------

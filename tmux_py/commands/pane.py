@@ -116,7 +116,7 @@ def select_pane(ctx: Context, args: Args) -> None:
     target = ctx.require_target()
     window, pane = target.window, target.pane
     if args.has("l"):
-        pane = window.last_pane
+        pane = window.pane_to_go_back_to()
         if pane is None:
             raise CommandError("no last pane")
     for direction in DIRECTIONS:

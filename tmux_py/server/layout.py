@@ -690,6 +690,15 @@ class Layout:
             cell.pane = pane
             self._cells[pane] = cell
 
+    def replace(self, pane_id: Hashable, new_pane: Hashable) -> None:
+        """Another pane takes this one's cell (swap-pane across two windows)."""
+        cell = self._cell(pane_id)
+        if new_pane in self._cells:
+            raise LayoutError(f"pane already in layout: {new_pane!r}")
+        cell.pane = new_pane
+        del self._cells[pane_id]
+        self._cells[new_pane] = cell
+
     def swap(self, a: Hashable, b: Hashable) -> None:
         """swap-pane: a and b exchange places in the tree and in pane order."""
         cell_a, cell_b = self._cell(a), self._cell(b)

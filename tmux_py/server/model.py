@@ -143,6 +143,12 @@ class Window:
         self.apply_geometry()
         return pane
 
+    def pane_to_go_back_to(self) -> Pane | None:
+        """What last-pane selects: the last pane, else in a window of two the other one (tmux 3.3a)."""
+        if self.last_pane is None and len(self.panes) == 2:
+            return next(pane for pane in self.ordered_panes() if pane is not self.active)
+        return self.last_pane
+
     def adopt(self, pane: Pane) -> None:
         """Make ``pane`` one of this window's, new or moved here (its place in the layout is the
         caller's): its options fall back to this window's, synchronize-panes reaches its panes."""
@@ -655,6 +661,42 @@ class Server:
         window.apply_geometry()
         if not source.panes:
             self.unlink_window(source)
+
+    def swap_panes(self, source: Pane, target: Pane, *, select: bool = True) -> None:
+        """swap-pane: the two panes exchange cells, in one window or across two.
+
+        As tmux's cmd-swap-pane: with ``select`` the target is made active where the source
+        was (and the source where the target was); without, an active pane's cell stays
+        active, taken by the other pane. A pane that left is no window's last pane there.
+        """
+        if source is target:
+            return
+        here, there = self.pane_windows[source.id], self.pane_windows[target.id]
+        here.unzoom()
+        there.unzoom()
+        if here is there:
+            here.layout.swap(source.id, target.id)
+        else:
+            here.layout.replace(source.id, target.id)
+            there.layout.replace(target.id, source.id)
+            del here.panes[source.id], there.panes[target.id]
+            here.adopt(target)
+            there.adopt(source)
+        if select:
+            here.select(target)
+            if there is not here:
+                there.select(source)
+        else:
+            if here.active is source:
+                here.select(target)
+            if there.active is target:
+                there.select(source)
+        if there is not here:
+            # A pane that left is no window's last pane there (tmux clears w->last).
+            here.last_pane = None if here.last_pane is source else here.last_pane
+            there.last_pane = None if there.last_pane is target else there.last_pane
+        here.apply_geometry()
+        there.apply_geometry()
 
     def break_pane(self, pane: Pane, session: Session, index: int | None, *, name: str | None = None,
                    select: bool = True) -> Window:
