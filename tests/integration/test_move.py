@@ -99,3 +99,22 @@ def test_rotate_keeping_zoom_lists_hidden_panes_at_their_places(daemon):
         [("%2", 0, 0, 80, 24)]
     assert {pane["id"]: (pane["x"], pane["y"]) for pane in panes if not pane["active"]} == \
         {"%1": places["%0"], "%0": places["%2"]}
+
+
+def test_swap_pane_across_windows_moves_screens_and_options(daemon):
+    daemon.out("new", "-d", "-s", "a", "-x", "80", "-y", "24", "printf 'left-screen\\n'; exec sleep 600")
+    daemon.out("neww", "-d", "-t", "a:1", "printf 'right-screen\\n'; exec sleep 600")
+    daemon.out("splitw", "-h", "-t", "a:1", "sleep 600")
+    left, right = (daemon.out("display", "-p", "-t", target, "#{pane_id}").strip() for target in ("a:0.0", "a:1.0"))
+    daemon.wait_for_text(left, "left-screen")
+    daemon.wait_for_text(right, "right-screen")
+    daemon.out("set", "-w", "-t", "a:1", "synchronize-panes", "on")
+    client = attached(daemon, "a")
+    try:
+        daemon.out("swapp", "-s", right, "-t", left)
+        client.wait_for(lambda: client.layout and right in layout_panes(client), 10, "the swapped-in pane shown")
+        client.wait_for(lambda: "right-screen" in "\n".join(client.text(right)), 10, "its screen, kept")
+        assert daemon.out("display", "-p", "-t", left, "#{window_index} #{pane_synchronized}").split() == ["1", "1"]
+        assert daemon.out("display", "-p", "-t", right, "#{window_index} #{pane_synchronized}").split() == ["0", "0"]
+    finally:
+        client.close()

@@ -814,6 +814,16 @@ def test_move_pane_inside_the_window_as_tmux() -> None:
         layout.move("%0", "%0", horizontal=True)
 
 
+def test_replace_puts_another_pane_in_the_cell() -> None:
+    layout = three_for_moves()
+    before = layout.geometry()
+    layout.replace("%1", "%7")  # swap-pane across windows: %7 takes %1's cell
+    assert layout.panes() == ["%0", "%7", "%2"]
+    assert layout.geometry()["%7"] == before["%1"]
+    with pytest.raises(LayoutError):
+        layout.replace("%0", "%2")  # already there
+
+
 def test_rotate_moves_panes_round_the_cells_as_tmux() -> None:
     layout = three_for_moves()
     layout.move("%0", "%1", horizontal=False)
