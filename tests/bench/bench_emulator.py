@@ -160,6 +160,8 @@ def tmuxpy_bytes_per_line(data: bytes, lines: int) -> float:
     before = tracemalloc.get_traced_memory()[0]
     for index in range(0, len(data), CHUNK):
         emulator.feed(data[index : index + CHUNK])
+    # What the daemon does once the pane's program rests (pane.py): history at rest is compressed.
+    emulator.history.compress(emulator.history.cold)
     gc.collect()
     after = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()

@@ -125,3 +125,18 @@ def test_a_hostile_title_report_puts_nothing_on_the_programs_input(daemon):
     assert "got:[]" in screen
     title = daemon.out("display", "-p", "-t", "title", "#{pane_title}")
     assert "\r" not in title and "\x1b" not in title
+
+
+def test_history_is_compressed_once_the_program_rests_and_reads_the_same(daemon):
+    daemon.out("new", "-d", "-s", "h", "-x", "80", "-y", "10", "sh", "-c",
+               "seq 1 3000 | sed 's/$/ some text that repeats itself/'; exec sleep 600")
+    wait_until(lambda: daemon.out("display", "-p", "-t", "h", "#{history_size}").strip() == "2991",
+               message="3000 lines, 2991 of them in the history")
+    before = daemon.capture("h", "-S", "-")
+
+    def held() -> int:
+        return int(daemon.out("display", "-p", "-t", "h", "#{history_bytes}"))
+
+    # Kept as Python records, a line of this costs over 100 bytes; compressed, a few.
+    wait_until(lambda: held() < 2991 * 60, message="the history compressed at rest")
+    assert daemon.capture("h", "-S", "-") == before

@@ -165,8 +165,7 @@ class Pane:
             if exhausted or (not drain and time.perf_counter() >= deadline):
                 break
         self._last_output = self._loop.time()
-        if self.emulator.history.cold and self._compress_timer is None:
-            self._compress_timer = self._loop.call_later(COMPRESS_AFTER, self._compress_history)
+        self._history_changed()
         self._set_throttled(not exhausted)
         if ended:
             self._stop_reading()
@@ -181,6 +180,11 @@ class Pane:
             # promise, the pane must keep reading (the program would block
             # on a full PTY otherwise) and the bug must be seen in the log.
             log.exception("pane %s: emulator failed on %d bytes", self.id, len(data))
+
+    def _history_changed(self) -> None:
+        """New history lines (output, or a reflow that rewrote them) are compressed once at rest."""
+        if self.emulator.history.cold and self._compress_timer is None:
+            self._compress_timer = self._loop.call_later(COMPRESS_AFTER, self._compress_history)
 
     def _compress_history(self) -> None:
         """Compress the history a few blocks a turn once the program has rested."""
@@ -297,6 +301,7 @@ class Pane:
         self.emulator.resize(columns, lines)
         if self.closed:
             return
+        self._history_changed()
         try:
             self.process.setwinsize(lines, columns)
         except OSError:
