@@ -7,8 +7,8 @@ pane). ``-s``/``-w``/``-p`` choose the scope of user options (``@name``) and
 of a listing. Values print as tmux prints them: ``name value``, strings
 quoted by tmux's rules (:func:`tmux_py.cmdline.escape_argument`).
 
-Options the attached clients apply (prefix, mouse, status, ...) are sent to
-them when set (``attachments.options_changed``).
+Options the attached clients apply (prefix, mouse, status, mode-keys, ...) reach
+them as soon as they are set (``attachments.options_changed`` sends what changed).
 """
 
 from __future__ import annotations
@@ -18,10 +18,6 @@ from tmux_py.commands.context import Context
 from tmux_py.commands.entry import NO_TARGET, PANE, Args, CommandEntry, CommandError, Result
 from tmux_py.options import (OPTION_DEFS, PANE as PANE_SCOPE, SERVER, SESSION, WINDOW, OptionDef, OptionError,
                              Options, find_option, split_index, user_option)
-
-#: Options the attached clients apply themselves (sent to them when set).
-CLIENT_OPTIONS = ("prefix", "mouse", "status", "status-right", "theme")
-
 
 def _flag_scope(args: Args, window: bool) -> str:
     """The scope the flags name (for user options and listings)."""
@@ -93,9 +89,7 @@ def set_option(ctx: Context, args: Args, *, window: bool = False) -> None:
         if args.has("q") and message.startswith(("invalid option", "ambiguous option")):
             return
         raise CommandError(message) from None
-    name = args.positional[0]
-    if any(option.startswith(name) for option in CLIENT_OPTIONS):
-        ctx.daemon.attachments.options_changed({option: ctx.server.options.get(option) for option in CLIENT_OPTIONS})
+    ctx.daemon.attachments.options_changed()
 
 
 def _shown(definition: OptionDef | None, value: object, raw: bool) -> str:

@@ -278,8 +278,7 @@ class AttachedClient:
 
     def send_options(self) -> None:
         """The option values this client has not been sent yet (it applies them itself). Checked
-        when set-option names a client option and with each layout, so at the latest by the
-        status tick."""
+        after every set-option and with each layout."""
         values = self.attachments.option_values()
         changed = {name: value for name, value in values.items() if self.sent_options.get(name) != value}
         self.sent_options = values
@@ -552,8 +551,9 @@ class Attachments:
             elif window is None or window.session is client.session:
                 client.mark_layout()
 
-    def options_changed(self, values: dict) -> None:
-        """A client option was set: every client applies it; the status line may change sizes."""
+    def options_changed(self) -> None:
+        """An option was set: every client is sent the values it applies that changed; the
+        status line may have come or gone, so sessions are sized again."""
         for client in list(self.clients.values()):
             client.send_options()
         for session in {client.session for client in self.clients.values()}:
