@@ -41,7 +41,7 @@ from tmux_py.paths import SocketPaths, config_dir, prepare_socket_dir
 from tmux_py.server.attached import Attachments
 from tmux_py.server.connection import Connection
 from tmux_py.server.model import Server, Session, TargetError, Window
-from tmux_py.server.pane import Pane, PanePipe
+from tmux_py.server.pane import Pane, PanePipe, ReadRation
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +112,7 @@ class Daemon:
         self._tasks: set[asyncio.Task] = set()
         #: Pane programs to reap on SIGCHLD: pid -> what to tell of its exit status.
         self._children: dict[int, Callable[[int], None]] = {}
+        self._read_ration = ReadRation()
         #: wait-for channels by name, and run-shell -b / if-shell -b jobs (commands/shell.py).
         self.channels: dict = {}
         self.background_tasks: set[asyncio.Task] = set()
@@ -231,7 +232,7 @@ class Daemon:
             pane = Pane(
                 pane_id, argv, cwd=_existing(cwd), env=self._process_environment(session, pane_id),
                 columns=columns, lines=lines, history_limit=self.options.get("history-limit"),
-                on_output=self._pane_output, on_exit=self._pane_exited,
+                on_output=self._pane_output, on_exit=self._pane_exited, ration=self._read_ration,
             )
         self._children[pane.pid] = pane.process_exited
         return pane

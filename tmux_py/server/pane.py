@@ -33,12 +33,14 @@ from tmux_py.server.emulator import Emulator
 
 log = logging.getLogger(__name__)
 
-#: Time one pane may spend emulating per event-loop turn, so one flooding pane
-#: cannot starve keystrokes, other panes or requests (the kernel holds the
-#: rest and blocks the writer: nothing is dropped). A keystroke's echo takes
-#: about three turns (the key in, the echo read, the update out), each of them
-#: carrying every flooding pane's budget: 4 ms and 16 KiB feeds gave echoes of
-#: 20-30 ms beside `yes`, 1 ms and 4 KiB give 6-10 ms for the same throughput.
+#: Time the flooding panes may spend emulating per event-loop turn, shared
+#: between them (:class:`ReadRation`), so floods cannot starve keystrokes,
+#: other panes or requests (the kernel holds the rest and blocks the writers:
+#: nothing is dropped). A keystroke's echo takes about three turns (the key in,
+#: the echo read, the update out), each carrying the floods' budget: 4 ms a pane
+#: and 16 KiB feeds gave echoes of 20-30 ms beside `yes`; 1 ms gives 6-10 ms for
+#: the same throughput, and sharing it keeps that beside four floods (18 ms p50
+#: when each had its own).
 TURN_BUDGET = 0.001
 #: Bytes gathered from the PTY into one emulator feed (the kernel hands a PTY
 #: over about 4 KiB at a time).
@@ -52,6 +54,17 @@ COMPRESS_PER_TURN = 4
 #: output is dropped for the pipe only (the pane and its clients lose nothing), so a stalled
 #: reader costs the daemon at most this. tmux appends to an unbounded libevent buffer instead.
 PIPE_BUFFER_LIMIT = 1024 * 1024
+
+
+class ReadRation:
+    """The panes whose reads are rationed (throttled) now, sharing one turn's budget."""
+
+    def __init__(self) -> None:
+        self.throttled: set[str] = set()
+
+    def budget(self) -> float:
+        """Seconds one pane may emulate in this turn."""
+        return TURN_BUDGET / max(1, len(self.throttled))
 
 
 class Pane:
@@ -69,6 +82,7 @@ class Pane:
         history_limit: int,
         on_output: Callable[[Pane], None],
         on_exit: Callable[[Pane], None],
+        ration: ReadRation,
     ) -> None:
         self.id = pane_id
         self.columns = columns
@@ -81,6 +95,7 @@ class Pane:
         self._throttled_total = 0.0
         self._on_output = on_output
         self._on_exit = on_exit
+        self._ration = ration
         self._loop = asyncio.get_running_loop()
         self.emulator = Emulator(columns, lines, history_limit=history_limit, on_reply=self.write)
         #: When the program ended (remain-on-exit's #{pane_dead_time}).
@@ -140,7 +155,7 @@ class Pane:
         it yields the loop to keystrokes, requests and other panes, and the
         kernel blocks the writing program until we come back. Nothing is dropped.
         """
-        deadline = time.perf_counter() + TURN_BUDGET
+        deadline = time.perf_counter() + self._ration.budget()
         ended = exhausted = False
         while True:
             chunk = bytearray()
@@ -204,9 +219,11 @@ class Pane:
         now = time.monotonic()
         if throttled and self._throttled_since is None:
             self._throttled_since = now
+            self._ration.throttled.add(self.id)
         elif not throttled and self._throttled_since is not None:
             self._throttled_total += now - self._throttled_since
             self._throttled_since = None
+            self._ration.throttled.discard(self.id)
 
     @property
     def throttled(self) -> bool:
@@ -426,6 +443,7 @@ class Pane:
         if self.closed:
             return
         self._stop_reading()
+        self._set_throttled(False)  # its share of the read budget goes back to the others
         self._loop.remove_writer(self.fd)
         self.closed = True
         if self._compress_timer is not None:
