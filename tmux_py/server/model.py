@@ -33,10 +33,11 @@ class TargetError(Exception):
 
 
 def validate_session_name(name: str) -> str:
-    """Session names: 1-64 printable characters, no ``.`` or ``:`` (they separate targets)."""
-    if not 1 <= len(name) <= 64 or not name.isprintable() or "." in name or ":" in name:
+    """Session names: 1-64 printable characters; ``.`` and ``:`` (they separate targets)
+    become ``_``, as tmux's session_check_name does."""
+    if not 1 <= len(name) <= 64 or not name.isprintable():
         raise TargetError(f"invalid session: {name}")
-    return name
+    return name.replace(".", "_").replace(":", "_")
 
 
 class Window:
@@ -438,7 +439,7 @@ class Server:
             while str(number) in self.session_names():
                 number += 1
             name = str(number)
-        validate_session_name(name)
+        name = validate_session_name(name)
         if name in self.session_names():
             raise TargetError(f"duplicate session: {name}")
         session = Session(self, self._next_id("$"), name, columns or DEFAULT_COLUMNS, lines or DEFAULT_LINES)
@@ -455,7 +456,7 @@ class Server:
         return {session.name for session in self.sessions.values()}
 
     def rename_session(self, session: Session, name: str) -> None:
-        validate_session_name(name)
+        name = validate_session_name(name)
         if name != session.name and name in self.session_names():
             raise TargetError(f"duplicate session: {name}")
         session.name = name

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from ..runner import scenario
+from ..runner import Run, scenario
 from .common import NEW, show, usage_error
+
+MISSING_TARGET_WHY = ("tmux 3.3a prints the message of a display-message whose target does not exist and "
+                      "exits 0; tmuxpy says which target it cannot find and exits 1, as every other command does")
 
 SCENARIOS = [
     scenario("error-cannot-find-and-unknown-command",
@@ -24,14 +27,14 @@ SCENARIOS = [
              xfail="tmuxpy differs: the target 'a.5' (session, then pane) is \"can't find window: a\" in tmuxpy "
                    "and 'a.1' is refused; tmux finds the session's current window and looks for pane 5 / 1"),
     scenario("error-display-missing-target",
-             NEW, "display -p -t nope x", "display -p -t a:9 x", "display -p -t %42 x",
-             xfail="tmuxpy differs: display-message with a target that does not exist prints the message in "
-                   "tmux (exit 0); tmuxpy says \"can't find ...\" and exits 1"),
+             NEW, *(Run(f"display -p -t {target} x", tmuxpy={"out": "", "err": f"can't find {what}\n", "rc": 1},
+                        why=MISSING_TARGET_WHY)
+                    for target, what in (("nope", "session: nope"), ("a:9", "window: 9"), ("%42", "pane: %42")))),
     scenario("error-usage",
              NEW, usage_error("splitw -Q"), usage_error("new -d -Z"), usage_error("rename -t a"),
              usage_error("killw -t a:0 extra"), "ls -F '#{session_name}'"),
+    # tmux 3.3a runs 'neww -t a -n' and 'has -t' (a last flag's value left out) and exits 0.
     scenario("error-flag-without-value",
-             NEW, "neww -t a -n", "has -t", "lsw -t a -F '#{window_index}'",
-             xfail="tmuxpy differs: tmux 3.3a runs 'neww -t a -n' and 'has -t' (a last flag's value left "
-                   "out) and exits 0; tmuxpy answers with the usage line and exit 2"),
+             NEW, usage_error("neww -t a -n"), usage_error("has -t"),
+             Run("lsw -t a -F '#{window_index}'", tmuxpy={"out": "0\n"}, why="tmuxpy made no window of 'neww -t a -n'")),
 ]

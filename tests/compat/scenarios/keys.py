@@ -37,9 +37,10 @@ SCENARIOS = [
     scenario("keys-names-ignore-case",
              CAT, *typed(1, "x", "END", "y"), SCREEN),
     scenario("keys-hex-invalid",
-             CAT, "send-keys -t a -H zz", "send-keys -t a -H 4x",
-             xfail="tmuxpy differs: tmux 3.3a skips a word -H cannot read as hex and exits 0; tmuxpy "
-                   "says 'invalid hex: zz' and exits 1"),
+             CAT, *(Run(f"send-keys -t a -H {word}", tmuxpy={"err": f"invalid hex: {word}\n", "rc": 1},
+                        why="tmux 3.3a skips a word -H cannot read as hex and exits 0: a script's typo "
+                            "would type nothing and succeed; tmuxpy says so and exits 1")
+                    for word in ("zz", "4x"))),
     scenario("capture-ranges-and-joined-lines",
              SCROLLED, screen_has("a", "end"), SCREEN, "capture-pane -p -t a -S -5", "capture-pane -p -t a -S -5 -E 2",
              "capture-pane -p -t a -S - -E 3", "capture-pane -p -t a -S 2 -E 4",
@@ -49,7 +50,10 @@ SCENARIOS = [
     scenario("capture-escapes",
              SGR, screen_has("a", "u."), "capture-pane -p -e -t a", "capture-pane -p -e -t a -S 0 -E 0"),
     scenario("capture-invalid-line",
-             SCROLLED, screen_has("a", "end"), "capture-pane -p -t a -S x", "capture-pane -p -t a -E y",
-             xfail="tmuxpy differs: tmux 3.3a takes a start or end line it cannot read as the default "
-                   "(the screen's first or last line); tmuxpy says 'invalid start line: x' and exits 1"),
+             SCROLLED, screen_has("a", "end"),
+             *(Run(f"capture-pane -p -t a -{flag} {word}", check="err rc",
+                   tmuxpy={"err": f"invalid {which} line: {word}\n", "rc": 1},
+                   why="tmux 3.3a takes a start or end line it cannot read as the screen's first or last "
+                       "line and prints the screen; tmuxpy says so and exits 1")
+               for flag, word, which in (("S", "x", "start"), ("E", "y", "end")))),
 ]
