@@ -87,7 +87,11 @@ def list_sessions(ctx: Context, args: Args) -> Result:
 
 
 def has_session(ctx: Context, args: Args) -> None:
-    """Nothing to print: resolving the target is the whole check."""
+    """Nothing to print: resolving the target is the whole check; a window or pane it names
+    must exist too (``has -t a:5``), as tmux looks them up."""
+    spec = args.value("t")
+    if spec and ":" in spec:
+        ctx.server.resolve(spec, "pane", ctx.current)
 
 
 def kill_session(ctx: Context, args: Args) -> None:

@@ -558,7 +558,11 @@ class Server:
             return Target(window.session, window, window.active)
         session_part, colon, rest = spec.partition(":")
         if not colon and kind != "session" and "." in spec:
-            session_part, rest = "", spec  # ".1" or "win.1" in the current session
+            named, _, pane_part = spec.partition(".")
+            if named and self._session_by_name(named) is not None:
+                session_part, rest = named, "." + pane_part  # "a.1": session a, its window's pane 1
+            else:
+                session_part, rest = "", spec  # ".1" or "win.1" in the current session
         if session_part:
             session = self._session_by_name(session_part)
             if session is None:
@@ -567,7 +571,7 @@ class Server:
                 base = self.default_target(current).session
                 window = self._window_in(base, session_part)
                 if window is None:
-                    raise TargetError(f"can't find session: {session_part}")
+                    raise TargetError(f"can't find {kind}: {session_part}")
                 return Target(base, window, window.active)
         else:
             session = self.default_target(current).session

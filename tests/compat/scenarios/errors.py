@@ -14,22 +14,15 @@ SCENARIOS = [
              "lsw -t nope", "neww -t nope:", "renamew -t a:7 x", "swap-pane -s a:0.0 -t a:0.5",
              "frobnicate", "list-sessionz"),
     scenario("error-cannot-find-pane-without-session-part",
-             NEW, "send-keys -t nope x", "capture-pane -p -t nope", "lsp -t nope", "select-layout -t nope tiled",
-             xfail="tmuxpy differs: a pane or window target naming nothing is 'can't find session: nope' in "
-                   "tmuxpy; tmux says 'can't find pane: nope' (send-keys, capture-pane, select-layout) and "
-                   "'can't find window: nope' (lsp)"),
+             NEW, "send-keys -t nope x", "capture-pane -p -t nope", "lsp -t nope", "select-layout -t nope tiled"),
     scenario("error-has-session-with-window",
-             NEW, "has -t a:5", "has -t a:0",
-             xfail="tmuxpy differs: 'has -t a:5' succeeds in tmuxpy; tmux looks the window up too "
-                   "(\"can't find window: 5\", exit 1)"),
+             NEW, "has -t a:5", "has -t a:0", "has -t a:0.3", "has -t a:0.0"),
     scenario("error-session-dot-pane-target",
-             NEW, "splitw -d -t a", "selectp -t a.5", "selectp -t a.1", show("a", "#{pane_index}"),
-             xfail="tmuxpy differs: the target 'a.5' (session, then pane) is \"can't find window: a\" in tmuxpy "
-                   "and 'a.1' is refused; tmux finds the session's current window and looks for pane 5 / 1"),
+             NEW, "splitw -d -t a", "selectp -t a.5", "selectp -t a.1", show("a", "#{pane_index}")),
     scenario("error-display-missing-target",
              NEW, *(Run(f"display -p -t {target} x", tmuxpy={"out": "", "err": f"can't find {what}\n", "rc": 1},
                         why=MISSING_TARGET_WHY)
-                    for target, what in (("nope", "session: nope"), ("a:9", "window: 9"), ("%42", "pane: %42")))),
+                    for target, what in (("nope", "pane: nope"), ("a:9", "window: 9"), ("%42", "pane: %42")))),
     scenario("error-usage",
              NEW, usage_error("splitw -Q"), usage_error("new -d -Z"), usage_error("rename -t a"),
              usage_error("killw -t a:0 extra"), "ls -F '#{session_name}'"),
