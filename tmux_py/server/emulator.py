@@ -12,7 +12,7 @@ per-line dirty sets, golden tests from real programs.
 Parsing. ``feed()`` decodes UTF-8 incrementally and cuts the text with one
 regular expression (``_TOKEN``) into printable runs, C0 controls, complete
 ``CSI`` / ``ESC`` sequences and string introducers (``OSC``, ``DCS``, ``APC``,
-``PM``, ``SOS``). Anything the expression cannot take whole - a sequence split
+``PM``, ``SOS``, and screen's ``ESC k`` title). Anything the expression cannot take whole - a sequence split
 across two reads, a C0 control inside a ``CSI`` - goes to a small state
 machine (``_escape``) that follows tmux's transition tables, so malformed input
 is consumed exactly as tmux consumes it and the byte after it is never lost.
@@ -63,6 +63,8 @@ For the daemon:
   are passed to ``on_reply`` synchronously,
   during ``feed()``, in the order the queries arrived; a callback that
   raises is ignored;
+- BELs and ``ESC k name ST`` window names wait to be taken after a feed
+  (``take_bells``, ``take_rename``), as the dirty lines do;
 - ``feed()`` never raises, keeps a split UTF-8 character or escape sequence
   for the next call, and is fastest fed whole PTY reads (4 KiB or more);
 - the cycle collector costs the emulator nothing measurable (history is
@@ -242,7 +244,11 @@ class Emulator:
         self._sgr_cache: dict[tuple[int, str], int] = {}
         self.title = ""
         self.cwd = ""
-        self.bells = 0
+        #: BELs (0x07 outside strings) not yet taken (:meth:`take_bells`): tmux's bell alert.
+        self._bells = 0
+        #: The window name the program last asked for with ``ESC k name ST`` (screen's title
+        #: sequence), not yet taken (:meth:`take_rename`); ``""`` asks for automatic naming.
+        self._rename: str | None = None
         #: Exceptions caught inside feed() (a bug if ever non-zero).
         self.errors = 0
         self._pending = ""
@@ -339,6 +345,17 @@ class Emulator:
         dirty = self._dirty
         self._dirty = set()
         return dirty
+
+    def take_bells(self) -> int:
+        """BELs since the last call: the owner flags the window (monitor-bell)."""
+        bells, self._bells = self._bells, 0
+        return bells
+
+    def take_rename(self) -> str | None:
+        """The name the last ``ESC k ... ST`` since the last call asked for (None: no request);
+        the owner renames the window if allow-rename lets it."""
+        name, self._rename = self._rename, None
+        return name
 
     # ---------------------------------------------------------------- styles
 
@@ -675,6 +692,9 @@ class Emulator:
             # answering would echo attacker-chosen bytes back as input.
         elif kind == "_":
             self._set_title(body)  # tmux: APC sets the pane title
+        elif kind == "k":
+            # ESC k name ST (screen's title sequence): a window name, for the owner to allow.
+            self._rename = clean_label(body)
 
     def _set_title(self, value: str) -> None:
         label = clean_label(value)
@@ -700,7 +720,7 @@ class Emulator:
         elif ch == "\t":
             self._tab()
         elif ch == "\x07":
-            self.bells += 1
+            self._bells += 1
         elif ch == "\x0e":
             self._shift_out = True
         elif ch == "\x0f":
