@@ -56,13 +56,13 @@ class FakeConnection:
 def _world():
     pane = SimpleNamespace(id="%0", title="", throttled=False, emulator=Emulator(20, 4))
     window = SimpleNamespace(
-        id="@0", index=0, name="sh", zoomed=False, columns=20, lines=4, active=pane, panes={"%0": pane},
-        geometry=lambda: {"%0": (0, 0, 20, 4)}, ordered_panes=lambda: [pane],
+        id="@0", index=0, name="sh", zoomed=False, activity_flag=False, bell_flag=False, columns=20, lines=4,
+        active=pane, panes={"%0": pane}, geometry=lambda: {"%0": (0, 0, 20, 4)}, ordered_panes=lambda: [pane],
     )
     session = SimpleNamespace(id="$0", name="s", current=window, last_window=None, columns=20, lines=4,
                               windows={0: window}, ordered_windows=lambda: [window], touch=lambda: None)
     window.session = session
-    daemon = SimpleNamespace(server=SimpleNamespace(sessions={"$0": session}), options=Options())
+    daemon = SimpleNamespace(server=SimpleNamespace(sessions={"$0": session}, pane_windows={}), options=Options())
     return daemon, session, pane
 
 

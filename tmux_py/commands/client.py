@@ -85,8 +85,7 @@ def last_window(ctx: Context, args: Args) -> None:
 
 def rename_window(ctx: Context, args: Args) -> None:
     window = ctx.require_target().window
-    window.explicit_name = args.positional[0]
-    ctx.server.changed(window)
+    window.rename(args.positional[0])
 
 
 def _apply_layout(window, choose) -> None:

@@ -22,8 +22,10 @@ if TYPE_CHECKING:
 
 
 def window_flags(window: Window) -> str:
+    """tmux's flags, in its order: ``#`` activity, ``!`` bell, ``*`` current, ``-`` last,
+    ``Z`` zoomed (#{window_raw_flags}; #{window_flags} doubles the ``#``, as tmux 3.3a)."""
     session = window.session
-    flags = ""
+    flags = ("#" if window.activity_flag else "") + ("!" if window.bell_flag else "")
     if window is session.current:
         flags += "*"
     elif window is session.last_window:
@@ -92,8 +94,11 @@ def variables(ctx: Context, session: Session | None = None, window: Window | Non
             window_height=lambda: window.lines,
             window_panes=lambda: len(window.panes),
             window_active=lambda: window is window.session.current,
-            window_flags=lambda: window_flags(window),
+            window_flags=lambda: window_flags(window).replace("#", "##"),
             window_raw_flags=lambda: window_flags(window),
+            window_activity_flag=lambda: window.activity_flag,
+            window_bell_flag=lambda: window.bell_flag,
+            window_silence_flag=lambda: False,
             window_zoomed_flag=lambda: window.zoomed,
             window_layout=lambda: window.layout.dump(),
             window_visible_layout=lambda: window.layout.dump(),

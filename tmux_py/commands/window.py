@@ -91,9 +91,11 @@ def kill_window(ctx: Context, args: Args) -> None:
 
 
 def resize_window(ctx: Context, args: Args) -> None:
+    """The window keeps the size given: tmux sets its window-size to manual."""
     window = ctx.require_target().window
     columns = args.number("x", window.columns, minimum=1, maximum=MAX_DIMENSION)
     lines = args.number("y", window.lines, minimum=1, maximum=MAX_DIMENSION)
+    window.options.set("window-size", "manual")
     window.resize(columns, lines)
 
 

@@ -25,10 +25,22 @@ Input from the client (keys, paste, mouse) goes to the active pane of its
 window, encoded by :func:`tmux_py.keys.encode_key` with the pane's modes, the
 same encoder send-keys uses.
 
-Window size. Every attached client's terminal counts: the session's windows
-take the smallest client's size minus the status line. With no client left,
-the session goes back to the size it had before the first attach (its
-``-x``/``-y`` size).
+Window size, as tmux's resize.c. Each window is sized by its window-size
+option from its session's clients (with aggressive-resize, only the clients
+showing it), less the status line: ``smallest`` or ``largest`` of them,
+``latest`` the one used last (attached, typed, resized), ``manual`` as
+resize-window left it. The session's own size, for new windows, follows the
+global window-size. With no client left, the session and its windows go back
+to the size they had before the first attach (its ``-x``/``-y`` size).
+
+Alerts, as tmux 3.3a's alerts.c. Output in a window flags it (``#``,
+monitor-activity), a BEL too (``!``, monitor-bell), unless it is the current
+window of a session with a client attached. The flags clear when the window
+becomes current, which tmux counts as activity in it (so a detached session's
+new current window is flagged again at once). A program's ``ESC k name ST``
+renames its window if allow-rename lets it; and a window that names itself
+after its program (automatic-rename) looks again at most every
+:data:`NAME_INTERVAL`, so turning automatic-rename off keeps a fresh name.
 """
 
 from __future__ import annotations
@@ -37,11 +49,12 @@ import asyncio
 import logging
 import socket
 import time
+import weakref
 from typing import TYPE_CHECKING
 
 from tmux_py import commands, protocol
 from tmux_py.commands.context import Context
-from tmux_py.commands.variables import variables
+from tmux_py.commands.variables import variables, window_flags
 from tmux_py.format import expand
 from tmux_py.options import OPTION_DEFS
 from tmux_py.server.flow import RED, SMALL_UPDATE, Flow
@@ -62,6 +75,8 @@ HISTORY_CHUNK = 2000
 STATUS_INTERVAL = 1.0
 #: Lines of the status bar the client draws below the window.
 STATUS_LINES = 1
+#: Seconds between looks at a window's program for its name while it writes (tmux's NAME_INTERVAL).
+NAME_INTERVAL = 0.5
 
 #: The reason a client that fell too far behind is given (with flow-auto-disconnect on).
 TOO_SLOW = "too slow"
@@ -82,6 +97,8 @@ class AttachedClient:
         self.tty = tty
         self.term = term or "unknown"
         self.created = attachments.loop.time()
+        #: When the user last used this client (attach, input, resize): window-size latest.
+        self.used = self.created
         options = attachments.daemon.options
         self.flow = Flow(options.get("flow-threshold"), options.get("flow-max-queue"),
                          options.get("flow-auto-disconnect"))
@@ -258,7 +275,7 @@ class AttachedClient:
             "columns": window.columns, "lines": window.lines,
             "windows": [
                 {"id": w.id, "index": w.index, "name": w.name, "active": w is session.current,
-                 "last": w is session.last_window, "zoomed": w.zoomed}
+                 "last": w is session.last_window, "zoomed": w.zoomed, "flags": window_flags(w)}
                 for w in session.ordered_windows()
             ],
             "panes": panes, "zoomed": window.zoomed,
@@ -345,6 +362,7 @@ class AttachedClient:
         pane = self._active_pane()
         if pane is None:
             return
+        self.attachments.used(self)
         pane.send_keys(names)
         self.session.touch()
 
@@ -352,6 +370,7 @@ class AttachedClient:
         pane = self._active_pane()
         if pane is None:
             return
+        self.attachments.used(self)
         # A terminal sends Enter as CR; pasted newlines are typed lines, as in tmux.
         text = text.replace("\r\n", "\r").replace("\n", "\r")
         if pane.emulator.modes()["bracketed_paste"]:
@@ -396,6 +415,10 @@ class Attachments:
         self.clients: dict[Connection, AttachedClient] = {}
         self._detached_sizes: dict[str, tuple[int, int]] = {}
         self._throttled: dict[str, bool] = {}
+        #: When each window last looked at its program for its name (automatic-rename).
+        self._named_at: weakref.WeakKeyDictionary[Window, float] = weakref.WeakKeyDictionary()
+        #: Each session's current window when last seen: a new one has its alerts cleared.
+        self._current: weakref.WeakKeyDictionary[Session, Window] = weakref.WeakKeyDictionary()
         self._tick: asyncio.TimerHandle | None = None
 
     def client(self, connection: Connection) -> AttachedClient | None:
@@ -419,6 +442,7 @@ class Attachments:
             client.mouse(message)
         elif isinstance(message, protocol.Resize):
             client.columns, client.lines = message.columns, message.lines
+            client.used = self.loop.time()
             self.resize_session(client.session)
         elif isinstance(message, protocol.History):
             connection.send(client.history(message))
@@ -491,6 +515,7 @@ class Attachments:
             if old.id in self.daemon.server.sessions:
                 self.resize_session(old)
             session.touch()
+            client.used = self.loop.time()
         self.resize_session(session)
 
     def remove(self, client: AttachedClient) -> None:
@@ -510,27 +535,53 @@ class Attachments:
     # --- size --------------------------------------------------------------
 
     def resize_session(self, session: Session) -> None:
-        """The smallest attached terminal, less the status line, sizes the session's windows."""
-        sizes = [(c.columns, c.lines) for c in self.clients.values() if c.session is session]
-        if sizes:
-            status = STATUS_LINES if self.daemon.options.get("status") else 0
-            columns = min(size[0] for size in sizes)
-            lines = max(1, min(size[1] for size in sizes) - status)
+        """Size the session and its windows for its clients (the module docstring says how)."""
+        clients = [client for client in self.clients.values() if client.session is session]
+        if clients:
+            size = self._fit(clients, self.daemon.options.get("window-size"))
         elif session.id in self._detached_sizes:
-            columns, lines = self._detached_sizes.pop(session.id)
+            size = self._detached_sizes.pop(session.id)
         else:
             return
-        if (columns, lines) != (session.columns, session.lines) or any(
-            (w.columns, w.lines) != (columns, lines) for w in session.windows.values()
-        ):
-            session.resize(columns, lines)
-        for client in self.clients.values():
-            if client.session is session:
-                client.mark_layout()
+        session.columns, session.lines = size
+        for window in list(session.windows.values()):
+            if window.options.get("window-size") == "manual":
+                continue
+            if clients and window.options.get("aggressive-resize"):
+                showing = [client for client in clients if client.session.current is window]
+                if showing:
+                    window.resize(*self._fit(showing, window.options.get("window-size")))
+            elif clients:
+                window.resize(*self._fit(clients, window.options.get("window-size")))
+            else:
+                window.resize(*size)
+        for client in clients:
+            client.mark_layout()
+
+    def used(self, client: AttachedClient) -> None:
+        """The user typed into ``client``: if another client was used last, window-size latest
+        now follows this one, as tmux's server_client_update_latest."""
+        latest = max((other for other in self.clients.values() if other.session is client.session),
+                     key=lambda other: other.used)
+        client.used = self.loop.time()
+        if latest is not client:
+            self.resize_session(client.session)
+
+    def _fit(self, clients: list[AttachedClient], policy: str) -> tuple[int, int]:
+        """The window size ``clients`` ask for under window-size ``policy`` (not manual)."""
+        status = STATUS_LINES if self.daemon.options.get("status") else 0
+        if policy == "latest":
+            clients = [max(clients, key=lambda client: client.used)]
+        pick = max if policy == "largest" else min
+        return (pick(client.columns for client in clients),
+                max(1, pick(client.lines for client in clients) - status))
 
     # --- hooks the daemon calls ----------------------------------------------
 
     def pane_output(self, pane: Pane) -> None:
+        window = self.daemon.server.pane_windows.get(pane.id)
+        if window is not None:
+            self._window_heard(window, pane)
         viewers = [client for client in self.clients.values() if client.visible(pane)]
         if not viewers:
             return  # the emulator keeps its dirty set (bounded); a viewer gets a full snapshot
@@ -543,13 +594,49 @@ class Attachments:
             if throttle_changed:
                 client.mark_layout()
 
+    def _window_heard(self, window: Window, pane: Pane) -> None:
+        """What a pane's output tells its window: alert flags, a name it asks for, a new
+        program to be named after (the module docstring says when)."""
+        bells = pane.emulator.take_bells()
+        name = pane.emulator.take_rename()
+        if name is not None and pane.options.get("allow-rename"):
+            if name:
+                window.rename(name)
+            else:
+                window.rename_automatically()
+        now = self.loop.time()
+        if now - self._named_at.get(window, 0.0) >= NAME_INTERVAL:
+            self._named_at[window] = now
+            window.check_name()
+        self._alert(window, bells)
+
+    def _alert(self, window: Window, bells: int) -> None:
+        """Activity (and ``bells`` BELs) in ``window``: its flags, as the module docstring says."""
+        if window is window.session.current and self.daemon.attached_count(window.session):
+            return
+        flags = (window.activity_flag, window.bell_flag)
+        window.activity_flag |= window.options.get("monitor-activity")
+        window.bell_flag |= bool(bells) and window.options.get("monitor-bell")
+        if (window.activity_flag, window.bell_flag) != flags:
+            self.daemon.server.changed(window)
+
     def window_changed(self, window: Window | None) -> None:
+        """A window's layout, name or place changed: its session's clients are sent the new
+        layout; a window that became current has its alerts cleared; with aggressive-resize a
+        window newly shown is sized for its viewers."""
         sessions = self.daemon.server.sessions
+        if window is not None and (current := window.session.current) is not self._current.get(window.session):
+            self._current[window.session] = current
+            if current is not None:
+                current.activity_flag = current.bell_flag = False
+                self._alert(current, 0)
         for client in list(self.clients.values()):
             if client.session.id not in sessions:
                 client.detach("exited")
             elif window is None or window.session is client.session:
                 client.mark_layout()
+        if window is not None and window.session.id in sessions and window.options.get("aggressive-resize"):
+            self.resize_session(window.session)
 
     def options_changed(self) -> None:
         """An option was set: every client is sent the values it applies that changed; the

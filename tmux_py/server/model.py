@@ -28,6 +28,15 @@ DEFAULT_COLUMNS = 80
 DEFAULT_LINES = 24
 
 
+def command_name(argv: list[str]) -> str:
+    """A window's first name, tmux's default_window_name: the command's first word (after
+    ``exec``), its base name; for a shell, the shell's."""
+    words = argv[2].split() if len(argv) == 3 and argv[1] == "-c" else argv
+    if words[:1] == ["exec"]:
+        words = words[1:]
+    return os.path.basename(words[0]) if words else ""
+
+
 class TargetError(Exception):
     """A target or name that cannot be used; the message is tmux's wording."""
 
@@ -48,7 +57,11 @@ class Window:
         self.session = session
         self.id = window_id
         self.index = index
-        self.explicit_name: str | None = None
+        #: The name as last given or seen: what automatic-rename off keeps.
+        self._name = ""
+        #: tmux's alert flags (``#`` activity, ``!`` bell), kept by the daemon's attachments.
+        self.activity_flag = False
+        self.bell_flag = False
         self.columns = columns
         self.lines = lines
         self.panes: dict[str, Pane] = {}
@@ -62,10 +75,30 @@ class Window:
 
     @property
     def name(self) -> str:
-        """The given name, else the active program's (tmux's automatic-rename)."""
-        if self.explicit_name is not None:
-            return self.explicit_name
-        return self.active.current_command() if self.active else ""
+        """With automatic-rename, the active program's name; without, the name it had when
+        automatic-rename went off (the last one seen), or the one given."""
+        self.check_name()
+        return self._name
+
+    def check_name(self) -> None:
+        """With automatic-rename, look at the active program for the name (tmux's check_window_name)."""
+        if self.options.get("automatic-rename") and self.active is not None:
+            self._name = self.active.current_command()
+
+    def rename(self, name: str) -> None:
+        """rename-window, new-window -n, a program's ESC k: the name stays, as tmux turns
+        automatic-rename off for the window."""
+        self.options.set("automatic-rename", False)
+        self._name = name
+        self.server.changed(self)
+
+    def rename_automatically(self) -> None:
+        """A program's empty ESC k: the window follows the global automatic-rename again
+        (named "" if that is off), as tmux's input_exit_rename."""
+        self.options.unset("automatic-rename")
+        if not self.options.get("automatic-rename"):
+            self._name = ""
+        self.server.changed(self)
 
     def ordered_panes(self) -> list[Pane]:
         return [self.panes[pane_id] for pane_id in self.layout.panes()] if self.layout else []
@@ -130,6 +163,8 @@ class Window:
                                   percent=percent, before=before, full=full)
             except LayoutError as error:
                 raise TargetError(str(error)) from None
+        if target is None:
+            self._name = command_name(argv)
         _, _, columns, lines = self.layout.geometry()[pane_id]
         try:
             pane = self.server.spawn_pane(pane_id, argv, cwd, columns, lines, self.session)
@@ -245,7 +280,6 @@ class Session:
         elif index in self.windows:
             raise TargetError(f"create window failed: index {index} in use")
         window = Window(self.server, self, self.server.next_window_id(), index, self.columns, self.lines)
-        window.explicit_name = name
         self.link(window, index)
         try:
             window.split(None, argv, cwd)
@@ -253,6 +287,8 @@ class Session:
             del self.windows[index]
             del self.server.windows[window.id]
             raise
+        if name is not None:
+            window.rename(name)
         if select or self.current is None:
             self.select(window)
         return window
@@ -341,10 +377,6 @@ class Session:
             window.index = base + number
             self.windows[window.index] = window
 
-    def resize(self, columns: int, lines: int) -> None:
-        self.columns, self.lines = columns, lines
-        for window in self.windows.values():
-            window.resize(columns, lines)
 
 
 @dataclass
@@ -725,7 +757,7 @@ class Server:
                 session.select(window)
             window.apply_geometry()
         if name is not None:
-            window.explicit_name = name
+            window.rename(name)
         return window
 
     def move_window(self, window: Window, session: Session, index: int | None, *, kill: bool = False,

@@ -1,7 +1,9 @@
 """The status line: ``[session] 0:bash* 1:vim-  "title"   <message> <flow> <C-b> 12:30 23-Nov-26``.
 
-Left, the session name and the window list with tmux's flags (``*`` current,
-``-`` last, ``Z`` zoomed); then the active pane's title. Right: ``⏸ %3`` for
+Left, the session name and the window list with tmux's flags as the daemon
+sends them (``#`` activity, ``!`` bell, ``*`` current, ``-`` last, ``Z``
+zoomed; a window with an alert is drawn reversed, tmux's
+window-status-activity-style and -bell-style); then the active pane's title. Right: ``⏸ %3`` for
 panes whose programs the daemon is throttling (they write faster than it
 emulates); ``● yellow 120 behind`` while this client lags (the daemon's
 ``Flow`` level and the lines it owes; nothing when green); the prefix mark
@@ -60,12 +62,13 @@ class StatusBar(Widget):
         text.append(f"[{self.session}] ")
         self._spans = []
         for window in self.windows:
-            flag = "*" if window["active"] else ("-" if window.get("last") else "")
-            if window.get("zoomed"):
-                flag += "Z"
-            label = f"{window['index']}:{window['name']}{flag}"
+            flags = window["flags"]
+            label = f"{window['index']}:{window['name']}{flags}"
             start = text.cell_len
-            style = Style(color=colours["current"], bold=True) if window["active"] else None
+            if window["active"]:
+                style = Style(color=colours["current"], bold=True)
+            else:
+                style = Style(reverse=True) if "#" in flags or "!" in flags else None
             text.append(label, style)
             self._spans.append((start, text.cell_len, window["id"]))
             text.append(" ")
