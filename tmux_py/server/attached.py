@@ -28,8 +28,8 @@ same encoder send-keys uses.
 Window size, as tmux's resize.c. Each window is sized by its window-size
 option from its session's clients (with aggressive-resize, only the clients
 showing it), less the status line: ``smallest`` or ``largest`` of them,
-``latest`` the one used last (attached, typed, resized), ``manual`` as
-resize-window left it. The session's own size, for new windows, follows the
+``latest`` the one used last (attached, typed or clicked in, resized),
+``manual`` as resize-window left it. The session's own size, for new windows, follows the
 global window-size. With no client left, the session and its windows go back
 to the size they had before the first attach (its ``-x``/``-y`` size).
 
@@ -382,6 +382,7 @@ class AttachedClient:
         window = self.session.current
         if window is None:
             return
+        self.attachments.used(self)
         for pane_id, (x, y, columns, lines) in window.geometry().items():
             if x <= event.x < x + columns and y <= event.y < y + lines:
                 pane = window.panes[pane_id]
@@ -559,8 +560,8 @@ class Attachments:
             client.mark_layout()
 
     def used(self, client: AttachedClient) -> None:
-        """The user typed into ``client``: if another client was used last, window-size latest
-        now follows this one, as tmux's server_client_update_latest."""
+        """The user typed or clicked in ``client``: if another client was used last, window-size
+        latest now follows this one, as tmux's server_client_update_latest."""
         latest = max((other for other in self.clients.values() if other.session is client.session),
                      key=lambda other: other.used)
         client.used = self.loop.time()
