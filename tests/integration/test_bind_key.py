@@ -39,8 +39,8 @@ def test_bindings_from_the_config_and_list_keys_as_tmux(daemon):
     lines = daemon.out("lsk", "-T", "prefix").splitlines()
     assert lines[:3] == [
         "bind-key    -T prefix C-b     send-prefix",
+        "bind-key    -T prefix C-o     rotate-window",
         "bind-key    -T prefix Space   next-layout",
-        "bind-key    -T prefix \\\"      split-window",
     ]
     for line in ("bind-key -r -T prefix h       select-pane -L",
                  "bind-key    -T prefix x       split-window \\; select-pane -U",

@@ -111,8 +111,9 @@ def variables(ctx: Context, session: Session | None = None, window: Window | Non
         emulator = pane.emulator
 
         def box() -> tuple[int, int, int, int]:
-            """The pane's left, top, width and height in its window."""
-            return window.geometry().get(pane.id, (0, 0, 0, 0))
+            """The pane's left, top, width and height in its window (a pane a zoom hides: its
+            place in the layout, as tmux lists it)."""
+            return window.place(pane)
 
         getters.update(
             pane_id=lambda: pane.id,

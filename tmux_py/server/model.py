@@ -125,7 +125,10 @@ class Window:
     def place(self, pane: Pane) -> tuple[int, int, int, int]:
         """Where list-panes puts a pane: (x, y, columns, lines) as shown, and for a pane a zoom
         hides, its place in the layout (as tmux lists it)."""
-        return self.geometry().get(pane.id) or self.layout.geometry()[pane.id]
+        shown = self.geometry().get(pane.id)
+        if shown is None and self.layout is not None:
+            shown = self.layout.geometry().get(pane.id)
+        return shown or (0, 0, 0, 0)
 
     def apply_geometry(self) -> None:
         for pane_id, (_, _, columns, lines) in self.geometry().items():
