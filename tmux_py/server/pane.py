@@ -42,9 +42,14 @@ log = logging.getLogger(__name__)
 #: the same throughput, and sharing it keeps that beside four floods (18 ms p50
 #: when each had its own).
 TURN_BUDGET = 0.001
-#: Bytes gathered from the PTY into one emulator feed (the kernel hands a PTY
-#: over about 4 KiB at a time).
-FEED_SIZE = 4 * 1024
+#: An emulator feed is sized to half the turn's budget at the pane's own pace
+#: (the bytes its last feed read and emulated per second), within these bounds;
+#: the kernel hands a PTY over about 4 KiB at a time. Plain lines emulate at
+#: tens of MB/s and get long feeds (the fast path likes long runs: 4 KiB feeds
+#: cost a `cat` a quarter of its speed); `yes` scrolls at about 5 MB/s and gets
+#: short ones (16 KiB feeds doubled an echo's wait beside it). Half, so that a
+#: feed slower than its estimate still ends near the turn's deadline.
+MIN_FEED, MAX_FEED = 4 * 1024, 64 * 1024
 #: Seconds a pane's output must rest before its history is compressed
 #: (scrollback.py says why not at once).
 COMPRESS_AFTER = 1.0
@@ -96,6 +101,7 @@ class Pane:
         self._on_output = on_output
         self._on_exit = on_exit
         self._ration = ration
+        self._feed_size = MIN_FEED
         self._loop = asyncio.get_running_loop()
         self.emulator = Emulator(columns, lines, history_limit=history_limit, on_reply=self.write)
         #: When the program ended (remain-on-exit's #{pane_dead_time}).
@@ -150,18 +156,20 @@ class Pane:
     def _read(self, *, drain: bool = False) -> None:
         """Emulate what the PTY holds, for at most one turn's budget (all of it when draining).
 
-        Reads are gathered into one feed of up to :data:`FEED_SIZE` bytes. When
+        Reads are gathered into one feed (sized as :data:`MIN_FEED` says). When
         the budget runs out with bytes still waiting, the pane is *throttled*:
         it yields the loop to keystrokes, requests and other panes, and the
         kernel blocks the writing program until we come back. Nothing is dropped.
         """
-        deadline = time.perf_counter() + self._ration.budget()
+        budget = self._ration.budget()
+        deadline = time.perf_counter() + budget
         ended = exhausted = False
         while True:
             chunk = bytearray()
-            while len(chunk) < FEED_SIZE:
+            started = time.perf_counter()
+            while len(chunk) < self._feed_size:
                 try:
-                    data = os.read(self.fd, FEED_SIZE - len(chunk))
+                    data = os.read(self.fd, self._feed_size - len(chunk))
                 except BlockingIOError:
                     exhausted = True
                     break
@@ -175,6 +183,8 @@ class Pane:
                 self.activity = time.time()
                 self.bytes_read += len(chunk)
                 self._feed(bytes(chunk))
+                pace = len(chunk) / max(time.perf_counter() - started, 1e-6)  # reads and emulation
+                self._feed_size = min(MAX_FEED, max(MIN_FEED, int(pace * budget / 2)))
                 if self.pipe is not None:
                     self.pipe.feed(chunk)
             if exhausted or (not drain and time.perf_counter() >= deadline):
@@ -523,7 +533,7 @@ class PanePipe:
     def _read_input(self) -> None:
         """-I: what the command prints goes to the pane's program as if typed."""
         try:
-            data = os.read(self._stdout.fileno(), FEED_SIZE)
+            data = os.read(self._stdout.fileno(), MIN_FEED)
         except BlockingIOError:
             return
         except OSError:
