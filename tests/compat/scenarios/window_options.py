@@ -36,8 +36,10 @@ SCENARIOS = [
              new_window("given", r"printf '\033kprog\033\\'; exec cat"), Until(NAMES, "prog"), NAMES,
              "showw -t a:2"),
     scenario("window-options-automatic-rename",
+             # Not compared before the rename: tmux renames a window after its program only
+             # once the pane shows activity, so its first name ("sh" or "sleep") is timing.
              "new -d -s a -x 80 -y 24 'exec sleep 600'", Until(show("a", "#{pane_current_command}"), "sleep"),
-             NAMES, "showw -t a:0", "renamew -t a:0 fixed", "showw -t a:0", NAMES,
+             "showw -t a:0", "renamew -t a:0 fixed", "showw -t a:0", NAMES,
              "setw -t a:0 automatic-rename on", Until(NAMES, "0 sleep"), "showw -t a:0",
              "set -g automatic-rename off", "neww -d -t a 'exec sleep 500'", NAMES),
     scenario("window-options-resize-window-is-manual",
