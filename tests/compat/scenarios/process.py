@@ -73,8 +73,12 @@ SCENARIOS = [
                      "show-messages and choose-tree, which tmuxpy does not have; an alias to a missing "
                      "command would only fail later"),
              "set -su command-alias[100]", "zz", "splitp -d -t a", "lsp -t a -F '#{pane_index}'"),
-    scenario("process-list-commands-with-and-without-a-server",
-             "lscm respawn-pane", "lscm pipep", NEW, "lscm respawnw", "lscm setenv", "lscm showenv", "lscm lscm",
+    # Two scenarios: tmux 3.3a's lscm with no server starts one that exits again, and a `new`
+    # right after it can meet that server on its way out ("server exited unexpectedly").
+    scenario("process-list-commands-without-a-server",
+             "lscm respawn-pane", "lscm pipep"),
+    scenario("process-list-commands-with-a-server",
+             NEW, "lscm respawnw", "lscm setenv", "lscm showenv", "lscm lscm",
              "lscm -F '#{command_list_name}|#{command_list_alias}|#{command_list_usage}' pipe-pane",
              "lscm nosuch",
              Run("lscm clearhist", tmuxpy={"out": "clear-history (clearhist) [-H] [-t target-pane]\n"},
