@@ -79,9 +79,14 @@ def test_remain_on_exit_shows_the_dead_pane_until_respawned(daemon):
     daemon.out("respawnp", "-t", "a:1", "echo alive; exec sleep 603")
     daemon.wait_for_text("a:1", "alive")
     assert "Pane is dead" not in daemon.capture("a:1")
-    daemon.out("set", "-g", "remain-on-exit", "off")
-    daemon.out("respawnp", "-k", "-t", "a:1", "exit 0")
-    wait_until(lambda: daemon.out("lsw", "-t", "a", "-F", "#{window_index}") == "0\n", 10, "the pane to close")
+    daemon.out("set", "-g", "remain-on-exit", "failed")  # a failure stays, a success goes
+    daemon.out("neww", "-d", "-t", "a:2", "exit 4")
+    daemon.wait_for_text("a:2", "Pane is dead (status 4, ")
+    daemon.out("respawnp", "-k", "-t", "a:1", "read x; exit 0")
+    wait_until(lambda: daemon.out("display", "-p", "-t", "a:1", "#{pane_current_command}").strip() == "sh",
+               10, "the respawned shell")
+    daemon.out("send", "-t", "a:1", "Enter")
+    wait_until(lambda: daemon.out("lsw", "-t", "a", "-F", "#{window_index}") == "0\n2\n", 10, "the pane to close")
 
 
 def test_update_environment_takes_the_clients_values_into_a_new_session(daemon):
