@@ -22,7 +22,7 @@ SCENARIOS = [
              show("a", "#{window_index}|#{window_id}|#{window_name}|#{window_width}x#{window_height}|"
                        "#{window_panes}|#{window_active}|#{window_flags}|#{window_raw_flags}|#{window_zoomed_flag}"),
              show("a:0.0", "#{pane_index}|#{pane_id}|#{pane_width}x#{pane_height}|#{pane_left},#{pane_top}|"
-                           "#{pane_active}|#{pane_dead}|#{alternate_on}|#{history_size}|#{cursor_x}"),
+                           "#{pane_active}|#{pane_dead}|#{alternate_on}|#{history_size}"),
              show("a", "#{window_layout}")),
     scenario("format-operators",
              NEW, show("a", "#{?pane_active,yes,no} #{?window_zoomed_flag,Z,-} "
