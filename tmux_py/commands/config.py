@@ -31,10 +31,8 @@ def source_text(ctx: Context, text: str, source: str) -> tuple[list[str], list[s
     except CommandLineError as error:
         return output, [f"{source}:{error.line}: {error}"]
     for command in parsed:
-        nested = Context(daemon=ctx.daemon, client=ctx.client, cwd=ctx.cwd, current=ctx.current, tty=False,
-                         depth=ctx.depth + 1)
         try:
-            output += commands.run(nested, command.argv).output
+            output += commands.run(ctx.nested(), command.argv).output
         except CommandError as error:
             errors += [f"{source}:{command.line}: {line}" if not _located(line) else line
                        for line in str(error).splitlines()]

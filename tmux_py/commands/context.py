@@ -28,6 +28,12 @@ class Context:
     def server(self) -> Server:
         return self.daemon.server
 
+    def nested(self) -> Context:
+        """A context for commands this one runs (source-file's lines, if-shell's branches): same
+        caller and place, no terminal, one level deeper."""
+        return Context(daemon=self.daemon, client=self.client, cwd=self.cwd, current=self.current, tty=False,
+                       depth=self.depth + 1)
+
     def require_target(self) -> Target:
         if self.target is None:
             raise CommandError("no current target")

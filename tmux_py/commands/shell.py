@@ -103,9 +103,7 @@ def _run_string(ctx: Context, text: str) -> Result:
         raise CommandError(str(error)) from None
     output: list[str] = []
     for argv in argvs:
-        nested = commands.Context(daemon=ctx.daemon, client=ctx.client, cwd=ctx.cwd, current=ctx.current,
-                                  tty=False, depth=ctx.depth + 1)
-        output += commands.run(nested, argv).output
+        output += commands.run(ctx.nested(), argv).output
     return Result(output)
 
 
