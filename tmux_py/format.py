@@ -122,6 +122,12 @@ def _value(argument: str, variables: Mapping[str, str]) -> str:
     return expand(argument, variables) if "#{" in argument else variables.get(argument, "")
 
 
+def _pair(argument: str, variables: Mapping[str, str]) -> tuple[str, str]:
+    """The two formats of a comparison or arithmetic (``a,b``), each expanded; a missing one is empty."""
+    left, right = (_split_top(argument) + ["", ""])[:2]
+    return expand(left, variables), expand(right, variables)
+
+
 def _number(text: str, floating: bool) -> float | int:
     try:
         return float(text) if floating else int(text)
@@ -135,7 +141,7 @@ def _arithmetic(spec: str, argument: str, variables: Mapping[str, str]) -> str |
     if len(parts) < 3 or parts[0] != "e" or parts[1] not in _ARITHMETIC:
         return None
     floating = len(parts) > 3 and parts[2].startswith("f")
-    left, right = (_number(expand(part, variables), floating) for part in (_split_top(argument) + ["", ""])[:2])
+    left, right = (_number(part, floating) for part in _pair(argument, variables))
     try:
         result = _ARITHMETIC[parts[1]](left, right)
     except ZeroDivisionError:
@@ -177,11 +183,9 @@ def _evaluate(body: str, variables: Mapping[str, str]) -> str:
     if not colon:
         return variables.get(body, "")
     if spec in _COMPARISONS:
-        left, right = (expand(part, variables) for part in (_split_top(argument) + ["", ""])[:2])
-        return "1" if _COMPARISONS[spec](left, right) else "0"
+        return "1" if _COMPARISONS[spec](*_pair(argument, variables)) else "0"
     if spec == "m" or spec.startswith("m/"):
-        pattern, text = (expand(part, variables) for part in (_split_top(argument) + ["", ""])[:2])
-        return "1" if _match(pattern, text, spec[2:]) else "0"
+        return "1" if _match(*_pair(argument, variables), spec[2:]) else "0"
     if spec == "l":
         return argument
     if spec.startswith("e|"):
