@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tmux_py.cmdline import escape_argument, join_argv, split_commands
-from tmux_py.keys import is_key_name
+from tmux_py.keys import is_key_name, split_modifiers
 
 #: tmux 3.3a's default prefix bindings that tmuxpy has commands for (``list-keys -T prefix``).
 DEFAULT_BINDINGS: dict[str, str] = {
@@ -103,30 +103,21 @@ _CHARACTER_CODES = {"Space": 0x20, "Tab": 0x09, "Enter": 0x0D, "Escape": 0x1B}
 _MODIFIER_BITS = {"M": 1, "C": 2, "S": 4}  # tmux's KEYC_META < KEYC_CTRL < KEYC_SHIFT
 
 
-def _split(name: str) -> tuple[str, str]:
-    """(modifier letters, base key)."""
-    modifiers = ""
-    while len(name) > 2 and name[1] == "-" and name[0] in "CMS":
-        modifiers += name[0]
-        name = name[2:]
-    return modifiers, name
-
-
 def canonical_key(name: str) -> str:
     """The name tmux prints for a key: aliases resolved, modifiers in C- M- S- order."""
-    modifiers, base = _split(name)
+    modifiers, base = split_modifiers(name)
     base = _MOUSE_SPELLINGS.get(base.lower()) or _KEY_ALIASES.get(base, base)
     return "".join(f"{letter}-" for letter in "CMS" if letter in modifiers) + base
 
 
 def is_bindable(name: str) -> bool:
     """A key bind-key takes: one a terminal sends (:func:`tmux_py.keys.is_key_name`) or a mouse key."""
-    return is_key_name(name) or _split(canonical_key(name))[1] in MOUSE_KEYS
+    return is_key_name(name) or split_modifiers(canonical_key(name))[1] in MOUSE_KEYS
 
 
 def key_order(name: str) -> tuple:
     """Sort key: as tmux orders a table (by key code, modifiers last)."""
-    modifiers, base = _split(name)
+    modifiers, base = split_modifiers(name)
     bits = sum(_MODIFIER_BITS[letter] for letter in set(modifiers))
     if "C" in modifiers and len(base) == 1 and (base.isalpha() or base in "@[\\]^_ "):
         bits &= ~2

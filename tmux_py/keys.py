@@ -87,11 +87,20 @@ class UnknownKey(ValueError):
     """Not a key name (send-keys then sends the string literally, as tmux)."""
 
 
-def _split_modifiers(name: str) -> tuple[int, str]:
-    modifiers = 0
+def split_modifiers(name: str) -> tuple[str, str]:
+    """(modifier letters as written, base key name): ``C-M-Up`` -> (``CM``, ``Up``)."""
+    letters = ""
     while len(name) > 2 and name[1] == "-" and name[0] in "CMS":
-        modifiers |= {"S": SHIFT, "M": META, "C": CTRL}[name[0]]
+        letters += name[0]
         name = name[2:]
+    return letters, name
+
+
+def _split_modifiers(name: str) -> tuple[int, str]:
+    letters, name = split_modifiers(name)
+    modifiers = 0
+    for letter in letters:
+        modifiers |= {"S": SHIFT, "M": META, "C": CTRL}[letter]
     if len(name) > 1:
         # tmux reads key names without regard to case: END is End.
         name = _BY_LOWER_NAME.get(name.lower(), name)
