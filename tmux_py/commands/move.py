@@ -10,7 +10,7 @@ tmux's recalculate_sizes does.
 from __future__ import annotations
 
 from tmux_py.commands.context import Context
-from tmux_py.commands.entry import NO_TARGET, PANE, WINDOW, Args, CommandEntry, Result
+from tmux_py.commands.entry import NO_TARGET, PANE, SESSION, WINDOW, Args, CommandEntry, Result
 from tmux_py.commands.pane import size_argument
 from tmux_py.commands.variables import variables
 from tmux_py.format import expand
@@ -60,7 +60,7 @@ def join_pane(ctx: Context, args: Args) -> None:
 
 def move_window(ctx: Context, args: Args) -> None:
     if args.has("r"):
-        session = ctx.server.resolve(args.value("t"), "session", ctx.current).session
+        session = ctx.server.resolve(args.value("t"), SESSION, ctx.current).session
         session.renumber()
         ctx.server.changed(session.current)
         return

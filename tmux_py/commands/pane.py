@@ -150,10 +150,7 @@ def resize_pane(ctx: Context, args: Args) -> None:
         return
     adjustment = 1
     if args.positional:
-        try:
-            adjustment = int(args.positional[0])
-        except ValueError:
-            raise CommandError("adjustment invalid") from None
+        adjustment = _count(args.positional[0], "adjustment")
         if adjustment < 1:
             raise CommandError("adjustment too small")
     try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from tmux_py.commands.context import Context
-from tmux_py.commands.entry import SESSION, Args, CommandEntry, CommandError, Result
+from tmux_py.commands.entry import PANE, SESSION, Args, CommandEntry, CommandError, Result
 from tmux_py.commands.environment import from_client
 from tmux_py.commands.variables import variables
 from tmux_py.format import ctime, expand
@@ -91,7 +91,7 @@ def has_session(ctx: Context, args: Args) -> None:
     must exist too (``has -t a:5``), as tmux looks them up."""
     spec = args.value("t")
     if spec and ":" in spec:
-        ctx.server.resolve(spec, "pane", ctx.current)
+        ctx.server.resolve(spec, PANE, ctx.current)
 
 
 def kill_session(ctx: Context, args: Args) -> None:
