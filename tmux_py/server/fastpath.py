@@ -117,7 +117,7 @@ def decode_chunk(raw: str, style: tuple, columns: int) -> list[tuple]:
                     style = _apply(style, part[2:-1])
                 elif part:
                     last = _add_run(flat, len(part), style, last)
-            out.append(_finish(texts, flat, False, fill, columns))
+            out.append(_finish(texts, flat, False, fill))
         else:
             style = _wrap_line(parts, style, columns, fill, out)
         fill = style[1]
@@ -136,14 +136,14 @@ def _wrap_line(parts: list[str], style: tuple, columns: int, fill: int, out: lis
             continue
         while part:
             if used == columns:
-                out.append(_finish(texts, flat, True, fill, columns))
+                out.append(_finish(texts, flat, True, fill))
                 texts, flat, last, used, fill = [], [], None, 0, DEFAULT
             take = part[: columns - used]
             part = part[len(take) :]
             texts.append(take)
             used += len(take)
             last = _add_run(flat, len(take), style, last)
-    out.append(_finish(texts, flat, False, fill, columns))
+    out.append(_finish(texts, flat, False, fill))
     return style
 
 
@@ -156,7 +156,7 @@ def _add_run(flat: list[int], length: int, style: tuple, last: tuple | None) -> 
     return style
 
 
-def _finish(texts: list[str], flat: list[int], wrapped: bool, fill: int, columns: int) -> tuple:
+def _finish(texts: list[str], flat: list[int], wrapped: bool, fill: int) -> tuple:
     return ("".join(texts), tuple(flat), wrapped, fill)
 
 
