@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import NO_TARGET, PANE, SESSION, WINDOW, Args, CommandEntry, CommandError, Result
-from tmux_py.commands.variables import variables
-from tmux_py.format import expand
+from tmux_py.commands.variables import expand_here
 from tmux_py.keys import encode_key
 from tmux_py.server.layout import PRESETS, LayoutError
 
@@ -25,13 +24,6 @@ def _client(ctx: Context):
     if not clients:
         raise CommandError("no current client")
     return max(clients, key=lambda client: client.created)
-
-
-def _expand(ctx: Context, text: str) -> str:
-    target = ctx.target or (ctx.client.current_target() if ctx.client else None)
-    if target is None:
-        return text
-    return expand(text, variables(ctx, target.session, target.window, target.pane))
 
 
 # --- panes ------------------------------------------------------------------------
@@ -136,15 +128,15 @@ def send_prefix(ctx: Context, args: Args) -> None:
 def command_prompt(ctx: Context, args: Args) -> None:
     template = args.positional[0] if args.positional else ""
     _client(ctx).ui(
-        "command-prompt", template=template, prompt=_expand(ctx, args.value("p", ":")).strip() or ":",
-        initial=_expand(ctx, args.value("I", "")),
+        "command-prompt", template=template, prompt=expand_here(ctx, args.value("p", ":")).strip() or ":",
+        initial=expand_here(ctx, args.value("I", "")),
     )
 
 
 def confirm_before(ctx: Context, args: Args) -> None:
     command = " ".join(args.positional)
     prompt = args.value("p") or f"Confirm '{command}'? (y/n)"
-    _client(ctx).ui("confirm-before", prompt=_expand(ctx, prompt), command=command)
+    _client(ctx).ui("confirm-before", prompt=expand_here(ctx, prompt), command=command)
 
 
 def copy_mode(ctx: Context, args: Args) -> None:

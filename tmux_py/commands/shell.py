@@ -17,8 +17,7 @@ import os
 from tmux_py.cmdline import CommandLineError, split_commands
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import PANE, Args, CommandEntry, CommandError, Result
-from tmux_py.commands.variables import variables
-from tmux_py.format import expand
+from tmux_py.commands.variables import expand_here
 
 log = logging.getLogger(__name__)
 
@@ -47,13 +46,6 @@ def _background(ctx: Context, coroutine) -> None:
     task.add_done_callback(ctx.daemon.background_tasks.discard)
 
 
-def _expand(ctx: Context, text: str) -> str:
-    target = ctx.target
-    if target is None:
-        return text
-    return expand(text, variables(ctx, target.session, target.window, target.pane))
-
-
 def _targeted(ctx: Context, args: Args) -> None:
     """-t if given (or a current pane if there is one): formats and $TMUXPY need no session."""
     if args.has("t") or ctx.current is not None or ctx.server.sessions:
@@ -65,7 +57,7 @@ def _targeted(ctx: Context, args: Args) -> None:
 
 def run_shell(ctx: Context, args: Args) -> Result:
     _targeted(ctx, args)
-    command = _expand(ctx, args.positional[0])
+    command = expand_here(ctx, args.positional[0])
     if args.has("C"):
         return _run_string(ctx, command)
 
@@ -109,7 +101,7 @@ def _run_string(ctx: Context, text: str) -> Result:
 
 def if_shell(ctx: Context, args: Args) -> Result:
     _targeted(ctx, args)
-    condition = _expand(ctx, args.positional[0])
+    condition = expand_here(ctx, args.positional[0])
     then, otherwise = args.positional[1], (args.positional[2] if len(args.positional) > 2 else None)
     if args.has("F"):
         chosen = then if condition not in ("", "0") else otherwise

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from tmux_py import __version__
 from tmux_py.cmdline import escape_argument
-from tmux_py.format import Variables
+from tmux_py.format import Variables, expand
 
 if TYPE_CHECKING:
     from tmux_py.commands.context import Context
@@ -157,3 +157,12 @@ def variables(ctx: Context, session: Session | None = None, window: Window | Non
             history_limit=lambda: emulator.history_limit,
         )
     return Variables(getters)
+
+
+def expand_here(ctx: Context, text: str) -> str:
+    """``text`` expanded for the command's target, else the running client's pane; unchanged
+    with neither (a command run where no session exists)."""
+    target = ctx.target or (ctx.client.current_target() if ctx.client else None)
+    if target is None:
+        return text
+    return expand(text, variables(ctx, target.session, target.window, target.pane))
