@@ -56,7 +56,7 @@ def reflow(records: list[tuple], columns: int, cursor: tuple[int, int] = (0, 0),
     while index < count:
         text, _runs, wrapped = rows[index]
         if not wrapped or index == count - 1:
-            if (len(text) if text.isascii() else text_width(text)) <= columns:
+            if text_width(text) <= columns:
                 out.append(records[index])
                 laid.append(rows[index])
                 index += 1
@@ -188,7 +188,7 @@ def clip(record: tuple, columns: int) -> tuple:
     Only a screen that was not reflowed (the alternate one) has such lines.
     """
     text = record[0]
-    if (len(text) if text.isascii() else text_width(text)) <= columns:
+    if text_width(text) <= columns:
         return record
     return _records([record], _cut(text, columns)[:1], columns, record[2])[0]
 
