@@ -137,7 +137,7 @@ _DEFINITIONS = (
     OptionDef("command-alias", str, ("split-pane=split-window", "splitp=split-window"), scope=SERVER,
               item_separators=",", help="name=command: a command name that runs another command line"),
     OptionDef("default-terminal", str, "xterm-256color", scope=SERVER, help="TERM inside panes"),
-    OptionDef("escape-time", int, 500, 0, (1 << 31) - 1, scope=SERVER,
+    OptionDef("escape-time", int, 500, 0, INT_MAX, scope=SERVER,
               help="ms the client waits after Escape for the rest of a sequence"),
     OptionDef("exit-empty", bool, True, scope=SERVER, help="the daemon exits when no session is left"),
     OptionDef("kill-grace", int, 5, 0, 3600, "TMUXPY_KILL_GRACE",

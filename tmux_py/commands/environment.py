@@ -17,8 +17,7 @@ import fnmatch
 
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import SESSION, Args, CommandEntry, CommandError, Result
-from tmux_py.commands.variables import variables
-from tmux_py.format import expand
+from tmux_py.commands.variables import expand_here
 
 Environment = dict[str, "str | None"]
 
@@ -69,8 +68,7 @@ def set_environment(ctx: Context, args: Args) -> None:
         raise CommandError("no value specified")
     else:
         if args.has("F"):
-            target = ctx.require_target()
-            value = expand(value, variables(ctx, target.session, target.window, target.pane))
+            value = expand_here(ctx, value)
         environment[name] = Hidden(value) if args.has("h") else value
 
 
