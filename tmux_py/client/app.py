@@ -82,10 +82,11 @@ class TmuxApp(App, inherit_bindings=False):
         # Until the daemon sends its key tables (right after attach): the defaults and config.toml's.
         self.bindings = {**DEFAULT_BINDINGS}
         for key, command in self.config.bindings.items():
+            key = canonical_key(key)
             if command:
-                self.bindings[canonical_key(key)] = command
+                self.bindings[key] = command
             else:
-                self.bindings.pop(canonical_key(key), None)
+                self.bindings.pop(key, None)
         self.root_bindings: dict[str, str] = {}
         self.prefix = "C-b"
         self.mouse_on = True
