@@ -87,20 +87,18 @@ def rotate_window(ctx: Context, args: Args) -> None:
     ctx.require_target().window.rotate(downward=args.has("D"), keep_zoom=args.has("Z"))
 
 
+#: What join-pane and move-pane both take.
+_JOIN = dict(flags="bdhvl:s:t:", target=PANE, usage="[-bdhv] [-l size] [-s src-pane] [-t dst-pane]")
+
 ENTRIES = (
     CommandEntry(
         "break-pane", break_pane, aliases=("breakp",), flags="abdPF:n:s:t:", target=NO_TARGET,
         usage="[-abdP] [-F format] [-n window-name] [-s src-pane] [-t dst-window]",
         help="move a pane into a window of its own",
     ),
-    CommandEntry(
-        "join-pane", join_pane, aliases=("joinp",), flags="bdhvl:s:t:", target=PANE,
-        usage="[-bdhv] [-l size] [-s src-pane] [-t dst-pane]", help="move a pane beside another",
-    ),
-    CommandEntry(
-        "move-pane", join_pane, aliases=("movep",), flags="bdhvl:s:t:", target=PANE,
-        usage="[-bdhv] [-l size] [-s src-pane] [-t dst-pane]", help="move a pane beside another (join-pane)",
-    ),
+    CommandEntry("join-pane", join_pane, aliases=("joinp",), help="move a pane beside another", **_JOIN),
+    # tmux's move-pane is join-pane under another name (one cmd_entry each, one exec function).
+    CommandEntry("move-pane", join_pane, aliases=("movep",), help="move a pane beside another (join-pane)", **_JOIN),
     CommandEntry(
         "move-window", move_window, aliases=("movew",), flags="abdkrs:t:", target=NO_TARGET,
         usage="[-abdkr] [-s src-window] [-t dst-window]",
