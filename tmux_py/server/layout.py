@@ -676,9 +676,7 @@ class Layout:
         placeholder = object()
         self.split(target, placeholder, horizontal=horizontal, size=size, percent=percent, before=before)
         self.remove(pane_id)
-        cell = self._cells.pop(placeholder)
-        cell.pane = pane_id
-        self._cells[pane_id] = cell
+        self.replace(placeholder, pane_id)
 
     def rotate(self, *, downward: bool) -> None:
         """rotate-window: every pane takes the next one's cell (-U, the default) or the previous
