@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 
 from conftest import wait_until
 from protocol_client import ProtocolClient
@@ -101,3 +102,26 @@ def test_attach_detach_cycles_during_a_flood_keep_fds_and_memory_flat(daemon):
     assert open_fds(pid) <= fds + 2
     assert rss(pid) - memory < 10 * 2**20
     daemon.out("send-keys", "-t", "flood", "C-c")
+
+
+def test_a_silent_peer_holds_a_flood_only_briefly(daemon):
+    # A connection makes the floods step aside until it is answered (ReadRation.hold); one that
+    # never sends its hello must not stall them beyond the hold's bound.
+    daemon.out("new", "-d", "-s", "flood", *FLOOD)
+    daemon.out("send-keys", "-t", "flood", "Enter")
+
+    def bytes_read() -> int:
+        return status(daemon)["pane_stats"][0]["bytes_read"]
+
+    wait_until(lambda: status(daemon)["pane_stats"][0]["throttled"], message="the flood to be throttled")
+    silent = [socket.socket(socket.AF_UNIX) for _ in range(3)]
+    try:
+        for peer in silent:
+            peer.connect(str(daemon.socket))
+        start = bytes_read()
+        # Well inside the 5 s the daemon gives a peer to say hello, after which it drops them.
+        wait_until(lambda: bytes_read() > start + 1_000_000, timeout=3, message="the flood to go on beside silent peers")
+    finally:
+        for peer in silent:
+            peer.close()
+        daemon.out("send-keys", "-t", "flood", "C-c")

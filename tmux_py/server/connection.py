@@ -19,6 +19,7 @@ import os
 import socket
 import struct
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tmux_py import commands, protocol
@@ -47,7 +48,8 @@ def peer_uid(sock: socket.socket) -> int:
 class Connection:
     """The daemon's side of one client connection."""
 
-    def __init__(self, daemon: Daemon, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    def __init__(self, daemon: Daemon, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
+                 release_floods: Callable[[], None]) -> None:
         self.daemon = daemon
         self.reader = reader
         self.writer = writer
@@ -58,6 +60,9 @@ class Connection:
         self.closing = False
         self.failed = False
         self._requests: set[asyncio.Task] = set()
+        #: Ends the floods' hold (ReadRation.hold) taken when the peer was accepted: at the first
+        #: answer or the end.
+        self._release_floods = release_floods
 
     # --- sending ----------------------------------------------------------
 
@@ -65,6 +70,8 @@ class Connection:
         """Queue a message for the peer; the bytes it took (0 once closing)."""
         if self.closing:
             return 0
+        if isinstance(message, (protocol.Reply, protocol.Error)):
+            self._release_floods()
         frame = protocol.encode(message)
         self.writer.write(frame)
         return len(frame)
@@ -91,6 +98,7 @@ class Connection:
             pass
 
     def close(self) -> None:
+        self._release_floods()
         self.closing = True
         if not self.writer.is_closing():
             self.writer.close()

@@ -40,6 +40,7 @@ from tmux_py.config import load_config
 from tmux_py.paths import SocketPaths, config_dir, prepare_socket_dir
 from tmux_py.server.attached import Attachments
 from tmux_py.server.connection import Connection
+from tmux_py.server.listener import Listener
 from tmux_py.server.model import Server, Session, TargetError, Window
 from tmux_py.server.pane import Pane, PanePipe, ReadRation
 
@@ -108,11 +109,11 @@ class Daemon:
         self._ready_fd = ready_fd
         self._shutdown_reason: str | None = None
         self._shutdown_requested = asyncio.Event()
-        self._listener: asyncio.AbstractServer | None = None
+        self._listener: Listener | None = None
         self._tasks: set[asyncio.Task] = set()
         #: Pane programs to reap on SIGCHLD: pid -> what to tell of its exit status.
         self._children: dict[int, Callable[[int], None]] = {}
-        self._read_ration = ReadRation()
+        self.read_ration = ReadRation()
         #: wait-for channels by name, and run-shell -b / if-shell -b jobs (commands/shell.py).
         self.channels: dict = {}
         self.background_tasks: set[asyncio.Task] = set()
@@ -198,7 +199,7 @@ class Daemon:
             os.unlink(path)
         old_umask = os.umask(0o177)  # the socket is born 0600: no window where others may connect
         try:
-            self._listener = await asyncio.start_unix_server(self._accept, path=path)
+            self._listener = Listener(path, self._accepted)
         finally:
             os.umask(old_umask)
 
@@ -215,8 +216,19 @@ class Daemon:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        connection = Connection(self, reader, writer)
+    def _accepted(self, peer: socket.socket) -> None:
+        # Floods step aside from this turn until the peer's first answer (a CLI call is one
+        # connection, one request): the streams below take a few more turns to set up.
+        self._spawn_task(self._serve(peer, self.read_ration.hold()))
+
+    async def _serve(self, peer: socket.socket, release_floods: Callable[[], None]) -> None:
+        try:
+            reader, writer = await asyncio.open_unix_connection(sock=peer)
+        except OSError:
+            release_floods()
+            peer.close()
+            return
+        connection = Connection(self, reader, writer, release_floods)
         self.connections.add(connection)
         await connection.serve()
 
@@ -232,7 +244,7 @@ class Daemon:
             pane = Pane(
                 pane_id, argv, cwd=_existing(cwd), env=self._process_environment(session, pane_id),
                 columns=columns, lines=lines, history_limit=self.options.get("history-limit"),
-                on_output=self._pane_output, on_exit=self._pane_exited, ration=self._read_ration,
+                on_output=self._pane_output, on_exit=self._pane_exited, ration=self.read_ration,
             )
         self._children[pane.pid] = pane.process_exited
         return pane

@@ -50,6 +50,11 @@ TURN_BUDGET = 0.001
 #: short ones (16 KiB feeds doubled an echo's wait beside it). Half, so that a
 #: feed slower than its estimate still ends near the turn's deadline.
 MIN_FEED, MAX_FEED = 4 * 1024, 64 * 1024
+#: Longest the throttled panes step aside for one connection (:meth:`ReadRation.hold`). A CLI
+#: call connects before it loads the protocol (cli.py), so the hold spans that load, its
+#: request and the reply: 3-10 ms. Bounded, so a slow command (run-shell, wait-for) or a peer
+#: that never sends its request cannot stall a flood for long.
+HOLD_LIMIT = 0.02
 #: Seconds a pane's output must rest before its history is compressed
 #: (scrollback.py says why not at once).
 COMPRESS_AFTER = 1.0
@@ -62,14 +67,51 @@ PIPE_BUFFER_LIMIT = 1024 * 1024
 
 
 class ReadRation:
-    """The panes whose reads are rationed (throttled) now, sharing one turn's budget."""
+    """The panes whose reads are rationed (throttled) now, sharing one turn's budget.
+
+    While the daemon answers a request they step aside altogether (:meth:`hold`): a request
+    takes several turns (accept, hello, request, reply), and each turn that also carried a
+    flood's budget made a CLI call beside `yes` 7-10 ms slower. Their bytes wait in the
+    kernel meanwhile, as in any rationed turn.
+    """
 
     def __init__(self) -> None:
         self.throttled: set[str] = set()
+        self._holds = 0
+        self._paused: list[Callable[[], None]] = []
 
     def budget(self) -> float:
         """Seconds one pane may emulate in this turn."""
         return TURN_BUDGET / max(1, len(self.throttled))
+
+    def hold(self) -> Callable[[], None]:
+        """Pause the throttled panes' reads until the returned release is called (twice is
+        harmless) or :data:`HOLD_LIMIT` passes, whichever comes first."""
+        released = False
+
+        def release() -> None:
+            nonlocal released
+            if released:
+                return
+            released = True
+            timer.cancel()
+            self._holds -= 1
+            if not self._holds:
+                paused, self._paused = self._paused, []
+                for resume in paused:
+                    resume()
+
+        self._holds += 1
+        timer = asyncio.get_running_loop().call_later(HOLD_LIMIT, release)
+        return release
+
+    def step_aside(self, pane_id: str, resume: Callable[[], None]) -> bool:
+        """True if the pane must not read now (a throttled pane, a hold on): ``resume`` is
+        called when the last hold ends."""
+        if not self._holds or pane_id not in self.throttled:
+            return False
+        self._paused.append(resume)
+        return True
 
 
 class Pane:
@@ -161,6 +203,9 @@ class Pane:
         it yields the loop to keystrokes, requests and other panes, and the
         kernel blocks the writing program until we come back. Nothing is dropped.
         """
+        if not drain and self._ration.step_aside(self.id, self._resume_reading):
+            self._loop.remove_reader(self.fd)
+            return
         budget = self._ration.budget()
         deadline = time.perf_counter() + budget
         ended = exhausted = False
@@ -196,6 +241,11 @@ class Pane:
             self._stop_reading()
             self._check_exit()
         self._on_output(self)
+
+    def _resume_reading(self) -> None:
+        """After a hold (:meth:`ReadRation.hold`): read again, unless the PTY was let go meanwhile."""
+        if self._reading:
+            self._loop.add_reader(self.fd, self._read)
 
     def _feed(self, data: bytes) -> None:
         try:
