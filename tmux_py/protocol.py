@@ -13,12 +13,17 @@ echoes; events (screen updates, layout, exits) carry none.
 
 This is the only module that turns messages into bytes and back; transports
 hand it bytes (:class:`FrameDecoder`) and take bytes (:func:`encode`).
+
+Two codecs write the same bytes: msgpack's C code for the daemon and the TUI, whose frames
+are screen updates, and :mod:`tmux_py.minipack` (pure Python, nothing to load) for the CLI
+(``light=True``), whose whole life is one small request. msgpack is imported on first use,
+so importing this module costs the CLI nothing of it.
 """
 
 import struct
 import types
 
-import msgpack
+from tmux_py import minipack
 
 PROTOCOL_VERSION = 1
 
@@ -365,11 +370,16 @@ class Exit(Message):
 # --- encoding -----------------------------------------------------------------
 
 
-def encode(msg: Message) -> bytes:
-    """One frame: header plus the msgpack map of ``msg``."""
+def encode(msg: Message, *, light: bool = False) -> bytes:
+    """One frame: header plus the msgpack map of ``msg`` (packed by minipack when ``light``)."""
     body = {"t": msg.TYPE}
     body.update(msg.values())
-    payload = msgpack.packb(body, use_bin_type=True)
+    if light:
+        payload = minipack.packb(body)
+    else:
+        import msgpack
+
+        payload = msgpack.packb(body, use_bin_type=True)
     if len(payload) > MAX_FRAME:
         raise ProtocolError(f"frame of {len(payload)} bytes exceeds {MAX_FRAME}")
     return _HEADER.pack(len(payload)) + payload
@@ -429,11 +439,17 @@ class FrameDecoder:
     than :data:`MAX_FRAME` raises at once, before the body is awaited. A frame of
     an unknown type is returned as an :class:`UnknownMessageType` instance
     (well-formed, so the connection may answer it and go on); any other
-    malformed frame raises :class:`ProtocolError`.
+    malformed frame raises :class:`ProtocolError`. ``light`` unpacks with minipack.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, light: bool = False) -> None:
         self._buffer = bytearray()
+        if light:
+            self._unpack = minipack.unpackb
+        else:
+            import msgpack
+
+            self._unpack = lambda payload: msgpack.unpackb(payload, raw=False, strict_map_key=True)
 
     def messages(self, data: bytes):
         """Add ``data``; yield each complete message in order.
@@ -455,7 +471,7 @@ class FrameDecoder:
             payload = bytes(self._buffer[HEADER_SIZE:end])
             del self._buffer[:end]
             try:
-                body = msgpack.unpackb(payload, raw=False, strict_map_key=True)
+                body = self._unpack(payload)
             except Exception as error:  # msgpack raises several unrelated types
                 raise ProtocolError(f"invalid msgpack: {error}") from None
             try:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 from conftest import wait_for_exit, wait_until
 
@@ -104,3 +106,15 @@ def test_a_command_that_cannot_run_is_one_clear_error(daemon):
     split = daemon.cli("split-window", "-t", "a", "no-such-program-here", "x")
     assert split.returncode == 1
     assert daemon.out("ls", "-F", "#{session_name}:#{window_panes}") == "a:1\n"
+
+
+def test_a_cli_call_loads_no_codec_package_nor_typing(daemon):
+    # Start-up is most of a CLI call: msgpack (minipack packs instead), typing and re (pip's
+    # entry-point wrapper, typing) cost ~20 ms between them on this machine.
+    daemon.out("new", "-d", "-s", "lean", "sleep", "60")
+    script = ("import sys; from tmux_py.cli import main; code = main(sys.argv[1:]); "
+              "print(' '.join(sorted(sys.modules)), file=sys.stderr); sys.exit(code)")
+    result = subprocess.run([sys.executable, "-S", "-c", script, "-S", str(daemon.socket), "ls"],
+                            env=daemon.env, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0 and result.stdout.startswith("lean: 1 windows"), result
+    assert not {"msgpack", "typing", "re", "enum"} & set(result.stderr.split())
