@@ -21,15 +21,8 @@ import sys
 # needs, without the enum and selectors imports that cost the CLI ~12 ms a run.
 import _socket
 
-from tmux_py import __version__
+from tmux_py import __version__, protocol
 from tmux_py.paths import SocketPaths, UnsafePathError, prepare_socket_dir, resolve_socket
-
-TYPE_CHECKING = False  # typing itself imports re: ~9 ms the CLI does not spend
-if TYPE_CHECKING:
-    # Imported where used, once connected: a daemon that knows a request is coming sets
-    # its floods aside meanwhile (server/pane.py, ReadRation.hold), so under a flood the
-    # protocol loads at idle speed.
-    from tmux_py import protocol
 
 USAGE = """\
 usage: tmuxpy [-vV] [-f file] [-L socket-name] [-S socket-path] [--theme NAME] [command [flags]]
@@ -69,8 +62,6 @@ class DaemonLink:
     """A blocking connection to the daemon: hello, then requests in order."""
 
     def __init__(self, sock: _socket.socket) -> None:
-        from tmux_py import protocol
-
         self.sock = sock
         self.decoder = protocol.FrameDecoder(light=True)
         self.pending: list[protocol.Message] = []
@@ -91,14 +82,10 @@ class DaemonLink:
         self.sock.close()
 
     def send(self, *messages: protocol.Message) -> None:
-        from tmux_py import protocol
-
         self.sock.sendall(b"".join(protocol.encode(message, light=True) for message in messages))
 
     def receive(self) -> protocol.Message:
         """The next message; CliError when the daemon hangs up or breaks the protocol."""
-        from tmux_py import protocol
-
         while not self.pending:
             data = self.sock.recv(1 << 16)
             if not data:
@@ -111,13 +98,9 @@ class DaemonLink:
         return self.pending.pop(0)
 
     def hello(self) -> protocol.Hello:
-        from tmux_py import protocol
-
         return protocol.Hello(version=protocol.PROTOCOL_VERSION, client="cli", pid=os.getpid())
 
     def request(self, argv: list[str], *, with_hello: bool = True) -> protocol.Reply:
-        from tmux_py import protocol
-
         request = protocol.Request(
             id=self.next_id, argv=argv, cwd=_cwd(), env_pane=os.environ.get("TMUXPY", ""),
             tty=sys.stdin.isatty() and sys.stdout.isatty(),
@@ -248,8 +231,6 @@ def run_command(paths: SocketPaths, argv: list[str], start: DaemonStart, theme: 
             link = start_daemon(paths, start)
         else:
             raise CliError("no sessions" if entry.name == "attach-session" else str(_no_server(paths)))
-    from tmux_py import protocol
-
     try:
         reply = link.request(argv)
         if not reply.ok:
@@ -325,8 +306,6 @@ def server_health(paths: SocketPaths) -> int:
         raise CliError(f"no daemon on {paths.socket}") from None
     except TimeoutError:
         raise CliError(f"no answer from {paths.socket} within {HEALTH_TIMEOUT:g} s") from None
-    from tmux_py import protocol
-
     try:
         link.send(link.hello(), protocol.Ping(id=1))
         while not isinstance(message := link.receive(), protocol.Pong):

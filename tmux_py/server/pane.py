@@ -51,9 +51,9 @@ TURN_BUDGET = 0.001
 #: feed slower than its estimate still ends near the turn's deadline.
 MIN_FEED, MAX_FEED = 4 * 1024, 64 * 1024
 #: Longest the throttled panes step aside for one connection (:meth:`ReadRation.hold`). A CLI
-#: call connects before it loads the protocol (cli.py), so the hold spans that load, its
-#: request and the reply: 3-10 ms. Bounded, so a slow command (run-shell, wait-for) or a peer
-#: that never sends its request cannot stall a flood for long.
+#: call sends its hello and request as it connects; from the knock to the reply takes 1-4 ms
+#: beside a flood, more when the caller is descheduled in between. Bounded, so a slow command
+#: (run-shell, wait-for) or a peer that never sends its request cannot stall a flood for long.
 HOLD_LIMIT = 0.02
 #: Seconds a pane's output must rest before its history is compressed
 #: (scrollback.py says why not at once).
