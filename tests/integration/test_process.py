@@ -89,6 +89,20 @@ def test_remain_on_exit_shows_the_dead_pane_until_respawned(daemon):
     wait_until(lambda: daemon.out("lsw", "-t", "a", "-F", "#{window_index}") == "0\n2\n", 10, "the pane to close")
 
 
+def test_a_dead_panes_history_is_compressed_at_rest_too(daemon):
+    daemon.out("new", "-d", "-s", "a", "-x", "80", "-y", "10", "sleep 600")
+    daemon.out("set", "-g", "remain-on-exit", "on")
+    daemon.out("neww", "-d", "-t", "a", "seq 1 20000; exit 0")
+    daemon.wait_for_text("a:1", "Pane is dead")
+
+    def bytes_per_line() -> float:
+        size, memory = daemon.out("display", "-p", "-t", "a:1", "#{history_size} #{history_bytes}").split()
+        return int(memory) / int(size)
+
+    # seq's lines held as Python objects cost ~120 bytes each, compressed ~19 (block overheads).
+    wait_until(lambda: bytes_per_line() < 40, 15, "the dead pane's history to be compressed")
+
+
 def test_update_environment_takes_the_clients_values_into_a_new_session(daemon):
     daemon.out("new", "-d", "-s", "first", "sleep 600")
     env = {**daemon.env, "DISPLAY": ":42", "SSH_AUTH_SOCK": "/agent/sock"}

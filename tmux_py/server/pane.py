@@ -264,8 +264,6 @@ class Pane:
     def _compress_history(self) -> None:
         """Compress the history a few blocks a turn once the program has rested."""
         self._compress_timer = None
-        if self.closed:
-            return
         resting = self._loop.time() - self._last_output
         if resting < COMPRESS_AFTER:
             self._compress_timer = self._loop.call_later(COMPRESS_AFTER - resting, self._compress_history)
@@ -494,9 +492,13 @@ class Pane:
         self.pipe = pipe
 
     def close(self) -> None:
-        """The pane is gone: its PTY and its pipe-pane command are released."""
+        """The pane is gone: its PTY and its pipe-pane command are released. (A dead pane
+        that stays, remain-on-exit, only lost its PTY: its history is still compressed.)"""
         self._release_pty()
         self.set_pipe(None)
+        if self._compress_timer is not None:
+            self._compress_timer.cancel()
+            self._compress_timer = None
 
     def _release_pty(self) -> None:
         """Close the PTY's master side (once: a later fd of the same number is someone else's)."""
@@ -506,9 +508,6 @@ class Pane:
         self._set_throttled(False)  # its share of the read budget goes back to the others
         self._loop.remove_writer(self.fd)
         self.closed = True
-        if self._compress_timer is not None:
-            self._compress_timer.cancel()
-            self._compress_timer = None
         # ptyprocess's own close() signals and sleeps: mark it closed so its
         # finaliser leaves the (already reaped or hung-up) process alone.
         self.process.closed = True
