@@ -48,7 +48,7 @@ def respawn_window(ctx: Context, args: Args) -> None:
 def clear_history(ctx: Context, args: Args) -> None:
     """The lines scrolled off the top are forgotten; the screen stays. (-H is tmux 3.4's: it
     also forgets hyperlinks, which tmuxpy does not keep.)"""
-    ctx.require_target().pane.emulator.history.clear()
+    ctx.require_target().pane.emulator.clear_history()
 
 
 def pipe_pane(ctx: Context, args: Args) -> None:

@@ -357,6 +357,12 @@ class Emulator:
         name, self._rename = self._rename, None
         return name
 
+    def clear_history(self) -> None:
+        """clear-history: the scrolled-off lines are forgotten, and with them what a taller
+        screen could take back (tmux's grid_clear_history zeroes hsize and hscrolled)."""
+        self.history.clear()
+        self._hscrolled = 0
+
     # ---------------------------------------------------------------- styles
 
     def _style_id(self, style: tuple[int, int, int]) -> int:
