@@ -1,4 +1,5 @@
-"""Snapshots of a split window with coloured content, in two themes (pytest-textual-snapshot).
+"""Snapshots of the client (pytest-textual-snapshot): a split window with coloured content in two
+themes, a lagging client, the status line on top, the C-b ? list.
 
 The panes run fixed programs (``printf`` then ``sleep``) and the clock is off
 (``status-right ""``), so the screen is the same on every run. Update with
@@ -77,3 +78,21 @@ def test_status_line_at_the_top(daemon, make_app, snap_compare):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
+
+
+def test_prefix_question_mark_lists_the_root_then_the_prefix_table(daemon, make_app, snap_compare):
+    """C-b ?: the daemon's list-keys lines for the root table (a bind -n key), then the prefix table."""
+    session = new_session(daemon, LEFT, columns=80, lines=23)
+    daemon.cli("set-option", "-g", "status-right", "", check=True)
+    daemon.cli("bind-key", "-n", "F7", "display-message", "root-key", check=True)
+    app = make_app(session, theme="dark")
+
+    async def help_shown(pilot) -> None:
+        await until(lambda: app.layout is not None and app.window_view.panes
+                    and all("|" in pane_text(app, pane) for pane in app.window_view.panes),
+                    message="the pane drawn")
+        await pilot.press("ctrl+b", "question_mark")
+        await until(lambda: type(app.screen).__name__ == "HelpScreen", message="the help screen")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=help_shown)

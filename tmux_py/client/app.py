@@ -32,7 +32,7 @@ from tmux_py.config import Config, load_config
 from tmux_py.client.connection import CLOSED, ConnectionLost, DaemonConnection
 from tmux_py.client.copy_mode import PROMPTS, CopyMode
 from tmux_py.bindings import canonical_key
-from tmux_py.client.keymap import DEFAULT_BINDINGS, list_keys, tmux_key
+from tmux_py.client.keymap import DEFAULT_BINDINGS, tmux_key
 from tmux_py.cmdline import CommandLineError, split_commands
 from tmux_py.client.messages import BorderDragged, PaneMouse, PromptDone, WindowClicked
 from tmux_py.client.palette import Palette
@@ -209,7 +209,9 @@ class TmuxApp(App, inherit_bindings=False):
         elif action == "copy-mode":
             self.enter_copy_mode(args.get("pane", ""), page_up=bool(args.get("page_up")))
         elif action == "list-keys":
-            self.push_screen(HelpScreen(list_keys(self.bindings, self.prefix)))
+            # C-b ?: tmux 3.3a's (list-keys -N) lists the root table, then the prefix table; tmuxpy
+            # keeps no notes, so each key is shown with its commands, as the daemon lists them.
+            self.run_argv(["list-keys", "-T", "root", ";", "list-keys", "-T", "prefix"])
         elif action == "choose-tree":
             self.push_screen(Chooser(args.get("title", ""), args.get("items", [])),
                              lambda command: command and self.run_command(command))
@@ -375,7 +377,7 @@ class TmuxApp(App, inherit_bindings=False):
             if len(output) == 1:
                 self.show_message(output[0])
             elif output:
-                self.push_screen(HelpScreen(output))
+                self.push_screen(HelpScreen(output, self.mode_keys))  # tmux shows it in view mode
 
         reply.add_done_callback(done)
 

@@ -77,6 +77,11 @@ KEY_TABLES = {"vi": VI_KEYS, "emacs": EMACS_KEYS}
 PROMPTS = {"search-down": "(search down)", "search-up": "(search up)", "goto-line": "(goto line)"}
 
 
+def copy_command(name: str, mode_keys: str) -> str | None:
+    """The copy-mode command key ``name`` (a tmux name) runs under ``mode-keys``, if any."""
+    return KEY_TABLES.get(mode_keys, EMACS_KEYS).get(name)
+
+
 def line_text(runs: list) -> str:
     return "".join(run[0] for run in runs)
 
@@ -394,7 +399,7 @@ class CopyMode:
 
     def key(self, name: str, mode_keys: str) -> None:
         """One key in scroll mode (tmux names), looked up in the ``mode-keys`` table."""
-        command = KEY_TABLES.get(mode_keys, EMACS_KEYS).get(name)
+        command = copy_command(name, mode_keys)
         self.message = ""
         if command is not None:
             self.COMMANDS[command](self)

@@ -1,22 +1,45 @@
-"""``list-keys`` (C-b ?): every binding, in a scrollable screen; q or Escape closes it."""
+"""Command output shown over the window: list-keys (C-b ?) and any command printing several lines.
+
+tmux 3.3a shows such output in the pane's view mode, a copy mode over the text:
+the keys are those of the ``mode-keys`` table, and its ``cancel`` commands
+leave (emacs: q, Escape, C-c; vi: q, C-c, Enter). This screen reads the same
+table (:func:`~tmux_py.client.copy_mode.copy_command`): the scrolling commands
+scroll it, the leaving ones close it, the rest do nothing (there is nothing to
+select or copy here).
+"""
 
 from __future__ import annotations
 
 from textual import events
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
-from textual.containers import VerticalScroll
+
+from tmux_py.client.copy_mode import copy_command
+from tmux_py.client.keymap import tmux_key
+
+#: Copy-mode commands that move the view, as calls on the scrolled container.
+_SCROLLS = {
+    "cursor-up": lambda view: view.scroll_relative(y=-1, animate=False),
+    "scroll-up": lambda view: view.scroll_relative(y=-1, animate=False),
+    "cursor-down": lambda view: view.scroll_relative(y=1, animate=False),
+    "scroll-down": lambda view: view.scroll_relative(y=1, animate=False),
+    "halfpage-up": lambda view: view.scroll_relative(y=-(view.size.height // 2), animate=False),
+    "halfpage-down": lambda view: view.scroll_relative(y=view.size.height // 2, animate=False),
+    "page-up": lambda view: view.scroll_page_up(animate=False),
+    "page-down": lambda view: view.scroll_page_down(animate=False),
+    "history-top": lambda view: view.scroll_home(animate=False),
+    "history-bottom": lambda view: view.scroll_end(animate=False),
+}
 
 
 class HelpScreen(ModalScreen):
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen VerticalScroll { width: 90%; height: 90%; border: round $accent; background: $surface; }
-    """
+    """``lines`` in a scrollable box; ``mode_keys`` is the option's value when it opened."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], mode_keys: str) -> None:
         super().__init__()
         self.lines = lines
+        self.mode_keys = mode_keys
 
     def compose(self):
         with VerticalScroll():
@@ -24,13 +47,10 @@ class HelpScreen(ModalScreen):
 
     def on_key(self, event: events.Key) -> None:
         event.stop()
-        if event.key in ("q", "escape", "enter"):
+        command = copy_command(tmux_key(event.key, event.character) or "", self.mode_keys)
+        if command is None:
+            return
+        if command == "cancel" or command.endswith("-and-cancel"):
             self.dismiss()
-        elif event.key in ("down", "j"):
-            self.query_one(VerticalScroll).scroll_relative(y=1, animate=False)
-        elif event.key in ("up", "k"):
-            self.query_one(VerticalScroll).scroll_relative(y=-1, animate=False)
-        elif event.key in ("pagedown", "space"):
-            self.query_one(VerticalScroll).scroll_page_down(animate=False)
-        elif event.key == "pageup":
-            self.query_one(VerticalScroll).scroll_page_up(animate=False)
+        elif command in _SCROLLS:
+            _SCROLLS[command](self.query_one(VerticalScroll))

@@ -1,0 +1,97 @@
+"""C-b ? and other command output: the daemon's lines, in a screen left as tmux 3.3a leaves view mode.
+
+tmux 3.3a's C-b ? runs ``list-keys -N``: the root table, then the prefix table,
+shown in the pane's view mode, whose keys are the ``mode-keys`` copy-mode table
+(recorded with tmux 3.3a: emacs leaves on q, Escape and C-c, not Enter; vi on
+q, C-c and Enter, not Escape).
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.containers import VerticalScroll
+
+from .tui_support import async_test, new_session, until
+
+
+def help_text(app) -> str:
+    return str(app.screen.query_one("#help-text").render())
+
+
+async def open_help(app, pilot) -> None:
+    await pilot.press("ctrl+b", "question_mark")
+    await until(lambda: type(app.screen).__name__ == "HelpScreen", message="the help screen")
+
+
+@async_test
+async def test_prefix_question_mark_shows_the_root_and_prefix_tables_as_the_daemon_lists_them(daemon, attach):
+    session = new_session(daemon)
+    daemon.cli("bind-key", "-n", "F7", "display-message", "root-key", check=True)
+    daemon.cli("bind-key", "-T", "copy-mode", "F8", "send-keys", "-X", "cancel", check=True)
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
+        daemon.cli("bind-key", "y", "split-window", "-h", check=True)  # while attached: the daemon's now
+        await until(lambda: "y" in app.bindings, message="the new binding")
+        await open_help(app, pilot)
+        expected = daemon.out("list-keys", "-T", "root") + daemon.out("list-keys", "-T", "prefix")
+        assert help_text(app) == expected.rstrip("\n")
+        lines = help_text(app).splitlines()
+        assert lines[0].split()[1:4] == ["-T", "root", "F7"]
+        assert any(line.split()[3:] == ["y", "split-window", "-h"] for line in lines)
+        assert "F8" not in help_text(app)  # tmux's C-b ? shows root and prefix, not copy-mode
+
+
+@pytest.mark.parametrize(("mode_keys", "leaving", "staying"), [
+    ("emacs", ["q", "escape", "ctrl+c"], "enter"),
+    ("vi", ["q", "ctrl+c", "enter"], "escape"),
+])
+@async_test
+async def test_the_help_screen_is_left_with_the_mode_keys_of_tmux_view_mode(daemon, attach, mode_keys, leaving,
+                                                                            staying):
+    session = new_session(daemon)
+    daemon.cli("set-option", "-g", "mode-keys", mode_keys, check=True)
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
+        await until(lambda: app.mode_keys == mode_keys, message="mode-keys")
+        for key in leaving:
+            await open_help(app, pilot)
+            await pilot.press(staying)
+            await pilot.pause()
+            assert type(app.screen).__name__ == "HelpScreen", f"{staying} left the help screen"
+            await pilot.press(key)
+            await until(lambda: type(app.screen).__name__ == "MainScreen", message=f"{key} to leave")
+
+
+@async_test
+async def test_the_help_screen_scrolls_with_the_copy_mode_keys(daemon, attach):
+    session = new_session(daemon)
+    daemon.cli("set-option", "-g", "mode-keys", "vi", check=True)
+    async with attach(session, size=(80, 20)) as client:
+        app, pilot = client.app, client.pilot
+        await until(lambda: app.mode_keys == "vi", message="mode-keys")
+        await open_help(app, pilot)
+        view = app.screen.query_one(VerticalScroll)
+        await until(lambda: view.max_scroll_y > 0, message="a list longer than the screen")
+        await pilot.press("j", "j", "down")
+        await until(lambda: view.scroll_y == 3, message="three lines down")
+        await pilot.press("k")
+        await until(lambda: view.scroll_y == 2, message="one line up")
+        await pilot.press("G")
+        await until(lambda: view.scroll_y == view.max_scroll_y, message="the bottom")
+        await pilot.press("g")
+        await until(lambda: view.scroll_y == 0, message="the top")
+        await pilot.press("x")  # no command in copy-mode-vi: nothing happens
+        await pilot.pause()
+        assert view.scroll_y == 0 and type(app.screen).__name__ == "HelpScreen"
+
+
+@async_test
+async def test_several_lines_from_the_prompt_open_the_same_screen(daemon, attach):
+    session = new_session(daemon)
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
+        await pilot.press("ctrl+b", "colon", *"lsk -T prefix", "enter")
+        await until(lambda: type(app.screen).__name__ == "HelpScreen", message="the output screen")
+        assert help_text(app) == daemon.out("list-keys", "-T", "prefix").rstrip("\n")
+        await pilot.press("q")
+        await until(lambda: type(app.screen).__name__ == "MainScreen", message="q to leave")
