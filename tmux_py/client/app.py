@@ -32,7 +32,7 @@ from tmux_py.config import Config, load_config
 from tmux_py.client.connection import CLOSED, ConnectionLost, DaemonConnection
 from tmux_py.client.copy_mode import PROMPTS, CopyMode
 from tmux_py.bindings import canonical_key
-from tmux_py.client.keymap import DEFAULT_BINDINGS, tmux_key
+from tmux_py.client.keymap import DEFAULT_BINDINGS, missing_bindings, tmux_key
 from tmux_py.cmdline import CommandLineError, split_commands
 from tmux_py.client.messages import BorderDragged, PaneMouse, PromptDone, WindowClicked
 from tmux_py.client.palette import Palette
@@ -88,6 +88,7 @@ class TmuxApp(App, inherit_bindings=False):
             else:
                 self.bindings.pop(key, None)
         self.root_bindings: dict[str, str] = {}
+        self.config_bindings_checked = False  # against the daemon's first tables, once
         self.prefix = "C-b"
         self.mouse_on = True
         self.status_enabled = True
@@ -148,10 +149,6 @@ class TmuxApp(App, inherit_bindings=False):
                 self._daemon_theme = str(value)
             text = ("on" if value else "off") if isinstance(value, bool) else str(value)
             self.run_argv(["set-option", "-g", name, text])
-        # The daemon read the same config.toml when it started; one started with another
-        # config directory learns this client's bindings here (it then sends its tables back).
-        for key, command in self.config.bindings.items():
-            self.run_argv(["bind-key", key, command] if command else ["unbind-key", key])
 
     def leave(self, text: str, status: int = 0) -> None:
         self.exit_text, self.exit_status = text, status
@@ -221,6 +218,13 @@ class TmuxApp(App, inherit_bindings=False):
             tables = args.get("tables", {})
             self.bindings = dict(tables.get("prefix", {}))
             self.root_bindings = dict(tables.get("root", {}))
+            if not self.config_bindings_checked:
+                # The first tables come right after attach. A daemon started with this config
+                # directory read config.toml itself; one started with another learns the bindings
+                # it lacks here (and sends its tables back).
+                self.config_bindings_checked = True
+                for argv in missing_bindings(self.config.bindings, self.bindings):
+                    self.run_argv(argv)
         elif action == "display-panes":
             self.display_panes(args.get("panes", {}), float(args.get("seconds", 1.0)))
         elif action == "title":

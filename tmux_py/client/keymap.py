@@ -8,14 +8,16 @@ A binding maps a tmux key name to a *command string*, run through the
 command table exactly as typed at the ``:`` prompt (tmux's ``bind-key``).
 :data:`DEFAULT_BINDINGS` (from :mod:`tmux_py.bindings`) are tmux 3.3a's
 prefix-table defaults; the daemon owns the tables and sends them on attach
-and when bind-key changes them.
+and when bind-key changes them. :func:`missing_bindings` is what of
+config.toml's ``[bindings]`` a daemon's prefix table lacks.
 """
 
 from __future__ import annotations
 
-from tmux_py.bindings import DEFAULT_BINDINGS
+from tmux_py.bindings import DEFAULT_BINDINGS, canonical_key
+from tmux_py.cmdline import split_commands
 
-__all__ = ["DEFAULT_BINDINGS", "list_keys", "tmux_key"]
+__all__ = ["DEFAULT_BINDINGS", "list_keys", "missing_bindings", "tmux_key"]
 
 #: Textual's names of special keys -> tmux's.
 _SPECIAL = {
@@ -66,6 +68,27 @@ def tmux_key(key: str, character: str | None) -> str | None:
                 continue
             prefix += _MODIFIERS[modifier]
     return prefix + name
+
+
+def missing_bindings(config: dict[str, str], prefix_table: dict[str, str]) -> list[list[str]]:
+    """``bind-key``/``unbind-key`` argvs for the config.toml bindings ``prefix_table`` lacks.
+
+    ``config`` maps a key to a command string ("" unbinds); ``prefix_table`` is the daemon's
+    (canonical key names, command names spelled out). A daemon started with this config
+    directory read config.toml itself and lacks nothing; one started with another lacks them.
+    A binding changed since (by tmuxpy.conf, bind-key or unbind-key) looks the same as one
+    never read, and is sent again, as are commands given by an alias (``splitw``): only the
+    daemon knows which config.toml it read.
+    """
+    argvs = []
+    for key, command in config.items():
+        bound = prefix_table.get(canonical_key(key))
+        if not command:
+            if bound is not None:
+                argvs.append(["unbind-key", key])
+        elif bound is None or split_commands(bound) != split_commands(command):
+            argvs.append(["bind-key", key, command])
+    return argvs
 
 
 def list_keys(bindings: dict[str, str], prefix: str) -> list[str]:
