@@ -6,6 +6,9 @@ Expected values are tmux 3.3a's for the same file (``tmux -L x -f tmux.conf new 
 
 from __future__ import annotations
 
+import shlex
+import sys
+
 #: A typical ~/.tmux.conf: a prefix of C-a, vi keys, colours, pane keys, copy-mode-vi keys, a plugin.
 TMUX_CONF = """\
 # A typical ~/.tmux.conf
@@ -114,6 +117,22 @@ def test_a_tmux_conf_loads_through_source_file_without_an_error(daemon):
     conf.write_text(TMUX_CONF)
     result = daemon.cli("source-file", str(conf))
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert_loaded(daemon)
+
+
+def test_a_tpm_line_runs_the_plugin_manager_before_the_daemon_answers(daemon):
+    """``run '~/.tmux/plugins/tpm/tpm'`` ends a TPM config: tmux waits for it, and TPM reads the
+    @plugin options back through the server while it runs."""
+    daemon.env["HOME"] = str(daemon.root)
+    cli = f"{shlex.quote(sys.executable)} -m tmux_py -S {shlex.quote(str(daemon.socket))}"
+    tpm = daemon.root / ".tmux" / "plugins" / "tpm" / "tpm"
+    tpm.parent.mkdir(parents=True)
+    tpm.write_text(f'#!/bin/sh\n{cli} set -g @tpm-loaded "$({cli} show -gv @plugin)"\n')
+    tpm.chmod(0o755)
+    conf = daemon.root / "tmux.conf"
+    conf.write_text(TMUX_CONF + "run '~/.tmux/plugins/tpm/tpm'\n")
+    daemon.out("-f", str(conf), "new", "-d", "-s", "a", "sleep 60")
+    assert daemon.out("show", "-gv", "@tpm-loaded") == "tmux-plugins/tpm\n"
     assert_loaded(daemon)
 
 

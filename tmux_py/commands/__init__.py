@@ -71,26 +71,31 @@ def parse(argv: list[str]) -> tuple[CommandEntry, Args]:
 
 async def run_sequence(ctx: Context, argv: list[str]) -> Result:
     """Run the commands of a CLI argv: a lone ``;`` argument separates them and ``\\;``
-    is a literal ``;``, as tmux reads its own argv. The first failure stops the rest.
-
-    A command that finishes later (run-shell, wait-for) is awaited before the next.
-    """
+    is a literal ``;``, as tmux reads its own argv. The first failure stops the rest."""
     from tmux_py.cmdline import split_arguments
 
     combined = Result()
     for command in split_arguments(argv) or [[]]:
         ctx.target = None
-        result = run(ctx, command)
-        if result.wait is not None:
-            result = await result.wait
+        result = await run_to_end(ctx, command)
         combined.output += result.output
         combined.attach = result.attach or combined.attach
         combined.shutdown = combined.shutdown or result.shutdown
     return combined
 
 
+async def run_to_end(ctx: Context, argv: list[str]) -> Result:
+    """Run one command and, if it finishes later (run-shell, wait-for), wait for it: as tmux's
+    command queue, the next command of a sequence, a file or an if-shell branch starts only
+    when this one is done. The loop runs on meanwhile."""
+    result = run(ctx, argv)
+    return await result.wait if result.wait is not None else result
+
+
 def run(ctx: Context, argv: list[str]) -> Result:
-    """Run one command; CommandError (or UsageError) carries tmux's one-line message."""
+    """Run one command; CommandError (or UsageError) carries tmux's one-line message.
+
+    Its ``wait``, if any, is the caller's to await (:func:`run_to_end`)."""
     from tmux_py.server.model import TargetError
 
     entry, args = parse(expand_alias(ctx.server.options.get("command-alias"), argv))
@@ -103,4 +108,4 @@ def run(ctx: Context, argv: list[str]) -> Result:
 
 
 __all__ = ["COMMANDS", "Context", "CommandEntry", "CommandError", "Result", "UsageError", "expand_alias", "find",
-           "parse", "run", "run_sequence"]
+           "parse", "run", "run_sequence", "run_to_end"]

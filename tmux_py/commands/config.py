@@ -1,7 +1,9 @@
 """source-file: run the commands of a file in tmux's command language.
 
 The daemon sources ``tmuxpy.conf`` (or the ``-f`` file) the same way when it
-starts. Every command runs even when an earlier one failed; each failure is
+starts. Commands run one after another, as tmux's command queue runs them: one
+that finishes later (run-shell without -b, wait-for) is awaited before the
+next starts. Every command runs even when an earlier one failed; each failure is
 one line ``FILE:LINE: message``. (tmux 3.3a runs nothing from a file with a
 parse error such as an unknown command, and prints run-time errors without
 the file and line; tmuxpy keeps going and always says where.)
@@ -20,7 +22,7 @@ from tmux_py.commands.entry import Args, CommandEntry, CommandError, Result
 MAX_DEPTH = 50
 
 
-def source_text(ctx: Context, text: str, source: str) -> tuple[list[str], list[str]]:
+async def source_text(ctx: Context, text: str, source: str) -> tuple[list[str], list[str]]:
     """Run every command in ``text``; (output lines, ``source:line: error`` lines)."""
     from tmux_py import commands
 
@@ -32,7 +34,7 @@ def source_text(ctx: Context, text: str, source: str) -> tuple[list[str], list[s
         return output, [f"{source}:{error.line}: {error}"]
     for command in parsed:
         try:
-            output += commands.run(ctx.nested(), command.argv).output
+            output += (await commands.run_to_end(ctx.nested(), command.argv)).output
         except CommandError as error:
             errors += [f"{source}:{command.line}: {line}" if not _located(line) else line
                        for line in str(error).splitlines()]
@@ -45,7 +47,7 @@ def _located(line: str) -> bool:
     return head.rpartition(":")[2].isdigit()
 
 
-def source_path(ctx: Context, path: str, quiet: bool) -> tuple[list[str], list[str]]:
+async def source_path(ctx: Context, path: str, quiet: bool) -> tuple[list[str], list[str]]:
     """Source one file (or every file a glob pattern matches)."""
     path = os.path.join(ctx.cwd, os.path.expanduser(path))
     if ctx.depth >= MAX_DEPTH:
@@ -63,13 +65,17 @@ def source_path(ctx: Context, path: str, quiet: bool) -> tuple[list[str], list[s
             if not (quiet and isinstance(error, FileNotFoundError)):
                 errors.append(f"{each}: {error.strerror or error}")
             continue
-        lines, problems = source_text(ctx, text, each)
+        lines, problems = await source_text(ctx, text, each)
         output += lines
         errors += problems
     return output, errors
 
 
 def source_file(ctx: Context, args: Args) -> Result:
+    return Result(wait=_source_files(ctx, args))
+
+
+async def _source_files(ctx: Context, args: Args) -> Result:
     output: list[str] = []
     errors: list[str] = []
     for path in args.positional:
@@ -79,7 +85,7 @@ def source_file(ctx: Context, args: Args) -> Result:
             except (OSError, CommandLineError) as error:
                 errors.append(f"{path}:{getattr(error, 'line', 0)}: {error}")
             continue
-        lines, problems = source_path(ctx, path, args.has("q"))
+        lines, problems = await source_path(ctx, path, args.has("q"))
         output += lines
         errors += problems
     if errors:

@@ -76,7 +76,8 @@ class Result:
     ``shutdown`` (the caller should wait for the daemon to hang up).
 
     ``wait`` is an awaitable giving the real Result later (run-shell, wait-for):
-    the CLI's reply waits for it; the daemon's loop never does.
+    whoever ran the command awaits it before the next (``commands.run_to_end``); the
+    daemon's loop never blocks on it.
     """
 
     output: list[str] = field(default_factory=list)

@@ -3,8 +3,9 @@
 Shell commands run as asyncio subprocesses (``/bin/sh -c``, in the caller's
 directory, with the daemon's environment and ``$TMUXPY``), so the daemon's
 loop never blocks on them. Without ``-b`` the handler returns a Result whose
-``wait`` the caller's reply awaits; with ``-b`` the reply is immediate and the
-process runs on. wait-for channels are futures: ``wait-for NAME`` replies
+``wait`` whoever ran it awaits before its next command (the CLI's reply, a
+file being sourced, an if-shell branch), as tmux's command queue waits; with
+``-b`` the reply is immediate and the process runs on. wait-for channels are futures: ``wait-for NAME`` replies
 when ``wait-for -S NAME`` signals it (a signal before any waiter is kept, as
 in tmux), and ``-L``/``-U`` lock and unlock a channel.
 """
@@ -59,7 +60,7 @@ def run_shell(ctx: Context, args: Args) -> Result:
     _targeted(ctx, args)
     command = expand_here(ctx, args.positional[0])
     if args.has("C"):
-        return _run_string(ctx, command)
+        return Result(wait=_run_string(ctx, command))
 
     async def finish() -> Result:
         status, lines = await _shell(ctx, command)
@@ -85,8 +86,9 @@ async def _quiet(coroutine) -> None:
 # --- if-shell ----------------------------------------------------------------------
 
 
-def _run_string(ctx: Context, text: str) -> Result:
-    """Run a command string (if-shell's branches) as the prompt would, in this context."""
+async def _run_string(ctx: Context, text: str) -> Result:
+    """Run a command string (if-shell's branches, run-shell -C) as the prompt would, in this
+    context: each command waited for before the next, the first failure stops the rest."""
     from tmux_py import commands
 
     try:
@@ -95,7 +97,7 @@ def _run_string(ctx: Context, text: str) -> Result:
         raise CommandError(str(error)) from None
     output: list[str] = []
     for argv in argvs:
-        output += commands.run(ctx.nested(), argv).output
+        output += (await commands.run_to_end(ctx.nested(), argv)).output
     return Result(output)
 
 
@@ -105,12 +107,12 @@ def if_shell(ctx: Context, args: Args) -> Result:
     then, otherwise = args.positional[1], (args.positional[2] if len(args.positional) > 2 else None)
     if args.has("F"):
         chosen = then if condition not in ("", "0") else otherwise
-        return _run_string(ctx, chosen) if chosen else Result()
+        return Result(wait=_run_string(ctx, chosen)) if chosen else Result()
 
     async def finish() -> Result:
         status, _ = await _shell(ctx, condition)
         chosen = then if status == 0 else otherwise
-        return _run_string(ctx, chosen) if chosen else Result()
+        return await _run_string(ctx, chosen) if chosen else Result()
 
     if args.has("b"):
         _background(ctx, _quiet(finish()))

@@ -147,14 +147,18 @@ class Daemon:
         for problem in config.problems:
             log.warning("config: %s", problem)
 
-    def _source_config(self) -> None:
-        """tmuxpy.conf (or -f FILE): every command runs; errors are kept for the first client."""
+    async def _source_config(self) -> None:
+        """tmuxpy.conf (or -f FILE): every command runs, in order, each one that finishes later
+        (run-shell, wait-for) awaited before the next, as tmux holds the client that started it
+        until its config is done. The loop keeps serving meanwhile (a plugin's run-shell calls
+        back). Output goes nowhere, as tmux's with no client to print to; errors are kept for
+        the first client."""
         from tmux_py import commands
         from tmux_py.commands.config import source_path
 
         path = self.config_file or str(config_dir() / CONFIG_FILE)
         ctx = commands.Context(daemon=self, client=None, cwd=os.path.expanduser("~"), current=None, tty=False)
-        _, self.config_errors = source_path(ctx, path, quiet=self.config_file is None)
+        _, self.config_errors = await source_path(ctx, path, quiet=self.config_file is None)
         for error in self.config_errors:
             log.warning("config: %s", error)
 
@@ -178,7 +182,7 @@ class Daemon:
         loop.add_signal_handler(signal.SIGCHLD, self._reap_children)
         loop.add_signal_handler(signal.SIGUSR1, self._recreate_socket)
         loop.add_signal_handler(signal.SIGHUP, lambda: None)
-        self._source_config()
+        await self._source_config()
         self.state = "READY"
         log.info("daemon %d ready on %s", os.getpid(), self.paths.socket)
         if self._ready_fd is not None:

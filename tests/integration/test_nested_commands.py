@@ -1,0 +1,91 @@
+"""Commands run by other commands (a config file, source-file, an if-shell branch) run as tmux's
+command queue runs them: one that finishes later (run-shell without -b, wait-for) is waited for
+before the next starts, and the daemon answers other clients meanwhile.
+
+Expected behaviour is tmux 3.3a's for the same files and commands (``tmux -L x -f FILE new -d``,
+``tmux source FILE``, ``tmux if true "run ...; run ..."``).
+"""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import sys
+
+from tests.conftest import wait_until
+
+
+def _tmuxpy(daemon) -> str:
+    """A shell command line that calls back into this daemon, as a plugin's script would."""
+    return f"{shlex.quote(sys.executable)} -m tmux_py -S {shlex.quote(str(daemon.socket))}"
+
+
+def test_a_config_file_runs_run_shell_in_order_and_a_plugin_may_call_back(daemon):
+    first, second = daemon.root / "first", daemon.root / "second"
+    conf = daemon.root / "tmux.conf"
+    conf.write_text(
+        f"run-shell 'sleep 0.3; touch {first}'\n"
+        f"run-shell 'test -e {first} && touch {second}'\n"
+        f"run '{_tmuxpy(daemon)} set -g @plugin-ran yes'\n"
+        f"if-shell '{_tmuxpy(daemon)} show -gv @plugin-ran | grep -qx yes' 'set -g @after yes' 'set -g @after no'\n"
+        "run-shell 'echo nobody reads this'\n"
+    )
+    # Output of a config's run-shell goes nowhere: tmux has no client to print it to.
+    assert daemon.out("-f", str(conf), "new", "-d", "-s", "a", "sleep 60") == ""
+    # The daemon answers only once its config is done, as tmux holds the client that started it.
+    assert first.exists() and second.exists()
+    assert daemon.out("show", "-gv", "@plugin-ran") == "yes\n"
+    assert daemon.out("show", "-gv", "@after") == "yes\n"
+    log = next((daemon.root / "log").glob("*.log")).read_text()
+    assert "config:" not in log
+
+
+def test_source_file_waits_for_each_run_shell_and_prints_its_output(daemon):
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep 60")
+    marker = daemon.root / "marker"
+    sourced = daemon.root / "sourced.conf"
+    sourced.write_text(
+        f"run-shell 'sleep 0.3; echo one; touch {marker}'\n"
+        f"run-shell 'test -e {marker} && echo two'\n"
+        "set -g @y 2\n"
+        "show -gv @y\n"
+    )
+    result = daemon.cli("source-file", str(sourced), ";", "show", "-gv", "@y")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "one\ntwo\n2\n2\n", "")
+
+
+def test_an_if_shell_branch_waits_for_its_run_shell(daemon):
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep 60")
+    marker = daemon.root / "marker"
+    branch = f"run 'sleep 0.3; touch {marker}' ; run 'test -e {marker} && echo seen'"
+    assert daemon.out("if-shell", "true", branch) == "seen\n"
+    assert daemon.out("if-shell", "-F", "1", f"run 'test -e {marker} && echo again'") == "again\n"
+
+
+def test_a_failing_run_shell_in_a_file_is_that_line_s_error_and_the_rest_runs(daemon):
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep 60")
+    sourced = daemon.root / "failing.conf"
+    sourced.write_text("run-shell 'echo failing; exit 3'\nset -g @later yes\n")
+    result = daemon.cli("source-file", str(sourced))
+    assert result.returncode == 1
+    assert result.stderr == f"{sourced}:1: failing\n{sourced}:1: 'echo failing; exit 3' returned 3\n"
+    assert daemon.out("show", "-gv", "@later") == "yes\n"
+
+
+def test_wait_for_in_a_sourced_file_holds_the_rest_while_the_daemon_serves_others(daemon):
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep 60")
+    sourced = daemon.root / "waiting.conf"
+    sourced.write_text("set -g @before yes\nwait-for go\nset -g @woken yes\n")
+    waiting = subprocess.Popen(daemon.command("source-file", str(sourced)), env=daemon.env,
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_until(lambda: daemon.cli("show", "-gv", "@before").stdout == "yes\n", message="the file started")
+        assert daemon.cli("show", "-gv", "@woken").returncode == 1
+        assert waiting.poll() is None
+        daemon.out("wait-for", "-S", "go")
+        assert waiting.wait(timeout=10) == 0
+    finally:
+        if waiting.poll() is None:
+            waiting.kill()
+            waiting.wait()
+    assert daemon.out("show", "-gv", "@woken") == "yes\n"
