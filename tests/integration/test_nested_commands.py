@@ -1,9 +1,10 @@
 """Commands run by other commands (a config file, source-file, an if-shell branch) run as tmux's
 command queue runs them: one that finishes later (run-shell without -b, wait-for) is waited for
-before the next starts, and the daemon answers other clients meanwhile.
+before the next starts, and the daemon answers other clients meanwhile. Commands whose target may
+be missing (tmux's CMD_FIND_CANFAIL) run with no session at all.
 
 Expected behaviour is tmux 3.3a's for the same files and commands (``tmux -L x -f FILE new -d``,
-``tmux source FILE``, ``tmux if true "run ...; run ..."``).
+``tmux source FILE``, ``tmux if true "run ...; run ..."``, ``tmux start-server \\; setenv -g ...``).
 """
 
 from __future__ import annotations
@@ -89,3 +90,26 @@ def test_wait_for_in_a_sourced_file_holds_the_rest_while_the_daemon_serves_other
             waiting.kill()
             waiting.wait()
     assert daemon.out("show", "-gv", "@woken") == "yes\n"
+
+
+def test_commands_whose_target_may_be_missing_run_without_a_session(daemon):
+    conf = daemon.root / "keep.conf"
+    conf.write_text("set -s exit-empty off\n")
+    daemon.out("-f", str(conf), "start-server")
+    assert daemon.out("setenv", "-g", "FOO", "bar", ";", "showenv", "-g", "FOO") == "FOO=bar\n"
+    assert daemon.out("set", "-g", "@x", "1", ";", "show", "-g", "@x") == "@x 1\n"
+    assert daemon.out("setw", "-g", "@w", "2", ";", "showw", "-gv", "@w") == "2\n"
+    assert daemon.out("run", "-t", "nosuch", "echo hi") == "hi\n"
+    assert daemon.out("if", "true", "set -g @i 1", ";", "show", "-gv", "@i") == "1\n"
+    # Without -g the command needs the session it cannot find, as tmux says.
+    for argv in (("setenv", "FOO", "1"), ("showenv",), ("set", "@x", "1"), ("show",)):
+        result = daemon.cli(*argv)
+        assert (result.returncode, result.stderr) == (1, "no current session\n"), argv
+
+
+def test_a_target_that_may_be_missing_is_ignored_with_dash_g_and_named_without(daemon):
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep 60")
+    assert daemon.cli("setenv", "-t", "nosuch", "-g", "FOO", "1").returncode == 0
+    assert daemon.cli("set", "-t", "nosuch", "-g", "@x", "1").returncode == 0
+    result = daemon.cli("setenv", "-t", "nosuch", "FOO", "1")
+    assert (result.returncode, result.stderr) == (1, "can't find session: nosuch\n")

@@ -101,7 +101,12 @@ def run(ctx: Context, argv: list[str]) -> Result:
     entry, args = parse(expand_alias(ctx.server.options.get("command-alias"), argv))
     try:
         if entry.target != NO_TARGET:
-            ctx.target = ctx.server.resolve(args.value("t"), entry.target, ctx.current)
+            try:
+                ctx.target = ctx.server.resolve(args.value("t"), entry.target, ctx.current)
+            except TargetError as error:
+                if not entry.target_may_fail:
+                    raise
+                ctx.target, ctx.target_error = None, str(error)
         return entry.handler(ctx, args) or Result()
     except TargetError as error:
         raise CommandError(str(error)) from None

@@ -19,6 +19,8 @@ class Context:
     current: Target | None  # where the caller is: its $TMUXPY pane, or its attached window
     tty: bool  # the CLI that asked runs on a terminal (it can attach)
     target: Target | None = None
+    #: Why ``target`` is None: what :meth:`require_target` says (a target that may fail, not found).
+    target_error: str = "no current target"
     #: How many source-file levels deep this runs (0: the CLI, a binding or the prompt).
     depth: int = 0
     #: The environment of the CLI that asked (empty for bindings, the prompt and config files).
@@ -36,5 +38,5 @@ class Context:
 
     def require_target(self) -> Target:
         if self.target is None:
-            raise CommandError("no current target")
+            raise CommandError(self.target_error)
         return self.target

@@ -5,6 +5,9 @@ An entry names the command and its aliases, its flags in getopt form
 (``--json``), its usage line, the kind of target its ``-t`` names, and the
 handler that runs it. Arguments are parsed and the target resolved from the
 entry before the handler runs, so handlers never parse argv or targets.
+An entry marked ``target_may_fail`` (tmux's CMD_FIND_CANFAIL) runs even when its
+target cannot be found (no session yet, a ``-t`` naming nothing): its handler
+asks for the target only when it needs one (``-g`` needs none).
 The same entries serve the CLI, key bindings and the ``:`` prompt.
 """
 
@@ -98,6 +101,8 @@ class CommandEntry:
     flags: str = ""
     long_flags: tuple[str, ...] = ()
     target: str = NO_TARGET
+    #: tmux's CMD_FIND_CANFAIL: a target not found is not an error until the handler asks for it.
+    target_may_fail: bool = False
     min_args: int = 0
     max_args: int | None = 0
     #: Runs without a daemon answering: the CLI starts one first (new-session).

@@ -95,9 +95,9 @@ def show_environment(ctx: Context, args: Args) -> Result:
 
 ENTRIES = (
     CommandEntry("set-environment", set_environment, aliases=("setenv",), flags="Fhgrut:", target=SESSION,
-                 min_args=1, max_args=2, usage="[-Fhgru] [-t target-session] name [value]",
+                 target_may_fail=True, min_args=1, max_args=2, usage="[-Fhgru] [-t target-session] name [value]",
                  help="set a variable for new panes, global (-g) or a session's (-u unset, -r removed, -h hidden)"),
     CommandEntry("show-environment", show_environment, aliases=("showenv",), flags="hgst:", target=SESSION,
-                 max_args=1, usage="[-hgs] [-t target-session] [name]",
+                 target_may_fail=True, max_args=1, usage="[-hgs] [-t target-session] [name]",
                  help="print the global (-g) or a session's environment (-s: as shell commands)"),
 )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from tmux_py.cmdline import escape_argument
 from tmux_py.commands.context import Context
-from tmux_py.commands.entry import NO_TARGET, PANE, Args, CommandEntry, CommandError, Result
+from tmux_py.commands.entry import PANE, Args, CommandEntry, CommandError, Result
 from tmux_py.options import (OPTION_DEFS, PANE as PANE_SCOPE, SERVER, SESSION, WINDOW, OptionDef, OptionError,
                              Options, find_option, split_index, user_option)
 
@@ -34,7 +34,7 @@ def _store(ctx: Context, args: Args, scope: str) -> Options:
     """The global store (-g, or a server option), else the target's own."""
     if args.has("g") or scope == SERVER:
         return ctx.server.options
-    target = ctx.server.resolve(args.value("t"), PANE, ctx.current)
+    target = ctx.require_target()
     if scope == SESSION:
         return target.session.options
     if scope == PANE_SCOPE and args.has("p"):
@@ -160,12 +160,15 @@ def show_window_options(ctx: Context, args: Args) -> Result:
 
 ENTRIES = (
     CommandEntry("set-option", set_option, aliases=("set",), flags="agopqst:uUw", min_args=1, max_args=2,
-                 target=NO_TARGET, usage="[-agopqsuUw] [-t target-pane] option [value]",
+                 target=PANE, target_may_fail=True, usage="[-agopqsuUw] [-t target-pane] option [value]",
                  help="set an option (clients apply theme, prefix, mouse, status at once)"),
     CommandEntry("set-window-option", set_window_option, aliases=("setw",), flags="agoqt:uU", min_args=1,
-                 max_args=2, usage="[-agoqu] [-t target-window] option [value]", help="set a window option"),
+                 max_args=2, target=PANE, target_may_fail=True, usage="[-agoqu] [-t target-window] option [value]",
+                 help="set a window option"),
     CommandEntry("show-options", show_options, aliases=("show",), flags="gpqst:vw", max_args=1,
-                 usage="[-gpqsvw] [-t target-pane] [option]", help="show option values"),
+                 target=PANE, target_may_fail=True, usage="[-gpqsvw] [-t target-pane] [option]",
+                 help="show option values"),
     CommandEntry("show-window-options", show_window_options, aliases=("showw",), flags="gvt:", max_args=1,
-                 usage="[-gv] [-t target-window] [option]", help="show window option values"),
+                 target=PANE, target_may_fail=True, usage="[-gv] [-t target-window] [option]",
+                 help="show window option values"),
 )

@@ -47,17 +47,10 @@ def _background(ctx: Context, coroutine) -> None:
     task.add_done_callback(ctx.daemon.background_tasks.discard)
 
 
-def _targeted(ctx: Context, args: Args) -> None:
-    """-t if given (or a current pane if there is one): formats and $TMUXPY need no session."""
-    if args.has("t") or ctx.current is not None or ctx.server.sessions:
-        ctx.target = ctx.server.resolve(args.value("t"), PANE, ctx.current)
-
-
 # --- run-shell ---------------------------------------------------------------------
 
 
 def run_shell(ctx: Context, args: Args) -> Result:
-    _targeted(ctx, args)
     command = expand_here(ctx, args.positional[0])
     if args.has("C"):
         return Result(wait=_run_string(ctx, command))
@@ -102,7 +95,6 @@ async def _run_string(ctx: Context, text: str) -> Result:
 
 
 def if_shell(ctx: Context, args: Args) -> Result:
-    _targeted(ctx, args)
     condition = expand_here(ctx, args.positional[0])
     then, otherwise = args.positional[1], (args.positional[2] if len(args.positional) > 2 else None)
     if args.has("F"):
@@ -182,10 +174,12 @@ async def _waited(future) -> Result:
 
 
 ENTRIES = (
-    CommandEntry("run-shell", run_shell, aliases=("run",), flags="bCd:t:", min_args=1, max_args=1,
+    CommandEntry("run-shell", run_shell, aliases=("run",), flags="bCd:t:", target=PANE, target_may_fail=True,
+                 min_args=1, max_args=1,
                  usage="[-bC] [-d delay] [-t target-pane] [shell-command]",
                  help="run a shell command; its output is printed (-b: in the background)"),
-    CommandEntry("if-shell", if_shell, aliases=("if",), flags="bFt:", min_args=2, max_args=3,
+    CommandEntry("if-shell", if_shell, aliases=("if",), flags="bFt:", target=PANE, target_may_fail=True,
+                 min_args=2, max_args=3,
                  usage="[-bF] [-t target-pane] shell-command command [command]",
                  help="run the first command if the shell command succeeds, else the second"),
     CommandEntry("wait-for", wait_for, aliases=("wait",), flags="LSU", min_args=1, max_args=1,
