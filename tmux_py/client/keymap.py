@@ -17,7 +17,7 @@ from __future__ import annotations
 from tmux_py.bindings import DEFAULT_BINDINGS, canonical_key
 from tmux_py.cmdline import split_commands
 
-__all__ = ["DEFAULT_BINDINGS", "list_keys", "missing_bindings", "tmux_key"]
+__all__ = ["DEFAULT_BINDINGS", "missing_bindings", "tmux_key"]
 
 #: Textual's names of special keys -> tmux's.
 _SPECIAL = {
@@ -89,15 +89,3 @@ def missing_bindings(config: dict[str, str], prefix_table: dict[str, str]) -> li
         elif bound is None or split_commands(bound) != split_commands(command):
             argvs.append(["bind-key", key, command])
     return argvs
-
-
-def list_keys(bindings: dict[str, str], prefix: str) -> list[str]:
-    """``list-keys`` lines: ``bind-key -T prefix KEY COMMAND``, sorted as tmux sorts them."""
-    width = max((len(key) for key in bindings), default=0)
-    return [f"bind-key -T prefix {key:<{width}} {bindings[key]}" for key in sorted(bindings, key=_sort_key)] + [
-        f"(prefix: {prefix})"
-    ]
-
-
-def _sort_key(key: str) -> tuple:
-    return (len(key) > 1, key.lower(), key)
