@@ -113,3 +113,12 @@ def test_a_target_that_may_be_missing_is_ignored_with_dash_g_and_named_without(d
     assert daemon.cli("set", "-t", "nosuch", "-g", "@x", "1").returncode == 0
     result = daemon.cli("setenv", "-t", "nosuch", "FOO", "1")
     assert (result.returncode, result.stderr) == (1, "can't find session: nosuch\n")
+
+
+def test_kill_server_from_a_config_s_run_shell_stops_the_daemon_it_waits_for(daemon):
+    conf = daemon.root / "tmux.conf"
+    conf.write_text(f"run '{_tmuxpy(daemon)} kill-server'\nset -g @never yes\n")
+    daemon.cli("-f", str(conf), "new", "-d", "-s", "a", "sleep 60")
+    wait_until(lambda: not daemon.socket.exists(), message="the daemon stopped")
+    result = daemon.cli("ls")
+    assert (result.returncode, result.stderr) == (1, f"no server running on {daemon.socket}\n")

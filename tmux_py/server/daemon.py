@@ -152,13 +152,25 @@ class Daemon:
         (run-shell, wait-for) awaited before the next, as tmux holds the client that started it
         until its config is done. The loop keeps serving meanwhile (a plugin's run-shell calls
         back). Output goes nowhere, as tmux's with no client to print to; errors are kept for
-        the first client."""
+        the first client. kill-server (or SIGTERM) meanwhile ends it, as tmux exits with its
+        queue unfinished."""
         from tmux_py import commands
         from tmux_py.commands.config import source_path
 
         path = self.config_file or str(config_dir() / CONFIG_FILE)
         ctx = commands.Context(daemon=self, client=None, cwd=os.path.expanduser("~"), current=None, tty=False)
-        _, self.config_errors = await source_path(ctx, path, quiet=self.config_file is None)
+        sourcing = asyncio.ensure_future(source_path(ctx, path, quiet=self.config_file is None))
+        stopping = asyncio.ensure_future(self._shutdown_requested.wait())
+        await asyncio.wait((sourcing, stopping), return_when=asyncio.FIRST_COMPLETED)
+        stopping.cancel()
+        if not sourcing.done():
+            # The kill-server that stopped us may itself be the config's run-shell, waiting for
+            # the daemon to stop: waiting for the config here would wait forever.
+            log.info("config %s: not finished, the server is stopping", path)
+            sourcing.cancel()
+            await asyncio.wait((sourcing,))
+            return
+        _, self.config_errors = sourcing.result()
         for error in self.config_errors:
             log.warning("config: %s", error)
 
