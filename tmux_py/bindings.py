@@ -7,11 +7,10 @@ and whether it repeats (``-r``). The daemon owns the tables; attached
 clients get them as command strings (:meth:`KeyTables.for_client`) and run
 what a key is bound to through the command table, as typed at the prompt.
 
-Key names are kept as tmux prints them (``PPage``, not ``PageUp``; mouse keys
-such as ``WheelUpPane`` bind and list too);
-:func:`canonical_key` turns the spellings tmux accepts into that one, and
-:func:`key_order` sorts as tmux sorts (by key code: control keys, ASCII,
-special keys, then each set of modifiers).
+Key names are kept as tmux prints them (``PPage``, not ``PageUp``; ``M-C-x``,
+not ``C-M-x``; mouse keys such as ``WheelUpPane`` bind and list too), and
+sorted as tmux sorts them (by key code); :mod:`tmux_py.keys` reads and
+prints every name.
 """
 
 from __future__ import annotations
@@ -19,7 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tmux_py.cmdline import escape_argument, join_argv, split_commands
-from tmux_py.keys import is_key_name, split_modifiers
+from tmux_py.keys import canonical_key, parse_key
+
+__all__ = ["DEFAULT_BINDINGS", "Binding", "KeyTables", "canonical_key", "is_bindable", "key_order"]
 
 #: tmux 3.3a's default prefix bindings that tmuxpy has commands for (``list-keys -T prefix``).
 DEFAULT_BINDINGS: dict[str, str] = {
@@ -78,61 +79,16 @@ DEFAULT_REPEAT = frozenset(
     ["Up", "Down", "Left", "Right"] + [f"{mod}-{arrow}" for mod in "CM" for arrow in ("Up", "Down", "Left", "Right")]
 )
 
-#: Spellings tmux accepts -> the name it prints.
-_KEY_ALIASES = {
-    "PageUp": "PPage", "PgUp": "PPage", "PageDown": "NPage", "PgDn": "NPage", "Insert": "IC", "Delete": "DC",
-    "Backspace": "BSpace", "Return": "Enter", "Esc": "Escape",
-}
-#: tmux's special keys in key-code order (they sort after every character).
-_SPECIAL_ORDER = (
-    "BSpace", *(f"F{number}" for number in range(1, 13)), "IC", "DC", "Home", "End", "NPage", "PPage", "BTab",
-    "Up", "Down", "Left", "Right",
-)
-#: tmux 3.3a's mouse keys in its key-code order (after every character, before the special keys):
-#: an event, then where it happened (``MouseDown1Pane``). They bind and list as in tmux; tmuxpy's
-#: client handles the mouse itself, so bindings of them do nothing yet.
-_MOUSE_EVENTS = (
-    *(f"{event}{button}" for event in ("MouseDown", "MouseUp", "MouseDrag", "MouseDragEnd") for button in "123"),
-    "WheelUp", "WheelDown",
-    *(f"{event}{button}" for event in ("SecondClick", "DoubleClick", "TripleClick") for button in "123"),
-)
-MOUSE_KEYS = tuple(event + place for event in _MOUSE_EVENTS
-                   for place in ("Pane", "Status", "StatusLeft", "StatusRight", "StatusDefault", "Border"))
-_MOUSE_SPELLINGS = {key.lower(): key for key in MOUSE_KEYS}  # tmux reads key names in any case
-_CHARACTER_CODES = {"Space": 0x20, "Tab": 0x09, "Enter": 0x0D, "Escape": 0x1B}
-_MODIFIER_BITS = {"M": 1, "C": 2, "S": 4}  # tmux's KEYC_META < KEYC_CTRL < KEYC_SHIFT
-
-
-def canonical_key(name: str) -> str:
-    """The name tmux prints for a key: aliases resolved, modifiers in C- M- S- order."""
-    modifiers, base = split_modifiers(name)
-    base = _MOUSE_SPELLINGS.get(base.lower()) or _KEY_ALIASES.get(base, base)
-    return "".join(f"{letter}-" for letter in "CMS" if letter in modifiers) + base
-
-
 def is_bindable(name: str) -> bool:
-    """A key bind-key takes: one a terminal sends (:func:`tmux_py.keys.is_key_name`) or a mouse key."""
-    return is_key_name(name) or split_modifiers(canonical_key(name))[1] in MOUSE_KEYS
+    """A key bind-key takes: any name tmux has a key code for (``None`` is none)."""
+    return parse_key(name) is not None
 
 
-def key_order(name: str) -> tuple:
-    """Sort key: as tmux orders a table (by key code, modifiers last)."""
-    modifiers, base = split_modifiers(name)
-    bits = sum(_MODIFIER_BITS[letter] for letter in set(modifiers))
-    if "C" in modifiers and len(base) == 1 and (base.isalpha() or base in "@[\\]^_ "):
-        bits &= ~2
-        code = ord(base.upper()) & 0x1F  # C-b is 0x02, as a terminal sends it
-    elif base in _CHARACTER_CODES:
-        code = _CHARACTER_CODES[base]
-    elif len(base) == 1:
-        code = ord(base)
-    elif base in MOUSE_KEYS:
-        code = 0x110000 + MOUSE_KEYS.index(base)
-    elif base in _SPECIAL_ORDER:
-        code = 0x110000 + len(MOUSE_KEYS) + _SPECIAL_ORDER.index(base)
-    else:
-        code = 0x120000
-    return bits, code, name
+def key_order(name: str) -> tuple[int, int]:
+    """Sort key of a bound (canonical) key name: as tmux orders a table, by key code."""
+    key = parse_key(name)
+    assert key is not None, f"bound keys are key names: {name}"
+    return key.order
 
 
 @dataclass
