@@ -93,3 +93,21 @@ def test_cli_semicolons_separate_commands_as_tmux(daemon):
     daemon.out("set", "-g", "@d", "x\\;")
     # tmux 3.3a after the same argv: @b 2, @c x, @d "x;"
     assert daemon.out("show", "-g", "@b", ";", "show", "-g", "@c", ";", "show", "-g", "@d") == '@b 2\n@c x\n@d "x;"\n'
+
+
+def test_keys_bind_under_any_spelling_and_list_as_tmux(daemon):
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep 60")
+    for spelling in ("END", "pgup", "C-M-x", "^a", "mousedown1pane"):
+        daemon.out("bind", "-T", "names", spelling, "display", spelling)
+    # tmux 3.3a, list-keys -T names after the same binds.
+    assert daemon.out("lsk", "-T", "names").splitlines() == [
+        "bind-key -T names C-a            display-message ^a",
+        "bind-key -T names MouseDown1Pane display-message mousedown1pane",
+        "bind-key -T names End            display-message END",
+        "bind-key -T names PPage          display-message pgup",
+        "bind-key -T names M-C-x          display-message C-M-x",
+    ]
+    assert daemon.out("lsk", "-T", "names", "PageUp") == "bind-key -T names PPage display-message pgup\n"
+    daemon.out("unbind", "-T", "names", "m-c-X")
+    assert "M-C-x" not in daemon.out("lsk", "-T", "names")
+    assert daemon.cli("bind", "Return", "display", "x").stderr == "unknown key: Return\n"
