@@ -101,6 +101,11 @@ def test_commands_whose_target_may_be_missing_run_without_a_session(daemon):
     assert daemon.out("setw", "-g", "@w", "2", ";", "showw", "-gv", "@w") == "2\n"
     assert daemon.out("run", "-t", "nosuch", "echo hi") == "hi\n"
     assert daemon.out("if", "true", "set -g @i 1", ";", "show", "-gv", "@i") == "1\n"
+    # Formats expand for the server alone: a session's variables are empty (tmux 3.3a).
+    pid = str(daemon.pid())
+    assert daemon.out("display", "-p", "hi #{session_name}x #{pid}") == f"hi x {pid}\n"
+    assert daemon.out("display", "-p", "-t", "nosuch", "y") == "y\n"
+    assert daemon.out("setenv", "-g", "-F", "BAR", "#{session_name}x", ";", "showenv", "-g", "BAR") == "BAR=x\n"
     # Without -g the command needs the session it cannot find, as tmux says.
     for argv in (("setenv", "FOO", "1"), ("showenv",), ("set", "@x", "1"), ("show",)):
         result = daemon.cli(*argv)

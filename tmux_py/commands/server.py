@@ -51,12 +51,15 @@ def detach_client(ctx: Context, args: Args) -> None:
 
 
 def display_message(ctx: Context, args: Args) -> Result:
-    target = ctx.require_target()
+    """Print (-p) or show a message; with no session, formats expand for the server alone,
+    as tmux's ``display -p '#{pid}'`` works on a server with no sessions."""
+    target = ctx.target
     template = args.value("F") or (" ".join(args.positional) if args.positional else None)
     if template is None:
         template = "[#{session_name}] #{window_index}:#{window_name}, current pane #{pane_index} - (%H:%M %d-%b-%y)"
     # As tmux's format_expand_time: strftime first, so a % in a variable's value stays.
-    text = expand(time.strftime(template), variables(ctx, target.session, target.window, target.pane))
+    scope = (target.session, target.window, target.pane) if target else ()
+    text = expand(time.strftime(template), variables(ctx, *scope))
     if args.has("p") or ctx.client is None:
         return Result([text])
     ctx.client.show_message(text)
@@ -97,7 +100,7 @@ ENTRIES = (
     CommandEntry("detach-client", detach_client, aliases=("detach",), flags="as:t:", target=SESSION,
                  usage="[-a] [-s target-session] [-t target-client]", help="detach clients"),
     CommandEntry("display-message", display_message, aliases=("display",), flags="pF:t:", target=PANE,
-                 max_args=1, usage="[-p] [-F format] [-t target-pane] [message]",
+                 target_may_fail=True, max_args=1, usage="[-p] [-F format] [-t target-pane] [message]",
                  help="print a message, with formats expanded"),
     CommandEntry("list-commands", list_commands, aliases=("lscm",), flags="F:", max_args=1,
                  usage="[-F format] [command]", help="list commands and their usage"),

@@ -160,9 +160,10 @@ def variables(ctx: Context, session: Session | None = None, window: Window | Non
 
 
 def expand_here(ctx: Context, text: str) -> str:
-    """``text`` expanded for the command's target, else the running client's pane; unchanged
-    with neither (a command run where no session exists)."""
+    """``text`` expanded for the command's target, else the running client's pane; with
+    neither (no session exists), for the server alone: a session's variables are empty then,
+    as in tmux (``setenv -g -F X '#{session_name}x'`` sets ``x``)."""
     target = ctx.target or (ctx.client.current_target() if ctx.client else None)
     if target is None:
-        return text
+        return expand(text, variables(ctx))
     return expand(text, variables(ctx, target.session, target.window, target.pane))
