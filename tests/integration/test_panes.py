@@ -87,7 +87,8 @@ def test_windows_and_targets(daemon):
     assert daemon.out("lsw", "-t", "t", "-F", "#{window_index}").split() == ["0", "5"]
     for spec, message in [("t:9", "can't find window: 9"), ("nope:1", "can't find session: nope"),
                           ("t:0.7", "can't find pane: 7"), ("%99", "can't find pane: %99")]:
-        result = daemon.cli("display", "-p", "-t", spec, "x")
+        # select-pane, not display: tmux's display ignores a target it cannot find (CMD_FIND_CANFAIL).
+        result = daemon.cli("select-pane", "-t", spec)
         assert (result.returncode, result.stderr) == (1, message + "\n"), spec
 
 
