@@ -26,7 +26,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from tmux_py.keys import is_key_name
+from tmux_py.keys import canonical_key, is_key_name
 
 SERVER = "server"
 SESSION = "session"
@@ -95,8 +95,10 @@ class OptionDef:
         text = str(value)
         if self.choices and text not in self.choices:
             raise OptionError(f"unknown value: {text}")
-        if self.key and text != "None" and not is_key_name(text):
-            raise OptionError(f"bad key: {text}")
+        if self.key and text != "None":
+            if not is_key_name(text):
+                raise OptionError(f"bad key: {text}")
+            text = canonical_key(text)  # as tmux stores a key: show prints M-C-a for c-m-a
         if self.pattern and not re.fullmatch(self.pattern, text):
             raise OptionError(f"value is invalid: {text}")
         return text

@@ -77,6 +77,8 @@ def list_keys(ctx: Context, args: Args) -> Result:
         ctx.client.ui("list-keys")
         return Result()
     key = canonical_key(args.positional[0]) if args.positional else None
+    if key is not None and not is_bindable(key):
+        raise CommandError(f"invalid key: {key}")  # tmux's word when the name is no key at all
     try:
         lines = ctx.daemon.key_tables.lines(args.value("T"), key)
     except KeyError as error:
