@@ -29,10 +29,13 @@ from collections.abc import Callable, Mapping
 
 
 class Variables(Mapping):
-    """Variables whose values are functions, called on first use."""
+    """Variables whose values are functions, called on first use; a name that is no variable
+    goes to ``fallback`` (None: unknown), as tmux's format_find falls back on options."""
 
-    def __init__(self, getters: dict[str, Callable[[], object]]) -> None:
+    def __init__(self, getters: dict[str, Callable[[], object]],
+                 fallback: Callable[[str], object] | None = None) -> None:
         self._getters = getters
+        self._fallback = fallback
         self._cache: dict[str, str] = {}
 
     def add(self, getters: dict[str, Callable[[], object]]) -> None:
@@ -40,7 +43,10 @@ class Variables(Mapping):
 
     def __getitem__(self, name: str) -> str:
         if name not in self._cache:
-            value = self._getters[name]()
+            if name in self._getters:
+                value = self._getters[name]()
+            elif self._fallback is None or (value := self._fallback(name)) is None:
+                raise KeyError(name)
             if isinstance(value, bool):
                 value = int(value)
             self._cache[name] = "" if value is None else str(value)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from tmux_py import __version__
 from tmux_py.cmdline import escape_argument
 from tmux_py.format import Variables, expand
+from tmux_py.options import OPTION_DEFS, OptionError, Options, user_option
 
 if TYPE_CHECKING:
     from tmux_py.commands.context import Context
@@ -156,7 +157,21 @@ def variables(ctx: Context, session: Session | None = None, window: Window | Non
             history_bytes=lambda: emulator.history.nbytes() if emulator.history_size else 0,
             history_limit=lambda: emulator.history_limit,
         )
-    return Variables(getters)
+    scope = pane or window or session
+    return Variables(getters, lambda name: option_value(scope.options if scope else ctx.server.options, name))
+
+
+def option_value(options: Options, name: str) -> object:
+    """``#{NAME}`` for an option (tmux's format_find, after the variables): its value in the
+    narrowest scope, flags as 1 or 0; None for a name that is no option (or an array's)."""
+    if not user_option(name):
+        option = OPTION_DEFS.get(name)
+        if option is None or option.item_separators:
+            return None
+    try:
+        return options.get(name)
+    except OptionError:
+        return None
 
 
 def expand_here(ctx: Context, text: str) -> str:

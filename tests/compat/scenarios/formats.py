@@ -53,6 +53,13 @@ SCENARIOS = [
                      "format's text as it is; tmuxpy applies every modifier to the value either way"),
              show("abcdef", "#{=/3/...:session_name}|#{=/-2/..:session_name}|#{=/9/..:session_name}|"
                             "#{p8:session_name}|#{p-8:session_name}|#{s/B(c)/X\\1/i:session_name}|")),
+    # A name that is no variable is an option's value (tmux's format_find), in the target's scope.
+    scenario("format-option-values",
+             NEW, "set -g @user hi", "setw -t a mode-keys vi", "set -g status-position top",
+             show("a", "#{@user}|#{status-position}|#{mode-keys}|#{automatic-rename}|#{aggressive-resize}|#{status-style}|"
+                       "#{@missing}|#{no-such-option}|#{?renumber-windows,on,off}|#{base-index}")),
+    scenario("format-option-status-is-a-choice", NEW, show("a", "#{status}"),
+             xfail="tmuxpy differs: status is a flag here (#{status} is 1), a choice in tmux (on, 2-5 lines)"),
     scenario("format-shortcuts-and-escapes",
              NEW, show("a", "#S|#I|#W|#D|#P|#F|#x|#[fg=red]x|##|#,|#}|a#:b"),
              show("a", "#{?session_name,a#,b,c}|#{?1,ab,c}|#{?0,x,y#}z}|#{==:a#,,a#,}")),
