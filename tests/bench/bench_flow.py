@@ -75,9 +75,11 @@ def slow_client(quick: bool) -> list[dict]:
     Client = protocol_client()
     # `ls` as a user runs it: the CLI installed in a clean venv (the editable
     # install of the test setup adds tens of milliseconds of start-up).
-    installed_cli = str(user_install() / "tmuxpy")
+    venv = user_install()
     with servers() as (tmuxpy, tmux):
-        ls_argv = [installed_cli, "-S", str(tmuxpy.socket), "ls"]
+        ls_argv = [str(venv / "tmuxpy"), "-S", str(tmuxpy.socket), "ls"]
+        # The floor under the same load: that venv's interpreter starting and doing nothing.
+        bare_argv = [str(venv / "python"), "-c", "pass"]
         tmuxpy.cmd("new", "-d", "-s", "flood", "-x", "100", "-y", "30", "sh", "-c", "read go; " + flood)
         tmuxpy.cmd("new", "-d", "-s", "typing", "sh", "-c", RAW_CAT)
         pid = tmuxpy.pid()
@@ -88,13 +90,16 @@ def slow_client(quick: bool) -> list[dict]:
         typing_pane = typist.wait_for(lambda: typist.layout, 10, "layout").panes[0]["id"]
         before = rss_bytes(pid)
         tmuxpy.cmd("send-keys", "-t", "flood", "Enter")
-        echo, ls, peak, typed = [], [], before, [0]
+        echo, ls, bare, peak, typed = [], [], [], before, [0]
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             echo.append(_echo_tmuxpy(typist, typing_pane, typed))
             started = time.perf_counter()
             subprocess.run(ls_argv, env=tmuxpy.env, check=True, capture_output=True)
             ls.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            subprocess.run(bare_argv, env=tmuxpy.env, check=True, capture_output=True)
+            bare.append(time.perf_counter() - started)
             peak = max(peak, rss_bytes(pid))
         growth = (peak - before) / MIB
         # Once the flood is over, the stalled client reads again and must catch up.
@@ -135,7 +140,8 @@ def slow_client(quick: bool) -> list[dict]:
                ms(percentile(tmux_echo, 0.99)), "< 50 ms", f"p50 {ms(percentile(echo, 0.5))} ms, {len(echo)} keys"),
         figure("`ls` p99 during that flood", "ms", ms(percentile(ls, 0.99)), ms(percentile(tmux_ls, 0.99)),
                "< 50 ms", f"p50 {ms(percentile(ls, 0.5))} ms; the CLI as installed by pip in a clean venv, "
-               "its start-up included"),
+               f"its start-up included; a bare `python -c pass` beside it: p50 {ms(percentile(bare, 0.5))} / "
+               f"p99 {ms(percentile(bare, 0.99))} ms"),
         figure("stalled client matches capture-pane after the flood", "ms", ms(catch_up), None, "< 1000 ms"),
     ]
 
