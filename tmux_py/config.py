@@ -35,6 +35,8 @@ class Config:
     options: dict[str, object] = field(default_factory=dict)
     bindings: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    #: The file read (or looked for): a daemon and a client that read the same one agree.
+    path: str = ""
 
 
 def _line_of(text: str, key: str) -> int:
@@ -47,7 +49,7 @@ def _line_of(text: str, key: str) -> int:
 
 
 def parse_config(text: str, source: str) -> Config:
-    config = Config()
+    config = Config(path=source)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -95,7 +97,7 @@ def load_config(directory: Path) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return Config()
+        return Config(path=str(path))
     except (OSError, UnicodeDecodeError) as error:
-        return Config(problems=[f"{path}: {error}"])
+        return Config(problems=[f"{path}: {error}"], path=str(path))
     return parse_config(text, str(path))

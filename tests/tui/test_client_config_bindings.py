@@ -72,3 +72,18 @@ async def test_a_daemon_started_with_another_config_learns_only_what_it_lacks(da
         assert binding_requests(requests) == []  # the second attach: the daemon has them now
         await pilot.press("ctrl+b", "vertical_line")
         await until(lambda: len(app.window_view.panes) == 2, message="config.toml's binding")
+
+
+@async_test
+async def test_an_attach_does_not_undo_what_was_set_since_the_daemon_read_config_toml(daemon, attach, requests):
+    directory = daemon.root / "config"
+    directory.mkdir()
+    (directory / "config.toml").write_text('status-position = "top"\n')
+    session = new_session(daemon)
+    daemon.out("set", "-g", "status-position", "bottom")  # a user's change while it runs
+    await attach_and_check(attach, session, load_config(directory))
+    assert not [argv for argv in requests if argv[0] == "set-option"]
+    assert daemon.out("show", "-gv", "status-position") == "bottom\n"
+    # A client with another config.toml still brings its options over.
+    await attach_and_check(attach, session, parse_config('status-position = "top"\n', "elsewhere/config.toml"))
+    await until(lambda: daemon.out("show", "-gv", "status-position") == "top\n", message="the other client's option")

@@ -135,7 +135,12 @@ class TmuxApp(App, inherit_bindings=False):
         self.prompt.input.names = self.command_names
         daemon_options = result.get("options", {})
         self._daemon_theme = daemon_options.get("theme")
-        self._send_config(daemon_options)
+        if result.get("config") == self.config.path:
+            # The daemon read this very config.toml when it started; what differs now was set
+            # since (set -g, tmuxpy.conf) and must not be undone by an attach.
+            self.config_bindings_checked = True
+        else:
+            self._send_config(daemon_options)
         self.apply_options(daemon_options, initial=True)
         if self.problems:
             self.show_message(f"{self.problems[0]}" + (f" (+{len(self.problems) - 1} more)" if len(self.problems) > 1 else ""))

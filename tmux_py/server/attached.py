@@ -491,6 +491,7 @@ class Attachments:
             # For the prompt's completion and the client's options: the client imports neither table.
             "commands": sorted(entry.name for entry in commands.COMMANDS),
             "options": client.sent_options,
+            "config": self.daemon.config_toml,
         }))
         log.info("client %s attached to session %s (%dx%d)", client.name, session.name,
                  message.columns, message.lines)

@@ -137,6 +137,8 @@ class Daemon:
         attached clients show the same problems to the user.
         """
         config = load_config(config_dir())
+        #: Told to attaching clients: one that read the same file has nothing to add.
+        self.config_toml = config.path
         for name, value in config.options.items():
             self.options.set(name, value)
         for key, command in config.bindings.items():
