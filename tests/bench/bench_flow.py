@@ -38,10 +38,10 @@ def realistic_file(path, size: int) -> None:
     path.write_text("".join(lines))
 
 
-#: Keys typed to time an echo: none is in the floods' output (`yes`, base64), so the
-#: terminal stream of a tmux client (its escape sequences included) cannot show one before
-#: its echo arrives.
-ECHO_KEYS = "!#%&*^{}"
+#: Keys typed to time an echo: none is in the floods' output (`yes`, base64) nor in tmux's
+#: status line (its * ! # window flags, the time's - and :), so the terminal stream of a tmux
+#: client (its escape sequences included) cannot show one before its echo arrives.
+ECHO_KEYS = "&^{}|`~"
 
 
 def _echo_tmuxpy(client, pane: str, typed: list[int]) -> float:
@@ -169,6 +169,10 @@ def busy_panes(quick: bool) -> list[dict]:
             else:
                 terminal = PtyClient(server.argv("attach", "-t", "busy"), 120, 41)
                 try:
+                    # Attached (its status line drawn) before typing: until then the terminal's
+                    # own echo answers, in microseconds (tmux's p50 read 0.0 ms that way).
+                    if not terminal.read_until(b"[busy]", 10):
+                        raise RuntimeError("tmux did not attach")
                     for _ in range(keys):
                         samples.append(_echo_tmux(terminal, typed))
                 finally:
