@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import wait_for_exit, wait_until
+from conftest import REPO, wait_for_exit, wait_until
 
 
 def test_acceptance_hi_cursor_and_kill_server(daemon):
@@ -118,3 +118,15 @@ def test_a_cli_call_loads_no_codec_package_nor_typing(daemon):
                             env=daemon.env, capture_output=True, text=True, timeout=30)
     assert result.returncode == 0 and result.stdout.startswith("lean: 1 windows"), result
     assert not {"msgpack", "typing", "re", "enum"} & set(result.stderr.split())
+
+
+def test_the_installed_script_keeps_output_and_exit_status(daemon):
+    # It ends with os._exit (no interpreter teardown): what main printed must still be out.
+    script = str(REPO / "tmux_py" / "scripts" / "tmuxpy")
+    daemon.out("new", "-d", "-s", "kept", "sleep", "60")
+    run = lambda *args: subprocess.run([sys.executable, script, "-S", str(daemon.socket), *args],  # noqa: E731
+                                       env=daemon.env, capture_output=True, text=True, timeout=30)
+    listed = run("ls", "-F", "#{session_name}")
+    assert (listed.returncode, listed.stdout) == (0, "kept\n")
+    missing = run("has", "-t", "nope")
+    assert (missing.returncode, missing.stderr) == (1, "can't find session: nope\n")
