@@ -31,6 +31,12 @@ def visible(environment: dict[str, str]) -> dict[str, str]:
     return {name: value for name, value in environment.items() if not isinstance(value, Hidden)}
 
 
+def from_flags(args) -> dict[str, str]:
+    """The command's ``-e NAME=value`` flags (new-session, new-window, split-window, respawn-pane);
+    a word without ``=`` sets nothing, as tmux's environ_put."""
+    return dict(item.split("=", 1) for item in args.values("e") if "=" in item)
+
+
 def from_client(patterns: tuple[tuple[int, str], ...], client: dict[str, str]) -> Environment:
     """update-environment: the client's variables each pattern (fnmatch) names; a pattern that
     names none is marked removed, as tmux's environ_update. Nothing without a client environment

@@ -7,6 +7,7 @@ import json
 
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import PANE, WINDOW, Args, CommandEntry, CommandError, Result
+from tmux_py.commands.environment import from_flags
 from tmux_py.commands.variables import variables
 from tmux_py.format import expand
 from tmux_py.server.layout import LayoutError
@@ -68,6 +69,7 @@ def split_window(ctx: Context, args: Args) -> Result:
     pane = target.window.split(
         target.pane, ctx.server.shell_argv(args.positional, target.session), args.value("c", ctx.cwd),
         horizontal=args.has("h"), size=size, percent=percent, before=args.has("b"), full=args.has("f"),
+        environment=from_flags(args),
     )
     if args.has("d"):
         target.window.select(target.pane)
@@ -218,8 +220,8 @@ def capture_pane(ctx: Context, args: Args) -> Result:
 
 ENTRIES = (
     CommandEntry(
-        "split-window", split_window, aliases=("splitw",), flags="bdfhvPc:F:l:p:t:", target=PANE, max_args=None,
-        usage="[-bdfhvP] [-c start-directory] [-F format] [-l size] [-p percentage] [-t target-pane] "
+        "split-window", split_window, aliases=("splitw",), flags="bdfhvPc:e:F:l:p:t:", target=PANE, max_args=None,
+        usage="[-bdfhvP] [-c start-directory] [-e environment] [-F format] [-l size] [-p percentage] [-t target-pane] "
               "[shell-command [argument ...]]",
         help="split a pane in two",
     ),

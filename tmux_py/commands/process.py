@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import PANE, WINDOW, Args, CommandEntry, CommandError
+from tmux_py.commands.environment import from_flags
 from tmux_py.commands.variables import variables
 from tmux_py.format import expand
 
@@ -18,9 +19,7 @@ def _respawn(ctx: Context, args: Args, pane) -> None:
     """Start the pane's program again, or the command given, with -c and -e applied."""
     target = ctx.require_target()
     argv = ctx.server.shell_argv(args.positional, target.session) if args.positional else pane.argv
-    # Each -e NAME=value; a word without "=" sets nothing, as tmux's environ_put.
-    environment = dict(item.split("=", 1) for item in args.values("e") if "=" in item)
-    ctx.daemon.respawn_pane(target.session, pane, argv, args.value("c", pane.start_cwd), environment)
+    ctx.daemon.respawn_pane(target.session, pane, argv, args.value("c", pane.start_cwd), from_flags(args))
     ctx.server.changed(target.window)
 
 

@@ -7,7 +7,7 @@ import json
 
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import PANE, SESSION, Args, CommandEntry, CommandError, Result
-from tmux_py.commands.environment import from_client
+from tmux_py.commands.environment import from_client, from_flags
 from tmux_py.commands.variables import variables
 from tmux_py.format import ctime, expand
 from tmux_py.protocol import MAX_DIMENSION
@@ -40,7 +40,9 @@ def new_session(ctx: Context, args: Args) -> Result:
         args.number("x", minimum=1, maximum=MAX_DIMENSION),
         args.number("y", minimum=1, maximum=MAX_DIMENSION),
         window_name=args.value("n"),
-        environment=from_client(ctx.server.options.get("update-environment"), ctx.environment),
+        # -e goes into the session's environment, as tmux's new-session (showenv -t lists it).
+        environment={**from_client(ctx.server.options.get("update-environment"), ctx.environment),
+                     **from_flags(args)},
     )
     result = Result()
     if args.has("P"):
@@ -110,8 +112,8 @@ def rename_session(ctx: Context, args: Args) -> None:
 
 ENTRIES = (
     CommandEntry(
-        "new-session", new_session, aliases=("new",), flags="AdPc:F:n:s:x:y:", max_args=None,
-        usage="[-AdP] [-c start-directory] [-F format] [-n window-name] [-s session-name] "
+        "new-session", new_session, aliases=("new",), flags="AdPc:e:F:n:s:x:y:", max_args=None,
+        usage="[-AdP] [-c start-directory] [-e environment] [-F format] [-n window-name] [-s session-name] "
               "[-x width] [-y height] [shell-command [argument ...]]",
         starts_server=True, help="create a session (and attach unless -d)",
     ),

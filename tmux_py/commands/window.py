@@ -6,6 +6,7 @@ import json
 
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import SESSION, WINDOW, Args, CommandEntry, CommandError, Result
+from tmux_py.commands.environment import from_flags
 from tmux_py.commands.variables import variables
 from tmux_py.format import expand
 from tmux_py.protocol import MAX_DIMENSION
@@ -29,7 +30,7 @@ def new_window(ctx: Context, args: Args) -> Result:
         index = int(spec.rpartition(":")[2])
     window = target.session.new_window(
         ctx.server.shell_argv(args.positional, target.session), args.value("c", ctx.cwd), index=index,
-        name=args.value("n"), select=not args.has("d"),
+        name=args.value("n"), select=not args.has("d"), environment=from_flags(args),
     )
     if args.has("P"):
         template = args.value("F", "#{session_name}:#{window_index}.#{pane_index}")
@@ -101,8 +102,8 @@ def resize_window(ctx: Context, args: Args) -> None:
 
 ENTRIES = (
     CommandEntry(
-        "new-window", new_window, aliases=("neww",), flags="dPc:F:n:t:", target=SESSION, max_args=None,
-        usage="[-dP] [-c start-directory] [-F format] [-n window-name] [-t target-window] "
+        "new-window", new_window, aliases=("neww",), flags="dPc:e:F:n:t:", target=SESSION, max_args=None,
+        usage="[-dP] [-c start-directory] [-e environment] [-F format] [-n window-name] [-t target-window] "
               "[shell-command [argument ...]]",
         help="create a window",
     ),

@@ -257,10 +257,11 @@ class Daemon:
     # --- panes ----------------------------------------------------------------
 
     def _spawn_pane(self, pane_id: str, argv: list[str], cwd: str, columns: int, lines: int,
-                    session: Session) -> Pane:
+                    session: Session, environment: dict[str, str]) -> Pane:
+        """A pane's program, its environment the session's plus ``environment`` (-e)."""
         with _start_errors(argv):
             pane = Pane(
-                pane_id, argv, cwd=_existing(cwd), env=self._process_environment(session, pane_id),
+                pane_id, argv, cwd=_existing(cwd), env={**self._process_environment(session, pane_id), **environment},
                 columns=columns, lines=lines, history_limit=self.options.get("history-limit"),
                 on_output=self._pane_output, on_exit=self._pane_exited, ration=self.read_ration,
             )

@@ -154,8 +154,9 @@ class Window:
 
     def split(self, target: Pane | None, argv: list[str], cwd: str, *, horizontal: bool = False,
               size: int | None = None, percent: int | None = None, before: bool = False,
-              full: bool = False) -> Pane:
-        """A new pane beside ``target`` (None: the window's first pane)."""
+              full: bool = False, environment: dict[str, str] | None = None) -> Pane:
+        """A new pane beside ``target`` (None: the window's first pane); ``environment`` is
+        added to its program's (-e)."""
         pane_id = self.server.next_pane_id()
         if target is None:
             self.layout = Layout(pane_id, self.columns, self.lines)
@@ -170,7 +171,7 @@ class Window:
             self._name = command_name(argv)
         _, _, columns, lines = self.layout.geometry()[pane_id]
         try:
-            pane = self.server.spawn_pane(pane_id, argv, cwd, columns, lines, self.session)
+            pane = self.server.spawn_pane(pane_id, argv, cwd, columns, lines, self.session, environment or {})
         except Exception:
             if target is None:
                 self.layout = None
@@ -277,7 +278,7 @@ class Session:
         return index
 
     def new_window(self, argv: list[str], cwd: str, *, index: int | None = None, name: str | None = None,
-                   select: bool = True) -> Window:
+                   select: bool = True, environment: dict[str, str] | None = None) -> Window:
         if index is None:
             index = self.free_index(self.options.get("base-index"))
         elif index in self.windows:
@@ -285,7 +286,7 @@ class Session:
         window = Window(self.server, self, self.server.next_window_id(), index, self.columns, self.lines)
         self.link(window, index)
         try:
-            window.split(None, argv, cwd)
+            window.split(None, argv, cwd, environment=environment)
         except Exception:
             del self.windows[index]
             del self.server.windows[window.id]

@@ -24,6 +24,13 @@ SCENARIOS = [
              screen_has("a", "[1|s1] /tmp"), show("a", "#{pane_current_path}"),
              "respawnw -k -t a -c / 'echo \"[${ONE-unset}]\" $(pwd); exec sleep 601'",
              screen_has("a", "[unset] /"), PANES),
+    # -e on new-session goes into the session's environment; on new-window/split-window only
+    # into the new pane's program; a word without "=" sets nothing.
+    scenario("process-environment-flags-of-new-neww-and-splitw",
+             "new -d -s a -e FOO=1 -e BAR -x 80 -y 10 'sleep 600'", "showenv -t a FOO", "showenv -t a BAR",
+             "neww -d -t a -e BAZ=2 'echo \"[$BAZ|$FOO]\"; exec sleep 601'", screen_has("a:1", "[2|1]"),
+             "splitw -d -t a:1 -e QUX=3 'echo \"[$QUX|${BAZ-unset}]\"; exec sleep 602'",
+             screen_has("a:1.1", "[3|unset]"), "showenv -t a BAZ"),
     scenario("process-respawn-refuses-a-live-pane-or-window",
              SLEEPER, "splitw -d -t a 'sleep 601'", "respawnp -t a", "respawnp -t a:0.1", "respawnw -t a", PANES,
              "respawnw -k -t a 'sleep 603'", PANES),
