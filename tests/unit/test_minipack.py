@@ -25,7 +25,7 @@ def nested(depth: int) -> list:
     return value
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(VALUES)
 def test_packs_as_msgpack_does_and_reads_it_back(value):
     packed = msgpack.packb(value, use_bin_type=True)
