@@ -29,6 +29,19 @@ def test_run_shell_if_shell_and_wait_for(daemon):
     assert daemon.cli("wait-for", "early").returncode == 0
 
 
+def test_a_background_job_keeps_its_commands_target_after_the_sequence_moves_on(daemon):
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep 60")
+    daemon.out("new", "-d", "-s", "b", "sleep 60")
+    pane = daemon.out("display", "-p", "-t", "b", "#{pane_id}").strip()
+    seen = daemon.root / "seen"
+    # The commands after them target another session: the jobs must still see their own.
+    daemon.out("run", "-b", "-t", "b", f"echo $TMUXPY > {seen}", ";", "if", "-b", "-t", "b",
+               f"echo $TMUXPY > {seen}.if", "", ";", "display", "-p", "-t", "a", "next")
+    for path in (seen, daemon.root / "seen.if"):
+        wait_until(lambda: path.exists() and path.read_text().strip(), message=f"{path.name} written")
+        assert path.read_text().strip().endswith("," + pane), path.read_text()
+
+
 def test_buffers_and_bracketed_paste_cannot_be_escaped(daemon):
     daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep 60")
     daemon.out("setb", "abc")

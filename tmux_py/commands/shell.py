@@ -12,6 +12,7 @@ in tmux), and ``-L``/``-U`` lock and unlock a channel.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 
@@ -39,6 +40,12 @@ async def _shell(ctx: Context, command: str) -> tuple[int, list[str]]:
     return process.returncode, output.decode(errors="replace").splitlines()
 
 
+def _job_context(ctx: Context, args: Args) -> Context:
+    """The context a job runs in: for -b a copy, since a CLI sequence moves on at once and
+    clears its context's target, which the job's $TMUXPY (and its branch) still needs."""
+    return dataclasses.replace(ctx) if args.has("b") else ctx
+
+
 def _background(ctx: Context, coroutine) -> None:
     import asyncio
 
@@ -51,6 +58,7 @@ def _background(ctx: Context, coroutine) -> None:
 
 
 def run_shell(ctx: Context, args: Args) -> Result:
+    ctx = _job_context(ctx, args)
     command = expand_here(ctx, args.positional[0])
     if args.has("C"):
         return Result(wait=_run_string(ctx, command))
@@ -95,6 +103,7 @@ async def _run_string(ctx: Context, text: str) -> Result:
 
 
 def if_shell(ctx: Context, args: Args) -> Result:
+    ctx = _job_context(ctx, args)
     condition = expand_here(ctx, args.positional[0])
     then, otherwise = args.positional[1], (args.positional[2] if len(args.positional) > 2 else None)
     if args.has("F"):
