@@ -47,6 +47,11 @@ class DaemonStart:
         self.config_file = config_file
 
 
+class ConfigStoppedServer(Exception):
+    """The daemon this CLI started was stopped by its own config (kill-server): like tmux, the
+    command is not run and the CLI exits 0 in silence."""
+
+
 class CliError(Exception):
     """One line for stderr, and the exit status."""
 
@@ -166,9 +171,7 @@ def start_daemon(paths: SocketPaths, start: DaemonStart) -> DaemonLink:
 
 
 def _spawn_daemon(paths: SocketPaths, lock_fd: int, start: DaemonStart) -> None:
-    import select
     import subprocess
-    import time
 
     read_fd, write_fd = os.pipe()
     try:
@@ -182,21 +185,35 @@ def _spawn_daemon(paths: SocketPaths, lock_fd: int, start: DaemonStart) -> None:
     finally:
         os.close(write_fd)
     try:
-        deadline = time.monotonic() + START_TIMEOUT
-        answer = b""
-        while b"\n" not in answer:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or not select.select([read_fd], [], [], remaining)[0]:
-                raise CliError(f"server did not start within {START_TIMEOUT:g} s (see {paths.log})")
-            chunk = os.read(read_fd, 4096)
-            if not chunk:
-                break
-            answer += chunk
+        answer = _starter_answer(read_fd, paths)
     finally:
         os.close(read_fd)
-    if not answer.startswith(b"ready"):
+    if answer == b"stopped":
+        raise ConfigStoppedServer()
+    if answer != b"ready":
         message = answer.decode(errors="replace").strip() or f"server failed to start (see {paths.log})"
         raise CliError(message)
+
+
+def _starter_answer(read_fd: int, paths: SocketPaths) -> bytes:
+    """The daemon's last word on the ready pipe. START_TIMEOUT covers it getting to listen;
+    its config then takes as long as it takes (a run-shell may wait), as tmux's client waits."""
+    import select
+    import time
+
+    deadline = time.monotonic() + START_TIMEOUT
+    received = b""
+    while True:
+        if deadline is not None and not select.select([read_fd], [], [], max(0, deadline - time.monotonic()))[0]:
+            raise CliError(f"server did not start within {START_TIMEOUT:g} s (see {paths.log})")
+        chunk = os.read(read_fd, 4096)
+        if not chunk:  # it exited: with its reason unterminated, or none
+            return received.strip()
+        *lines, received = (received + chunk).split(b"\n")
+        for line in lines:
+            if line != b"listening":
+                return line
+            deadline = None
 
 
 # --- commands ------------------------------------------------------------------------
@@ -397,6 +414,8 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as error:
         print(str(error), file=sys.stderr)
         return error.status
+    except ConfigStoppedServer:
+        return 0
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

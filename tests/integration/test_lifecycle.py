@@ -9,6 +9,8 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from conftest import processes_with_env, wait_for_exit, wait_until
 
 
@@ -120,3 +122,26 @@ def test_sigusr1_recreates_a_deleted_socket(daemon):
     assert daemon.cli("ls").returncode == 1
     os.kill(daemon.pid(), signal.SIGUSR1)
     wait_until(lambda: daemon.cli("ls").returncode == 0, message="socket recreated")
+
+
+def test_the_start_timeout_covers_listening_not_the_config(monkeypatch, tmp_path):
+    """A daemon says `listening`, then `ready` after its config: a config slower than the start
+    timeout (a run-shell that waits) is waited for, as tmux's client waits; silence before
+    listening is not."""
+    from tmux_py import cli
+    from tmux_py.paths import SocketPaths
+
+    monkeypatch.setattr(cli, "START_TIMEOUT", 1.0)
+    paths = SocketPaths(tmp_path / "s")
+    # Stand-ins for the daemon's ready pipe: the pause is the slow config being modelled.
+    slow_config = subprocess.Popen(["sh", "-c", "echo listening; sleep 1.3; echo ready"], stdout=subprocess.PIPE)
+    silent = subprocess.Popen(["sh", "-c", "exec sleep 30"], stdout=subprocess.PIPE)
+    try:
+        assert cli._starter_answer(slow_config.stdout.fileno(), paths) == b"ready"
+        with pytest.raises(cli.CliError, match="server did not start within 1 s"):
+            cli._starter_answer(silent.stdout.fileno(), paths)
+    finally:
+        for child in (slow_config, silent):
+            child.kill()
+            child.wait()
+            child.stdout.close()

@@ -2,8 +2,9 @@
 
 ``--lock-fd`` is the socket's lock file, already locked by the starter and
 inherited; ``--config`` is tmux's ``-f`` (the file sourced at start);
-``--ready-fd`` is a pipe on which the daemon says ``ready`` (or
-the reason it could not start) so the starter waits on an event, not a timer.
+``--ready-fd`` is a pipe on which the daemon says ``listening``, then ``ready`` once its
+config has run (or ``stopped``, or the reason it could not start), so the starter waits on
+events, not a timer.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 Start-up, under the lock file beside the socket: refuse if a live daemon
 answers on the socket, replace a stale one (connection refused), listen
 (socket 0600), write the PID file, then report ready (to the CLI that started
-it, through an inherited pipe). The state goes STARTING -> READY -> STOPPING.
+it, through an inherited pipe: ``listening``, then ``ready`` once the config has run, or
+``stopped`` if the config stopped the server). The state goes STARTING -> READY -> STOPPING.
 
 Shutdown (kill-server, SIGTERM, SIGINT, or the last session ending): attached
 clients get an exit message with the reason, every pane's processes get SIGHUP
@@ -196,16 +197,28 @@ class Daemon:
         loop.add_signal_handler(signal.SIGCHLD, self._reap_children)
         loop.add_signal_handler(signal.SIGUSR1, self._recreate_socket)
         loop.add_signal_handler(signal.SIGHUP, lambda: None)
+        # The starter's timeout covers getting this far; the config may take as long as its
+        # run-shell commands do (tmux holds the client that started it until then).
+        self._tell_starter(b"listening\n")
         await self._source_config()
         self.state = "READY"
         log.info("daemon %d ready on %s", os.getpid(), self.paths.socket)
-        if self._ready_fd is not None:
-            os.write(self._ready_fd, b"ready\n")
-            os.close(self._ready_fd)
-            self._ready_fd = None
+        self._tell_starter(b"stopped\n" if self._shutdown_requested.is_set() else b"ready\n", last=True)
         await self._shutdown_requested.wait()
         await self._shutdown()
         return 0
+
+    def _tell_starter(self, word: bytes, last: bool = False) -> None:
+        """A line on the starting CLI's pipe: listening, then ready (or stopped, by the config)."""
+        if self._ready_fd is None:
+            return
+        try:
+            os.write(self._ready_fd, word)
+        except OSError:  # the starter gave up (Ctrl-C): nobody to tell
+            last = True
+        if last:
+            os.close(self._ready_fd)
+            self._ready_fd = None
 
     async def _listen(self) -> None:
         prepare_socket_dir(self.paths)
