@@ -92,7 +92,8 @@ class OptionDef:
             if self.maximum is not None and number > self.maximum:
                 raise OptionError(f"value is too large: {value}")
             return number
-        text = str(value)
+        # config.toml's true and false name a choice's on and off (status = false).
+        text = ("on" if value else "off") if isinstance(value, bool) and self.choices else str(value)
         if self.choices and text not in self.choices:
             raise OptionError(f"unknown value: {text}")
         if self.key and text != "None":
@@ -102,6 +103,14 @@ class OptionDef:
         if self.pattern and not re.fullmatch(self.pattern, text):
             raise OptionError(f"value is invalid: {text}")
         return text
+
+    def toggled(self, value: object) -> object:
+        """``set NAME`` with no value, as tmux's options_from_string_flag and _choice: a flag
+        flips; a choice's first two words swap (off and on, emacs and vi), a later word stays."""
+        if self.kind is bool:
+            return not value
+        index = self.choices.index(value)
+        return self.choices[1 - index] if index < 2 else value
 
     def show(self, value: object) -> str:
         """The value as show-options prints it, before quoting."""
@@ -126,6 +135,37 @@ SHRT_MAX = (1 << 15) - 1
 #: tmux's action and visual choices (bell-action, visual-bell...).
 _ACTIONS = ("none", "any", "current", "other")
 _VISUAL = ("off", "on", "both")
+#: The status option's words: each one's index is the number of lines the status line takes.
+STATUS_CHOICES = ("off", "on", "2", "3", "4", "5")
+
+
+def status_lines(value: object) -> int:
+    """Lines a ``status`` value takes from the client's terminal, as tmux's status_line_size."""
+    return STATUS_CHOICES.index(str(value))
+
+
+#: tmux 3.3a's status-format: line 1 (status-left, the window list, status-right), then the panes.
+_STATUS_FORMAT = (
+    "#[align=left range=left #{E:status-left-style}]#[push-default]#{T;=/#{status-left-length}:status-left}"
+    "#[pop-default]#[norange default]#[list=on align=#{status-justify}]#[list=left-marker]<"
+    "#[list=right-marker]>#[list=on]#{W:"
+    "#[range=window|#{window_index} #{E:window-status-style}#{?#{&&:#{window_last_flag}"
+    ",#{!=:#{E:window-status-last-style},default}}, #{E:window-status-last-style},}"
+    "#{?#{&&:#{window_bell_flag},#{!=:#{E:window-status-bell-style},default}}, #{E:window-status-bell-style}"
+    ",#{?#{&&:#{||:#{window_activity_flag},#{window_silence_flag}},#{!=:#{E:window-status-activity-style}"
+    ",default}}, #{E:window-status-activity-style},}}]#[push-default]#{T:window-status-format}#[pop-default]"
+    "#[norange default]#{?window_end_flag,,#{window-status-separator}},"
+    "#[range=window|#{window_index} list=focus #{?#{!=:#{E:window-status-current-style},default}"
+    ",#{E:window-status-current-style},#{E:window-status-style}}#{?#{&&:#{window_last_flag}"
+    ",#{!=:#{E:window-status-last-style},default}}, #{E:window-status-last-style},}"
+    "#{?#{&&:#{window_bell_flag},#{!=:#{E:window-status-bell-style},default}}, #{E:window-status-bell-style}"
+    ",#{?#{&&:#{||:#{window_activity_flag},#{window_silence_flag}},#{!=:#{E:window-status-activity-style}"
+    ",default}}, #{E:window-status-activity-style},}}]#[push-default]#{T:window-status-current-format}"
+    "#[pop-default]#[norange list=on default]#{?window_end_flag,,#{window-status-separator}}}"
+    "#[nolist align=right range=right #{E:status-right-style}]"
+    "#[push-default]#{T;=/#{status-right-length}:status-right}#[pop-default]#[norange default]",
+    "#[align=centre]#{P:#{?pane_active,#[reverse],}#{pane_index}[#{pane_width}x#{pane_height}]#[default] }",
+)
 
 
 def _default_shell() -> str:
@@ -176,7 +216,7 @@ _DEFINITIONS = (
     # Read by attached clients: set-option sends them the new values, applied live.
     OptionDef("prefix", str, "C-b", key=True, help="the key that starts a key binding"),
     OptionDef("mouse", bool, True, help="clicks select panes, the wheel scrolls, borders drag"),
-    OptionDef("status", bool, True, help="show the status line"),
+    OptionDef("status", str, "on", choices=STATUS_CHOICES, help="the status line: off, on (one line) or 2 to 5 lines"),
     OptionDef("status-position", str, "bottom", choices=("top", "bottom"),
               help="where the status line is"),
     OptionDef("status-right", str, "%H:%M %d-%b-%y", help="strftime text at the right of the status line"),
@@ -206,6 +246,8 @@ _DEFINITIONS = (
     OptionDef("silence-action", str, "other", choices=_ACTIONS, acts=False),
     OptionDef("status-bg", str, "default", acts=False),
     OptionDef("status-fg", str, "default", acts=False),
+    # The client draws its own first status line and leaves the others blank (status 2 to 5).
+    OptionDef("status-format", str, _STATUS_FORMAT, item_separators=" ,", acts=False),
     OptionDef("status-interval", int, 15, 0, INT_MAX, acts=False),
     OptionDef("status-justify", str, "left", choices=("left", "centre", "right", "absolute-centre"), acts=False),
     OptionDef("status-keys", str, "emacs", choices=("emacs", "vi"), acts=False),

@@ -70,9 +70,9 @@ def _set(ctx: Context, args: Args, window: bool) -> None:
         store.set_array(name, index, value, append=args.has("a"))
         return
     if value is None:
-        if definition is None or definition.kind is not bool:
+        if definition is None or not (definition.kind is bool or definition.choices):
             raise OptionError("empty value")
-        value = not store.get(name)  # a flag without a value toggles, as in tmux
+        value = definition.toggled(store.get(name))
     elif args.has("a") and (definition is None or definition.kind is str):
         try:
             value = str(store.get(name)) + value

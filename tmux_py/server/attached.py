@@ -27,7 +27,8 @@ same encoder send-keys uses.
 
 Window size, as tmux's resize.c. Each window is sized by its window-size
 option from its session's clients (with aggressive-resize, only the clients
-showing it), less the status line: ``smallest`` or ``largest`` of them,
+showing it), less the lines of the status line (the status option: none for
+off, one for on, 2 to 5): ``smallest`` or ``largest`` of them,
 ``latest`` the one used last (attached, typed or clicked in, resized),
 ``manual`` as resize-window left it. The session's own size, for new windows, follows the
 global window-size. With no client left, the session and its windows go back
@@ -56,7 +57,7 @@ from tmux_py import commands, protocol
 from tmux_py.commands.context import Context
 from tmux_py.commands.variables import variables, window_flags
 from tmux_py.format import expand
-from tmux_py.options import OPTION_DEFS
+from tmux_py.options import OPTION_DEFS, status_lines
 from tmux_py.server.flow import RED, SMALL_UPDATE, Flow
 from tmux_py.server.model import Target, TargetError
 from tmux_py.server.mouse import encode_mouse
@@ -73,8 +74,6 @@ log = logging.getLogger(__name__)
 HISTORY_CHUNK = 2000
 #: Seconds between rechecks of window names for the status bar (tmux's automatic-rename).
 STATUS_INTERVAL = 1.0
-#: Lines of the status bar the client draws below the window.
-STATUS_LINES = 1
 #: Seconds between looks at a window's program for its name while it writes (tmux's NAME_INTERVAL).
 NAME_INTERVAL = 0.5
 
@@ -571,7 +570,7 @@ class Attachments:
 
     def _fit(self, clients: list[AttachedClient], policy: str) -> tuple[int, int]:
         """The window size ``clients`` ask for under window-size ``policy`` (not manual)."""
-        status = STATUS_LINES if self.daemon.options.get("status") else 0
+        status = status_lines(self.daemon.options.get("status"))
         if policy == "latest":
             clients = [max(clients, key=lambda client: client.used)]
         pick = max if policy == "largest" else min

@@ -9,6 +9,12 @@ emulates); ``● yellow 120 behind`` while this client lags (the daemon's
 ``Flow`` level and the lines it owes; nothing when green); the prefix mark
 while a prefix is pending; a message when there is one; and the clock (the
 ``status-right`` option, strftime). Clicking a window's name selects it.
+
+The ``status`` option says how many lines it takes (tmux's status_line_size: on is one, 2 to 5
+that many; off hides it, which the app does). The lines after the first are blank, in the
+status line's colours: tmux draws ``status-format[1]`` and on there (by default the window's
+panes with their sizes on the second line, nothing on the others), and tmuxpy draws no
+status-format yet.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import time
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from tmux_py.client.messages import WindowClicked
@@ -31,6 +38,9 @@ class StatusBar(Widget):
     DEFAULT_CSS = """
     StatusBar { dock: bottom; height: 1; width: 100%; }
     """
+
+    #: Lines the status line takes: the status option's count (1 for on, 2 to 5).
+    lines = reactive(1)
 
     def __init__(self) -> None:
         super().__init__(id="status")
@@ -49,6 +59,9 @@ class StatusBar(Widget):
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self.refresh)
+
+    def watch_lines(self, lines: int) -> None:
+        self.styles.height = max(1, lines)
 
     def update(self, **fields) -> None:
         for name, value in fields.items():
@@ -93,6 +106,8 @@ class StatusBar(Widget):
             text.append(" " * gap)
         text.append_text(right)
         text.truncate(width)
+        for _ in range(1, self.lines):
+            text.append("\n" + " " * width)
         return text
 
     def on_click(self, event: events.Click) -> None:
