@@ -157,19 +157,22 @@ def variables(ctx: Context, session: Session | None = None, window: Window | Non
             history_bytes=lambda: emulator.history.nbytes() if emulator.history_size else 0,
             history_limit=lambda: emulator.history_limit,
         )
-    scope = pane or window or session
-    return Variables(getters, lambda name: option_value(scope.options if scope else ctx.server.options, name))
+    stores = [scope.options for scope in (pane, window, session) if scope is not None and scope.options]
+    return Variables(getters, lambda name: option_value(stores, ctx.server.options, name))
 
 
-def option_value(options: Options, name: str) -> object:
-    """``#{NAME}`` for an option (tmux's format_find, after the variables): its value in the
-    narrowest scope, flags as 1 or 0; None for a name that is no option (or an array's)."""
+def option_value(stores: list[Options], global_options: Options, name: str) -> object:
+    """``#{NAME}`` for an option (tmux's format_find, after the variables): the pane's, the
+    window's or the session's own value, else the global one; flags as 1 or 0; None for a name
+    that is no option (or an array's). The session comes last but counts: a session option is
+    in no window's chain (``set -t a status 2`` then ``#{status}`` in a is 2, as tmux)."""
     if not user_option(name):
         option = OPTION_DEFS.get(name)
         if option is None or option.item_separators:
             return None
+    owner = next((store for store in stores if store.local(name)), global_options)
     try:
-        return options.get(name)
+        return owner.get(name)
     except OptionError:
         return None
 

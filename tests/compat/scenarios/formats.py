@@ -62,6 +62,11 @@ SCENARIOS = [
     scenario("format-option-status-is-a-choice",
              NEW, show("a", "#{status}|#{?status,y,n}"), "set -g status off", show("a", "#{status}|#{?status,y,n}"),
              "set -g status 2", show("a", "#{status}")),
+    # A session's own value counts though no window inherits it (tmux looks at the session last).
+    scenario("format-option-session-values",
+             NEW, "new -d -s b", "set -t a status 5", "set -t a base-index 3", "set -t a @who a",
+             "set -g @who all", "setw -t a:0 @who window",
+             show("a", "#{status}|#{base-index}|#{@who}"), show("b", "#{status}|#{base-index}|#{@who}")),
     scenario("format-option-status-set-shown-and-checked",
              NEW, "show -g status", "show -gv status", "set -g status 2", "show -g status", "set -g status 7",
              "set -g status 1", "set -g status ON", "set -g status true", "set -g status ''", "show -g status",
