@@ -7,6 +7,11 @@ and whether it repeats (``-r``). The daemon owns the tables; attached
 clients get them as command strings (:meth:`KeyTables.for_client`) and run
 what a key is bound to through the command table, as typed at the prompt.
 
+The copy-mode tables (``copy-mode``, emacs keys; ``copy-mode-vi``) are
+here too, with tmux's defaults, as tmux keeps them: the client's copy mode
+looks each key up in the one ``mode-keys`` chooses, so ``bind -T
+copy-mode-vi`` and ``unbind`` change what copy mode does.
+
 Key names are kept as tmux prints them (``PPage``, not ``PageUp``; ``M-C-x``,
 not ``C-M-x``; mouse keys such as ``WheelUpPane`` bind and list too), and
 sorted as tmux sorts them (by key code); :mod:`tmux_py.keys` reads and
@@ -20,7 +25,8 @@ from dataclasses import dataclass
 from tmux_py.cmdline import escape_argument, join_argv, split_commands
 from tmux_py.keys import canonical_key, parse_key
 
-__all__ = ["DEFAULT_BINDINGS", "Binding", "KeyTables", "canonical_key", "is_bindable", "key_order"]
+__all__ = ["COPY_MODE_TABLES", "DEFAULT_BINDINGS", "DEFAULT_COPY_MODE_BINDINGS", "DEFAULT_COPY_MODE_VI_BINDINGS",
+           "Binding", "KeyTables", "canonical_key", "is_bindable", "key_order"]
 
 #: tmux 3.3a's default prefix bindings that tmuxpy has commands for (``list-keys -T prefix``).
 DEFAULT_BINDINGS: dict[str, str] = {
@@ -79,6 +85,62 @@ DEFAULT_REPEAT = frozenset(
     ["Up", "Down", "Left", "Right"] + [f"{mod}-{arrow}" for mod in "CM" for arrow in ("Up", "Down", "Left", "Right")]
 )
 
+def _send_x(commands: dict[str, str]) -> dict[str, str]:
+    """Keys bound to one copy-mode command each, as tmux writes them: ``send-keys -X name``."""
+    return {key: f"send-keys -X {name}" for key, name in commands.items()}
+
+
+#: tmux 3.3a's copy-mode table (emacs keys; ``list-keys -T copy-mode``): the keys whose commands
+#: tmuxpy's copy mode has, mouse keys left out (the client scrolls with the wheel itself).
+DEFAULT_COPY_MODE_BINDINGS: dict[str, str] = {
+    **_send_x({
+        "C-Space": "begin-selection", "C-a": "start-of-line", "C-b": "cursor-left", "C-c": "cancel",
+        "C-e": "end-of-line", "C-f": "cursor-right", "C-g": "clear-selection",
+        "C-k": "copy-pipe-end-of-line-and-cancel", "C-n": "cursor-down", "C-p": "cursor-up", "C-v": "page-down",
+        "C-w": "copy-pipe-and-cancel", "Escape": "cancel", "Space": "page-down", "N": "search-reverse",
+        "R": "rectangle-toggle", "n": "search-again", "q": "cancel", "Home": "start-of-line",
+        "End": "end-of-line", "NPage": "page-down", "PPage": "page-up", "Up": "cursor-up", "Down": "cursor-down",
+        "Left": "cursor-left", "Right": "cursor-right", "M-<": "history-top", "M->": "history-bottom",
+        "M-R": "top-line", "M-b": "previous-word", "M-f": "next-word-end", "M-m": "back-to-indentation",
+        "M-r": "middle-line", "M-v": "page-up", "M-w": "copy-pipe-and-cancel", "M-Up": "halfpage-up",
+        "M-Down": "halfpage-down", "C-Up": "scroll-up", "C-Down": "scroll-down",
+    }),
+    "C-r": 'command-prompt -i -I "#{pane_search_string}" -T search -p "(search up)" '
+           '{ send-keys -X search-backward-incremental "%%" }',
+    "C-s": 'command-prompt -i -I "#{pane_search_string}" -T search -p "(search down)" '
+           '{ send-keys -X search-forward-incremental "%%" }',
+    "g": 'command-prompt -p "(goto line)" { send-keys -X goto-line "%%" }',
+}
+
+#: tmux 3.3a's copy-mode-vi table (``list-keys -T copy-mode-vi``), as :data:`DEFAULT_COPY_MODE_BINDINGS`.
+DEFAULT_COPY_MODE_VI_BINDINGS: dict[str, str] = {
+    **_send_x({
+        "C-b": "page-up", "C-c": "cancel", "C-d": "halfpage-down", "C-e": "scroll-down", "C-f": "page-down",
+        "C-h": "cursor-left", "C-j": "copy-pipe-and-cancel", "Enter": "copy-pipe-and-cancel",
+        "C-u": "halfpage-up", "C-v": "rectangle-toggle", "C-y": "scroll-up", "Escape": "clear-selection",
+        "Space": "begin-selection", "$": "end-of-line", "0": "start-of-line", "B": "previous-space",
+        "D": "copy-pipe-end-of-line-and-cancel", "E": "next-space-end", "G": "history-bottom", "H": "top-line",
+        "J": "scroll-down", "K": "scroll-up", "L": "bottom-line", "M": "middle-line", "N": "search-reverse",
+        "V": "select-line", "W": "next-space", "^": "back-to-indentation", "b": "previous-word",
+        "e": "next-word-end", "g": "history-top", "h": "cursor-left", "j": "cursor-down", "k": "cursor-up",
+        "l": "cursor-right", "n": "search-again", "o": "other-end", "q": "cancel", "v": "rectangle-toggle",
+        "w": "next-word", "BSpace": "cursor-left", "NPage": "page-down", "PPage": "page-up", "Up": "cursor-up",
+        "Down": "cursor-down", "Left": "cursor-left", "Right": "cursor-right", "C-Up": "scroll-up",
+        "C-Down": "scroll-down",
+    }),
+    "/": 'command-prompt -T search -p "(search down)" { send-keys -X search-forward "%%" }',
+    "?": 'command-prompt -T search -p "(search up)" { send-keys -X search-backward "%%" }',
+    ":": 'command-prompt -p "(goto line)" { send-keys -X goto-line "%%" }',
+}
+
+#: The copy-mode table of each ``mode-keys`` value.
+COPY_MODE_TABLES = {"emacs": "copy-mode", "vi": "copy-mode-vi"}
+
+#: The tables tmux starts with, and their keys.
+_DEFAULT_TABLES = {"prefix": DEFAULT_BINDINGS, "copy-mode": DEFAULT_COPY_MODE_BINDINGS,
+                   "copy-mode-vi": DEFAULT_COPY_MODE_VI_BINDINGS}
+
+
 def is_bindable(name: str) -> bool:
     """A key bind-key takes: any name tmux has a key code for (``None`` is none)."""
     return parse_key(name) is not None
@@ -110,8 +172,9 @@ class KeyTables:
 
     def __init__(self) -> None:
         self.tables: dict[str, dict[str, Binding]] = {"prefix": {}, "root": {}}
-        for key, command in DEFAULT_BINDINGS.items():
-            self.bind("prefix", key, split_commands(command), repeat=key in DEFAULT_REPEAT)
+        for table, keys in _DEFAULT_TABLES.items():
+            for key, command in keys.items():
+                self.bind(table, key, split_commands(command), repeat=table == "prefix" and key in DEFAULT_REPEAT)
 
     def bind(self, table: str, key: str, commands: list[list[str]], repeat: bool = False) -> None:
         self.tables.setdefault(table, {})[canonical_key(key)] = Binding(commands, repeat)
@@ -154,6 +217,7 @@ class KeyTables:
         return lines
 
     def for_client(self) -> dict[str, dict[str, str]]:
-        """What an attached client needs: the prefix and root tables as command strings."""
-        return {name: {key: binding.command_string() for key, binding in self.tables[name].items()}
-                for name in ("prefix", "root")}
+        """What an attached client needs: the prefix, root and copy-mode tables as command strings
+        (a copy-mode table emptied by ``unbind -a`` is gone: an empty one)."""
+        return {name: {key: binding.command_string() for key, binding in self.tables.get(name, {}).items()}
+                for name in ("prefix", "root", *COPY_MODE_TABLES.values())}

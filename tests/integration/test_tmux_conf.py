@@ -139,7 +139,8 @@ def test_a_tpm_line_runs_the_plugin_manager_before_the_daemon_answers(daemon):
 def test_send_keys_dash_x_binds_in_copy_mode_tables_and_says_where_copy_mode_runs(daemon):
     daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep 60")
     daemon.out("bind", "-T", "copy-mode", "C-Space", "send", "-X", "-N", "2", "begin-selection")
-    assert daemon.out("lsk", "-T", "copy-mode") == "bind-key -T copy-mode C-Space send-keys -X -N 2 begin-selection\n"
+    assert daemon.out("lsk", "-T", "copy-mode", "C-Space") == (
+        "bind-key -T copy-mode C-Space send-keys -X -N 2 begin-selection\n")
     result = daemon.cli("send-keys", "-X", "cancel")
     assert result.returncode == 1
     assert result.stderr == "not in a mode: copy mode runs in tmuxpy's client, with the keys of mode-keys\n"

@@ -163,9 +163,10 @@ async def test_scroll_mode_fetches_history_by_range_and_copies(daemon, attach):
         assert "[" in view.render_line(0).text and "/" in view.render_line(0).text, "position mark"
         daemon.cli("send-keys", "-t", "t", "echo while-scrolling", "Enter", check=True)
         daemon.wait_for_text("t", "while-scrolling")
-        await pilot.press("question_mark", *"2999", "enter")
-        await pilot.press("G")
-        await pilot.press("question_mark", *"2999", "enter")
+        for keys in ((), ("G",)):  # the search prompt is the daemon's command-prompt: wait for it
+            await pilot.press(*keys, "question_mark")
+            await until(lambda: app.prompt.is_open, message="the search prompt")
+            await pilot.press(*"2999", "enter")
         await until(lambda: "2999" in view.render_line(view.copy.cursor_line - view.copy.top).text,
                     message="search found 2999")
         await pilot.press("space", "right", "right", "right", "enter")

@@ -30,8 +30,8 @@ from textual.theme import Theme as TextualTheme
 from tmux_py import protocol
 from tmux_py.config import Config, load_config
 from tmux_py.client.connection import CLOSED, ConnectionLost, DaemonConnection
-from tmux_py.client.copy_mode import PROMPTS, CopyMode
-from tmux_py.bindings import canonical_key
+from tmux_py.client.copy_mode import CopyMode, binding, send_x
+from tmux_py.bindings import COPY_MODE_TABLES, canonical_key
 from tmux_py.client.keymap import DEFAULT_BINDINGS, missing_bindings, tmux_key
 from tmux_py.cmdline import CommandLineError, split_commands
 from tmux_py.client.messages import BorderDragged, PaneMouse, PromptDone, WindowClicked
@@ -88,6 +88,7 @@ class TmuxApp(App, inherit_bindings=False):
             else:
                 self.bindings.pop(key, None)
         self.root_bindings: dict[str, str] = {}
+        self.copy_tables: dict[str, dict[str, str]] = {}  # copy-mode and copy-mode-vi, from the daemon
         self.config_bindings_checked = False  # against the daemon's first tables, once
         self.prefix = "C-b"
         self.mouse_on = True
@@ -223,6 +224,7 @@ class TmuxApp(App, inherit_bindings=False):
             tables = args.get("tables", {})
             self.bindings = dict(tables.get("prefix", {}))
             self.root_bindings = dict(tables.get("root", {}))
+            self.copy_tables = {name: dict(tables.get(name, {})) for name in COPY_MODE_TABLES.values()}
             if not self.config_bindings_checked:
                 # The first tables come right after attach. A daemon started with this config
                 # directory read config.toml itself; one started with another learns the bindings
@@ -348,7 +350,10 @@ class TmuxApp(App, inherit_bindings=False):
             return
         view = self.window_view.active_view()
         if view is not None and view.copy is not None:
-            view.copy.key(name, self.mode_keys)
+            # tmux's copy mode: the key's binding in the mode-keys table, or nothing at all.
+            command = binding(self.copy_tables, self.mode_keys, name)
+            if command:
+                self.run_command(command)
             return
         command = self.root_bindings.get(canonical_key(name))  # bind -n: no prefix needed
         if command:
@@ -361,14 +366,22 @@ class TmuxApp(App, inherit_bindings=False):
             self.connection.send(protocol.Paste(text=text))
 
     def run_command(self, command: str) -> None:
-        """A command string (a binding, the prompt): each of its commands, in order."""
+        """A command string (a binding, the prompt): each of its commands, in order.
+
+        ``send-keys -X`` acts on the active pane's copy mode, which lives here: it runs here
+        when that pane is in the mode; the daemon says "not in a mode" otherwise."""
         try:
             argvs = split_commands(command)
         except CommandLineError as error:
             self.show_message(str(error))
             return
         for argv in argvs:
-            self.run_argv(argv)
+            view = self.window_view.active_view()
+            copy_command = send_x(argv)
+            if copy_command is not None and view is not None and view.copy is not None:
+                view.copy.run(*copy_command)
+            else:
+                self.run_argv(argv)
 
     def run_argv(self, argv: list[str]) -> None:
         if self.connection is None or self.connection.closed:
@@ -386,7 +399,8 @@ class TmuxApp(App, inherit_bindings=False):
             if len(output) == 1:
                 self.show_message(output[0])
             elif output:
-                self.push_screen(HelpScreen(output, self.mode_keys))  # tmux shows it in view mode
+                # tmux shows it in view mode, a copy mode with the mode-keys table's keys.
+                self.push_screen(HelpScreen(output, self.copy_tables, self.mode_keys))
 
         reply.add_done_callback(done)
 
@@ -402,10 +416,6 @@ class TmuxApp(App, inherit_bindings=False):
                 self.run_command(text)
         elif message.kind == "confirm" and message.value == "y":
             self.run_command(message.context.get("command", ""))
-        elif message.kind in PROMPTS:
-            view = self.window_view.active_view()
-            if view is not None and view.copy is not None:
-                view.copy.answer(message.kind, message.value)
 
     # --- scroll mode ----------------------------------------------------------------
 
@@ -441,8 +451,7 @@ class TmuxApp(App, inherit_bindings=False):
                 return
             if not answer.ok or view.copy is not None:
                 return
-            view.copy = CopyMode(view, answer.result["size"], fetch, copied, exit_mode,
-                                 lambda kind: self.prompt.open(kind, PROMPTS[kind]))
+            view.copy = CopyMode(view, answer.result["size"], fetch, copied, exit_mode)
             if page_up:
                 view.copy.scroll(view.lines_count - 1)
             if wheel:

@@ -9,13 +9,18 @@ chunks of :data:`CHUNK` as the view needs them (``History`` requests), kept
 in a cache, never all at once; a search fetches chunk by chunk from the cursor
 until it finds a match.
 
-Keys are tmux 3.3a's default copy-mode tables, chosen by the ``mode-keys``
-option: :data:`VI_KEYS` (copy-mode-vi) or :data:`EMACS_KEYS` (copy-mode), each
-a key name -> a tmux copy-mode command name (``send-keys -X`` names), run by
-:attr:`CopyMode.COMMANDS`. Copying puts the selection on the system clipboard
-(OSC 52) and in a paste buffer, and leaves. Not done yet: jumps (f/F/t/T),
-marks, brackets, paragraphs, repeat counts, and incremental search (C-s/C-r
-prompt for a whole string, then search).
+Keys are looked up in the daemon's copy-mode key tables, the one the
+``mode-keys`` option chooses (``copy-mode-vi`` or ``copy-mode``), as tmux's
+copy mode does (:func:`binding`): ``bind -T copy-mode-vi v send -X
+begin-selection`` rebinds a key, ``unbind`` makes it do nothing. A bound
+``send-keys -X name`` (:func:`send_x`) runs one of tmux's copy-mode commands
+here (:meth:`CopyMode.run`, :attr:`CopyMode.COMMANDS`); anything else runs in
+the daemon, as the client's other bindings do (tmux's own search keys are
+``command-prompt`` whose answer comes back as ``send-keys -X search-forward
+TEXT``). Copying puts the selection on the system clipboard (OSC 52) and in a
+paste buffer. Not done yet: jumps (f/F/t/T), marks, brackets, paragraphs,
+incremental search (C-s/C-r ask for a whole string, then search), and
+copy-pipe's command (the selection is copied, not piped).
 """
 
 from __future__ import annotations
@@ -27,59 +32,56 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
+from tmux_py.bindings import COPY_MODE_TABLES, canonical_key
+from tmux_py.cmdline import CommandLineError, split_commands
+
 #: History lines per request.
 CHUNK = 200
 
 _MARK_STYLE = Style(reverse=True)
 
-#: tmux 3.3a's copy-mode-vi table (``list-keys -T copy-mode-vi``), the commands tmuxpy has.
-VI_KEYS = {
-    "h": "cursor-left", "j": "cursor-down", "k": "cursor-up", "l": "cursor-right",
-    "Left": "cursor-left", "Down": "cursor-down", "Up": "cursor-up", "Right": "cursor-right",
-    "BSpace": "cursor-left", "C-h": "cursor-left",
-    "w": "next-word", "b": "previous-word", "e": "next-word-end",
-    "W": "next-space", "B": "previous-space", "E": "next-space-end",
-    "0": "start-of-line", "^": "back-to-indentation", "$": "end-of-line",
-    "g": "history-top", "G": "history-bottom", "H": "top-line", "M": "middle-line", "L": "bottom-line",
-    "C-b": "page-up", "PageUp": "page-up", "C-f": "page-down", "PageDown": "page-down",
-    "C-u": "halfpage-up", "C-d": "halfpage-down",
-    "C-y": "scroll-up", "K": "scroll-up", "C-Up": "scroll-up",
-    "C-e": "scroll-down", "J": "scroll-down", "C-Down": "scroll-down",
-    "/": "search-forward", "?": "search-backward", "n": "search-again", "N": "search-reverse",
-    ":": "goto-line",
-    "Space": "begin-selection", "V": "select-line", "v": "rectangle-toggle", "C-v": "rectangle-toggle",
-    "o": "other-end", "Escape": "clear-selection",
-    "Enter": "copy-pipe-and-cancel", "C-j": "copy-pipe-and-cancel", "D": "copy-pipe-end-of-line-and-cancel",
-    "q": "cancel", "C-c": "cancel",
-}
-
-#: tmux 3.3a's copy-mode table (emacs keys; ``list-keys -T copy-mode``), the commands tmuxpy has.
-EMACS_KEYS = {
-    "C-b": "cursor-left", "C-n": "cursor-down", "C-p": "cursor-up", "C-f": "cursor-right",
-    "Left": "cursor-left", "Down": "cursor-down", "Up": "cursor-up", "Right": "cursor-right",
-    "M-b": "previous-word", "M-f": "next-word-end",
-    "C-a": "start-of-line", "Home": "start-of-line", "M-m": "back-to-indentation",
-    "C-e": "end-of-line", "End": "end-of-line",
-    "M-<": "history-top", "M->": "history-bottom", "M-R": "top-line", "M-r": "middle-line",
-    "M-v": "page-up", "PageUp": "page-up", "C-v": "page-down", "Space": "page-down", "PageDown": "page-down",
-    "M-Up": "halfpage-up", "M-Down": "halfpage-down", "C-Up": "scroll-up", "C-Down": "scroll-down",
-    "C-s": "search-forward", "C-r": "search-backward", "n": "search-again", "N": "search-reverse",
-    "g": "goto-line",
-    "C-Space": "begin-selection", "R": "rectangle-toggle", "C-g": "clear-selection",
-    "C-w": "copy-pipe-and-cancel", "M-w": "copy-pipe-and-cancel", "C-k": "copy-pipe-end-of-line-and-cancel",
-    "q": "cancel", "Escape": "cancel", "C-c": "cancel",
-}
-
-#: The key table of each ``mode-keys`` value.
-KEY_TABLES = {"vi": VI_KEYS, "emacs": EMACS_KEYS}
-
-#: What the prompt says for each question scroll mode asks (tmux's words).
-PROMPTS = {"search-down": "(search down)", "search-up": "(search up)", "goto-line": "(goto line)"}
 
 
-def copy_command(name: str, mode_keys: str) -> str | None:
-    """The copy-mode command key ``name`` (a tmux name) runs under ``mode-keys``, if any."""
-    return KEY_TABLES.get(mode_keys, EMACS_KEYS).get(name)
+def binding(tables: dict[str, dict[str, str]], mode_keys: str, key: str) -> str | None:
+    """What ``key`` (a tmux name) is bound to in copy mode: the command string of the table
+    ``mode-keys`` chooses among the daemon's ``tables``; None for an unbound key."""
+    return tables.get(COPY_MODE_TABLES.get(mode_keys, "copy-mode"), {}).get(canonical_key(key))
+
+
+def send_x(argv: list[str]) -> tuple[str, list[str], int] | None:
+    """``send-keys -X [-N count] command [argument ...]`` as (command, arguments, count); None for
+    any other command, and for -F or -t, which only the daemon can expand and resolve."""
+    if not argv or argv[0] not in ("send-keys", "send"):
+        return None
+    flags: set[str] = set()
+    count = "1"
+    index = 1
+    while index < len(argv) and argv[index].startswith("-") and argv[index] != "-":
+        letters = argv[index][1:]
+        index += 1
+        if letters == "-":
+            break
+        for position, letter in enumerate(letters):
+            flags.add(letter)
+            if letter in "Nt":  # getopt: the value is the rest of the word, else the next word
+                value = letters[position + 1:]
+                if not value and index < len(argv):
+                    value, index = argv[index], index + 1
+                count = value if letter == "N" else count
+                break
+    if "X" not in flags or flags & {"F", "t"} or not count.isdigit() or int(count) < 1 or index >= len(argv):
+        return None
+    return argv[index], argv[index + 1:], int(count)
+
+
+def copy_command(command: str | None) -> str | None:
+    """The copy-mode command a binding runs when it is one ``send-keys -X``, else None."""
+    try:
+        argvs = split_commands(command or "")
+    except CommandLineError:
+        return None
+    found = send_x(argvs[0]) if len(argvs) == 1 else None
+    return found[0] if found else None
 
 
 def line_text(runs: list) -> str:
@@ -91,8 +93,7 @@ class CopyMode:
 
     def __init__(self, view, history_size: int,
                  fetch: Callable[[int, int], Awaitable[tuple[int, list]]],
-                 on_copy: Callable[[str], None], on_exit: Callable[[], None],
-                 prompt: Callable[[str], None]) -> None:
+                 on_copy: Callable[[str], None], on_exit: Callable[[], None]) -> None:
         self.view = view
         self.history_size = history_size
         self.screen = [list(runs) for runs in view.rows]
@@ -101,7 +102,7 @@ class CopyMode:
         self.fetch = fetch
         self.on_copy = on_copy
         self.on_exit = on_exit
-        self.prompt = prompt  # prompt(kind): ask the user (a key of PROMPTS); the answer comes to answer()
+        self.ended = False  # cancelled: the rest of a repeated (-N) command does nothing
         self.offset = 0
         self.cursor_x, self.cursor_line = view.cursor[0], history_size + view.cursor[1]
         self.anchor: tuple[int, int] | None = None
@@ -217,12 +218,14 @@ class CopyMode:
     def _selected_columns(self, line: int) -> tuple[int, int] | None:
         """Columns [begin, end) of ``line`` in the selection; None outside it."""
         selection = self.selection()
-        if selection is None:
-            return None
+        return None if selection is None else self._columns(selection, self.rectangle, line)
+
+    def _columns(self, selection, rectangle: bool, line: int) -> tuple[int, int] | None:
+        """Columns [begin, end) of ``line`` in ``selection`` (a :meth:`selection`); None outside it."""
         (sx, sl), (ex, el) = selection
         if not sl <= line <= el:
             return None
-        if self.rectangle:
+        if rectangle:
             return min(sx, ex), max(sx, ex) + 1
         return (sx if line == sl else 0), (ex + 1 if line == el else self.width)
 
@@ -331,8 +334,8 @@ class CopyMode:
         self.line_selection = False
         self.view.refresh()
 
-    def toggle_rectangle(self) -> None:
-        self.rectangle = not self.rectangle
+    def set_rectangle(self, on: bool) -> None:
+        self.rectangle = on
         self.view.refresh()
 
     def other_end(self) -> None:
@@ -341,11 +344,10 @@ class CopyMode:
             (x, line), self.anchor = self.anchor, (self.cursor_x, self.cursor_line)
             self.set_cursor(x, line)
 
-    def copy_end_of_line(self) -> None:
-        """From the cursor to the end of its line, copied; the mode ends."""
-        self.anchor, self.rectangle, self.line_selection = (self.cursor_x, self.cursor_line), False, False
-        self.cursor_x = self.width - 1
-        self.copy_selection()
+    def copy_end_of_line(self, then: str) -> None:
+        """From the cursor to the end of its line, copied; ``then`` as :meth:`copy_selection`'s,
+        the selection and cursor left as they were."""
+        self._start_copy(((self.cursor_x, self.cursor_line), (self.width - 1, self.cursor_line)), False, then)
 
     def goto_line(self, text: str) -> None:
         """tmux's goto-line: the view scrolled ``text`` lines up from the bottom of the history."""
@@ -356,60 +358,77 @@ class CopyMode:
     def page(self) -> int:
         return max(1, self.height - 1)
 
-    #: tmux's copy-mode commands (``send-keys -X`` names) that the key tables name.
-    COMMANDS: dict[str, Callable[[CopyMode], None]] = {
-        "cursor-up": lambda mode: mode.move(-1),
-        "cursor-down": lambda mode: mode.move(1),
-        "cursor-left": lambda mode: mode.set_cursor(max(0, mode.cursor_x - 1), mode.cursor_line),
-        "cursor-right": lambda mode: mode.set_cursor(min(mode.width - 1, mode.cursor_x + 1), mode.cursor_line),
-        "next-word": lambda mode: mode.next_word(),
-        "next-space": lambda mode: mode.next_word(spaces_only=True),
-        "next-word-end": lambda mode: mode.next_word_end(),
-        "next-space-end": lambda mode: mode.next_word_end(spaces_only=True),
-        "previous-word": lambda mode: mode.previous_word(),
-        "previous-space": lambda mode: mode.previous_word(spaces_only=True),
-        "start-of-line": lambda mode: mode.set_cursor(0, mode.cursor_line),
-        "back-to-indentation": lambda mode: mode.back_to_indentation(),
-        "end-of-line": lambda mode: mode.end_of_line(),
-        "history-top": lambda mode: mode.set_cursor(0, 0),
-        "history-bottom": lambda mode: mode.set_cursor(mode.cursor_x, mode.total - 1),
-        "top-line": lambda mode: mode.screen_line(0),
-        "middle-line": lambda mode: mode.screen_line((mode.height - 1) // 2),
-        "bottom-line": lambda mode: mode.screen_line(mode.height - 1),
-        "page-up": lambda mode: mode.scroll(mode.page),
-        "page-down": lambda mode: mode.scroll(-mode.page),
-        "halfpage-up": lambda mode: mode.scroll(mode.page // 2 or 1),
-        "halfpage-down": lambda mode: mode.scroll(-(mode.page // 2 or 1)),
-        "scroll-up": lambda mode: mode.scroll(1),
-        "scroll-down": lambda mode: mode.scroll(-1),
-        "search-forward": lambda mode: mode.prompt("search-down"),
-        "search-backward": lambda mode: mode.prompt("search-up"),
-        "search-again": lambda mode: mode.search_again(reverse=False),
-        "search-reverse": lambda mode: mode.search_again(reverse=True),
-        "goto-line": lambda mode: mode.prompt("goto-line"),
-        "begin-selection": lambda mode: mode.begin_selection(),
-        "select-line": lambda mode: mode.begin_selection(line_selection=True),
-        "rectangle-toggle": lambda mode: mode.toggle_rectangle(),
-        "clear-selection": lambda mode: mode.clear_selection(),
-        "other-end": lambda mode: mode.other_end(),
-        "copy-pipe-and-cancel": lambda mode: mode.copy_selection(),
-        "copy-pipe-end-of-line-and-cancel": lambda mode: mode.copy_end_of_line(),
-        "cancel": lambda mode: mode.on_exit(),
+    def leave(self) -> None:
+        self.ended = True
+        self.on_exit()
+
+    #: tmux's copy-mode commands (``send-keys -X`` names): each takes the mode and the command's
+    #: arguments (a search's text, goto-line's number; copy-pipe's command is not run).
+    COMMANDS: dict[str, Callable[[CopyMode, list[str]], None]] = {
+        "cursor-up": lambda mode, _: mode.move(-1),
+        "cursor-down": lambda mode, _: mode.move(1),
+        "cursor-left": lambda mode, _: mode.set_cursor(max(0, mode.cursor_x - 1), mode.cursor_line),
+        "cursor-right": lambda mode, _: mode.set_cursor(min(mode.width - 1, mode.cursor_x + 1), mode.cursor_line),
+        "next-word": lambda mode, _: mode.next_word(),
+        "next-space": lambda mode, _: mode.next_word(spaces_only=True),
+        "next-word-end": lambda mode, _: mode.next_word_end(),
+        "next-space-end": lambda mode, _: mode.next_word_end(spaces_only=True),
+        "previous-word": lambda mode, _: mode.previous_word(),
+        "previous-space": lambda mode, _: mode.previous_word(spaces_only=True),
+        "start-of-line": lambda mode, _: mode.set_cursor(0, mode.cursor_line),
+        "back-to-indentation": lambda mode, _: mode.back_to_indentation(),
+        "end-of-line": lambda mode, _: mode.end_of_line(),
+        "history-top": lambda mode, _: mode.set_cursor(0, 0),
+        "history-bottom": lambda mode, _: mode.set_cursor(mode.cursor_x, mode.total - 1),
+        "top-line": lambda mode, _: mode.screen_line(0),
+        "middle-line": lambda mode, _: mode.screen_line((mode.height - 1) // 2),
+        "bottom-line": lambda mode, _: mode.screen_line(mode.height - 1),
+        "page-up": lambda mode, _: mode.scroll(mode.page),
+        "page-down": lambda mode, _: mode.scroll(-mode.page),
+        "halfpage-up": lambda mode, _: mode.scroll(mode.page // 2 or 1),
+        "halfpage-down": lambda mode, _: mode.scroll(-(mode.page // 2 or 1)),
+        "scroll-up": lambda mode, _: mode.scroll(1),
+        "scroll-down": lambda mode, _: mode.scroll(-1),
+        "search-forward": lambda mode, args: mode.search(" ".join(args), forward=True),
+        "search-backward": lambda mode, args: mode.search(" ".join(args), forward=False),
+        # tmuxpy's prompt runs its template once, on Enter: an incremental search is a whole one.
+        "search-forward-incremental": lambda mode, args: mode.search(" ".join(args), forward=True),
+        "search-backward-incremental": lambda mode, args: mode.search(" ".join(args), forward=False),
+        "search-again": lambda mode, _: mode.search_again(reverse=False),
+        "search-reverse": lambda mode, _: mode.search_again(reverse=True),
+        "goto-line": lambda mode, args: mode.goto_line(args[0] if args else ""),
+        "begin-selection": lambda mode, _: mode.begin_selection(),
+        "select-line": lambda mode, _: mode.begin_selection(line_selection=True),
+        "rectangle-toggle": lambda mode, _: mode.set_rectangle(not mode.rectangle),
+        "rectangle-on": lambda mode, _: mode.set_rectangle(True),
+        "rectangle-off": lambda mode, _: mode.set_rectangle(False),
+        "clear-selection": lambda mode, _: mode.clear_selection(),
+        "other-end": lambda mode, _: mode.other_end(),
+        "copy-selection": lambda mode, _: mode.copy_selection("clear"),
+        "copy-selection-no-clear": lambda mode, _: mode.copy_selection("keep"),
+        "copy-selection-and-cancel": lambda mode, _: mode.copy_selection("cancel"),
+        "copy-pipe": lambda mode, _: mode.copy_selection("clear"),
+        "copy-pipe-no-clear": lambda mode, _: mode.copy_selection("keep"),
+        "copy-pipe-and-cancel": lambda mode, _: mode.copy_selection("cancel"),
+        "copy-end-of-line": lambda mode, _: mode.copy_end_of_line("clear"),
+        "copy-end-of-line-and-cancel": lambda mode, _: mode.copy_end_of_line("cancel"),
+        "copy-pipe-end-of-line": lambda mode, _: mode.copy_end_of_line("clear"),
+        "copy-pipe-end-of-line-and-cancel": lambda mode, _: mode.copy_end_of_line("cancel"),
+        "cancel": lambda mode, _: mode.leave(),
     }
 
-    def key(self, name: str, mode_keys: str) -> None:
-        """One key in scroll mode (tmux names), looked up in the ``mode-keys`` table."""
-        command = copy_command(name, mode_keys)
-        self.message = ""
-        if command is not None:
-            self.COMMANDS[command](self)
-
-    def answer(self, kind: str, text: str) -> None:
-        """The user's answer to ``prompt(kind)``."""
-        if kind == "goto-line":
-            self.goto_line(text)
-        else:
-            self.search(text, forward=kind == "search-down")
+    def run(self, name: str, args: list[str], count: int = 1) -> None:
+        """``send-keys -X [-N count] name args`` on this mode: ``count`` times (a cancel ends it).
+        tmux ignores a command it does not know; tmuxpy says it has none by that name."""
+        command = self.COMMANDS.get(name)
+        self.message = "" if command else f"no copy-mode command {name}"
+        if command is None:
+            self.view.refresh()
+            return
+        for _ in range(count):
+            if self.ended:
+                return
+            command(self, args)
 
     # --- search and copy ------------------------------------------------------
 
@@ -444,25 +463,36 @@ class CopyMode:
         self.message = "Search failed"
         self.view.refresh()
 
-    def copy_selection(self) -> None:
+    def copy_selection(self, then: str) -> None:
+        """tmux's copy-selection commands: the selection copied, then the mode ends (``cancel``),
+        the selection goes (``clear``) or stays (``keep``). With no selection nothing is copied;
+        ``cancel`` still leaves."""
         selection = self.selection()
-        if selection is None:
-            self.on_exit()
-            return
-        task = asyncio.get_running_loop().create_task(self._copy(selection))
+        if selection is not None:
+            self._start_copy(selection, self.rectangle, then)
+        elif then == "cancel":
+            self.leave()
+
+    def _start_copy(self, selection, rectangle: bool, then: str) -> None:
+        if then == "cancel":
+            self.ended = True  # at once: the rest of a -N repeat is not run while the copy awaits
+        task = asyncio.get_running_loop().create_task(self._copy(selection, rectangle, then))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _copy(self, selection) -> None:
+    async def _copy(self, selection, rectangle: bool, then: str) -> None:
         (_, sl), (_, el) = selection
         parts = []
         for line in range(sl, el + 1):
             text = await self.text_of(line)
-            begin, end = self._selected_columns(line)
+            begin, end = self._columns(selection, rectangle, line)
             # A part running to the line's end loses the blanks the screen pads it with.
             parts.append(text[begin:end].rstrip() if end >= self.width else text[begin:end])
         self.on_copy("\n".join(parts))
-        self.on_exit()
+        if then == "cancel":
+            self.leave()
+        elif then == "clear":
+            self.clear_selection()
 
 
 def _restyle(strip: Strip, start: int, end: int, style: Style, width: int) -> Strip:

@@ -189,8 +189,11 @@ ENTRIES = (
                  usage="[-t target-session]", help="show another session (or window) in this client"),
     CommandEntry("send-prefix", send_prefix, flags="2t:", target=PANE, usage="[-2] [-t target-pane]",
                  help="send the prefix key to a pane"),
-    CommandEntry("command-prompt", command_prompt, flags="I:p:t:", target=NO_TARGET, max_args=1,
-                 usage="[-I inputs] [-p prompts] [template]", help="ask for a command (%% is the answer)"),
+    # -i (tmux: run the template as each key is typed) and -T (the prompt's history) are taken so
+    # tmux's copy-mode search keys run: the template runs once, on Enter.
+    CommandEntry("command-prompt", command_prompt, flags="iI:p:t:T:", target=NO_TARGET, max_args=1,
+                 usage="[-i] [-I inputs] [-p prompts] [-T prompt-type] [template]",
+                 help="ask for a command (%% is the answer)"),
     CommandEntry("confirm-before", confirm_before, aliases=("confirm",), flags="p:t:", target=PANE,
                  min_args=1, max_args=None, usage="[-p prompt] command", help="run a command after y"),
     CommandEntry("copy-mode", copy_mode, flags="ut:", target=PANE, usage="[-u] [-t target-pane]",

@@ -3,7 +3,7 @@
 tmux 3.3a shows such output in the pane's view mode, a copy mode over the text:
 the keys are those of the ``mode-keys`` table, and its ``cancel`` commands
 leave (emacs: q, Escape, C-c; vi: q, C-c, Enter). This screen reads the same
-table (:func:`~tmux_py.client.copy_mode.copy_command`): the scrolling commands
+table the daemon sent (:func:`~tmux_py.client.copy_mode.binding`): the scrolling commands
 scroll it, the leaving ones close it, the rest do nothing (there is nothing to
 select or copy here).
 """
@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tmux_py.client.copy_mode import copy_command
+from tmux_py.client.copy_mode import binding, copy_command
 from tmux_py.client.keymap import tmux_key
 
 #: Copy-mode commands that move the view, as calls on the scrolled container.
@@ -34,11 +34,13 @@ _SCROLLS = {
 
 
 class HelpScreen(ModalScreen):
-    """``lines`` in a scrollable box; ``mode_keys`` is the option's value when it opened."""
+    """``lines`` in a scrollable box; ``tables`` are the copy-mode tables and ``mode_keys`` the
+    option's value when it opened."""
 
-    def __init__(self, lines: list[str], mode_keys: str) -> None:
+    def __init__(self, lines: list[str], tables: dict[str, dict[str, str]], mode_keys: str) -> None:
         super().__init__()
         self.lines = lines
+        self.tables = tables
         self.mode_keys = mode_keys
 
     def compose(self):
@@ -47,7 +49,8 @@ class HelpScreen(ModalScreen):
 
     def on_key(self, event: events.Key) -> None:
         event.stop()
-        command = copy_command(tmux_key(event.key, event.character) or "", self.mode_keys)
+        name = tmux_key(event.key, event.character)
+        command = copy_command(binding(self.tables, self.mode_keys, name)) if name else None
         if command is None:
             return
         if command == "cancel" or command.endswith("-and-cancel"):
