@@ -39,6 +39,12 @@ SCENARIOS = [
              "lsk -T copy-mode-vi y", "lsk -T copy-mode-vi C-v", "lsk -T copy-mode-vi F5",
              Run("send-keys -X cancel", tmuxpy={"err": "not in a mode: copy mode runs in tmuxpy's client, with the "
                                                        "keys of mode-keys\n"}, why=NOT_IN_A_MODE_WHY)),
+    scenario("config-copy-mode-tables-hold-tmux-s-keys-and-change",
+             NEW, "lsk -T copy-mode-vi j", "lsk -T copy-mode-vi Enter", "lsk -T copy-mode C-Space",
+             "lsk -T copy-mode M-w", "bind -T copy-mode-vi v send -X begin-selection", "lsk -T copy-mode-vi v",
+             "unbind -T copy-mode-vi Space", "lsk -T copy-mode-vi Space", "bind -T copy-mode-vi C-x kill-pane",
+             "lsk -T copy-mode-vi C-x", "unbind -a -T copy-mode-vi", "lsk -T copy-mode-vi", "lsk -T copy-mode q",
+             "bind -T copy-mode-vi q send -X cancel", "lsk -T copy-mode-vi"),
     scenario("config-mouse-keys-bind-and-list",
              NEW, "bind -T copy-mode-vi MouseDragEnd1Pane send-keys -X copy-pipe-and-cancel",
              "bind -T copy-mode-vi WheelUpPane select-pane '\\;' send -X -N 5 scroll-up",
