@@ -13,12 +13,18 @@ modes, as tmux's ``input-keys.c`` does:
   set application cursor keys (DECCKM, ``CSI ? 1 h``);
 - keypad keys (``KP0``, ``KPEnter``, ...) send ``SS3`` codes in application
   keypad mode (DECKPAM, ``ESC =``), else the plain characters;
-- a modifier on a special key is xterm's parameter: ``CSI 1 ; m A`` with
-  m = 1 + shift + 2*meta + 4*ctrl; a meta'd plain key is ESC then the key.
+- a modifier on a cursor, editing or function key is xterm's parameter:
+  ``CSI 1 ; m A`` with m = 1 + shift + 2*meta + 4*ctrl; M- on any other key is
+  ESC then the key; other modifiers mostly have no bytes (see :func:`encode_key`),
+  and send-keys then types the name as text, as tmux does.
 
-The names were checked against tmux 3.3a's ``bind``/``list-keys``, the bytes
-byte for byte (``send-keys`` into ``cat -v``). This module is pure: the daemon
-and the client both import it.
+These are the bytes of tmux's default mode: tmuxpy does not model extended keys
+(``CSI > 4 ; 1 m``, the ``extended-keys`` option), where tmux sends ``CSI k ; m u``
+for keys like C-1 and S-Tab instead (C-1 is ``CSI 49 ; 5 u``). The names were
+checked against tmux 3.3a's ``bind``/``list-keys``, the bytes byte for byte
+(``send-keys`` of every modifier combination into a raw reader; the record is in
+tests/unit/test_keys.py). This module is pure: the daemon and the client both
+import it.
 """
 
 from __future__ import annotations
@@ -33,28 +39,36 @@ SS3 = ESC + "O"
 
 #: Cursor keys: final byte of ``CSI x`` / ``SS3 x``.
 _CURSOR = {"Up": "A", "Down": "B", "Right": "C", "Left": "D"}
-
-#: Editing keys as ``CSI N ~`` (tmux sends Home/End as 1~/4~).
+#: Keys sent as ``CSI N ~``: the editing keys but Home/End (``CSI 1 ~``/``4 ~`` unmodified,
+#: ``CSI 1 ; m H``/``F`` modified), and F5-F12. F1-F4 are ``SS3 P`` ... ``SS3 S``.
 _TILDE = {
-    "Home": 1,
-    "IC": 2,
-    "DC": 3,
-    "End": 4,
-    "PPage": 5,
-    "NPage": 6,
-}
-
-#: Function keys: F1-F4 are ``SS3 P`` ... ``SS3 S``; the rest ``CSI N ~``.
-_FUNCTION_SS3 = {"F1": "P", "F2": "Q", "F3": "R", "F4": "S"}
-_FUNCTION_TILDE = {
+    "IC": 2, "DC": 3, "PPage": 5, "NPage": 6,
     "F5": 15, "F6": 17, "F7": 18, "F8": 19, "F9": 20, "F10": 21, "F11": 23, "F12": 24,
 }
-
+_FUNCTION_SS3 = {"F1": "P", "F2": "Q", "F3": "R", "F4": "S"}
 #: Keypad keys: (normal bytes, application-mode final byte of ``SS3 x``).
 _KEYPAD = {
     "KP/": ("/", "o"), "KP*": ("*", "j"), "KP-": ("-", "m"), "KP+": ("+", "k"),
     "KP.": (".", "n"), "KPEnter": ("\n", "M"),
     **{f"KP{digit}": (str(digit), "pqrstuvwxy"[digit]) for digit in range(10)},
+}
+
+#: What tmux 3.3a sends for a special key without modifiers (its ``input_key_defaults``).
+_PLAIN = {
+    **{key: CSI + final for key, final in _CURSOR.items()},
+    **{key: f"{CSI}{number}~" for key, number in _TILDE.items()},
+    **{key: SS3 + final for key, final in _FUNCTION_SS3.items()},
+    "Home": CSI + "1~", "End": CSI + "4~", "BTab": CSI + "Z",
+    **{key: normal for key, (normal, _) in _KEYPAD.items()},
+}
+#: What replaces it in application cursor keys (DECCKM) and application keypad (DECKPAM) modes.
+_APPLICATION_CURSOR = {key: SS3 + final for key, final in _CURSOR.items()}
+_APPLICATION_KEYPAD = {key: SS3 + application for key, (_, application) in _KEYPAD.items()}
+#: The keys tmux sends with any modifiers, as xterm does: ``_`` is the modifier parameter
+#: (:data:`_XTERM_MODIFIERS`); the same in every mode. Other keys have no modified form.
+_MODIFIED = {
+    **{key: f"{CSI}1;_{final}" for key, final in {**_CURSOR, **_FUNCTION_SS3, "Home": "H", "End": "F"}.items()},
+    **{key: f"{CSI}{number};_~" for key, number in _TILDE.items()},
 }
 
 #: tmux 3.3a's mouse keys (``key_string_table``): an event, then where it happened
@@ -154,10 +168,10 @@ def parse_key(name: str) -> Key | None:
         return Key(0, "Any")
     if name.startswith("0x"):
         digits = re.match(r"[0-9a-fA-F]+", name[2:])
-        code = int(digits[0], 16) if digits else 0
-        if not 0 < code < 0x110000 or 0xD800 <= code < 0xE000:
+        code = int(digits[0], 16) if digits else -1
+        if not 0 <= code < 0x110000 or 0xD800 <= code < 0xE000:
             return None
-        return Key(0, chr(code))
+        return Key(0, chr(code))  # 0x0 is NUL, which tmux prints C-Space
     modifiers = 0
     if name.startswith("^") and len(name) > 1:
         modifiers, name = MOD_CTRL, name[1:]
@@ -203,6 +217,11 @@ def canonical_key(name: str) -> str:
 #: xterm's modifier parameter (``CSI 1 ; m A``): m = 1 + shift + 2*meta + 4*ctrl.
 _XTERM_MODIFIERS = ((MOD_SHIFT, 1), (MOD_META, 2), (MOD_CTRL, 4))
 
+#: C- stays on the characters of :data:`_CONTROL_EXEMPT` (C-1, C-/); of those tmux 3.3a sends these
+#: as control characters, as a VT220 keyboard does (C-2 is NUL, C-6 RS, C-- and C-/ US), and
+#: nothing for the rest.
+_CONTROL = {"2": "\0", "6": "\x1e", "-": "\x1f", "/": "\x1f"}
+
 
 @dataclass(frozen=True)
 class KeyModes:
@@ -213,60 +232,48 @@ class KeyModes:
 
 
 class UnknownKey(ValueError):
-    """Not a key a pane can be sent (send-keys then sends the string literally, as tmux)."""
-
-
-def _control(char: str) -> str | None:
-    """C- of a character tmux's names keep the C- of (``C-Tab``, ``C-/``): what a terminal sends."""
-    if ord(char) < 0x20 or char == "\x7f":
-        return char  # already a control character: C-Enter is Enter (tmux sends nothing)
-    if char == "/":
-        return "\x1f"
-    return None
+    """No bytes for a pane: not a key name, or a key tmux cannot send (send-keys then sends the
+    name literally, as tmux: ``S-a`` types ``S-a``)."""
 
 
 def encode_key(name: str, modes: KeyModes = KeyModes()) -> str:
-    """The characters a pane receives for the key ``name``; UnknownKey if it is none."""
+    """The characters a pane receives for the key ``name``, as tmux 3.3a's ``input_key`` sends
+    them when the pane has not asked for extended keys; UnknownKey if tmux has no bytes for it
+    (its send-keys then types the name).
+
+    A cursor, editing or function key sends its modified form under any modifiers (C-Up is
+    ``CSI 1 ; 5 A``). On any other key, M- alone is ESC before the key; C- alone sends the key's
+    control character (C-2, C-/) or nothing (C-Tab, C-1, C-KP1, C-BSpace); C- and S- on a
+    non-ASCII character are dropped (C-é is é); a user key sends nothing but M-'s ESC. Other
+    modifiers (S-a, C-S-a, S-Tab, C-M-1, S-KP1) and mouse keys have no bytes: UnknownKey.
+    """
     if len(name) == 1:
         return name
     key = parse_key(name)
     if key is None or key.key == "Any" or key.key in MOUSE_KEYS:
         raise UnknownKey(name)
-    base, modifiers = key.key, key.modifiers
+    meta = ESC if key.modifiers & MOD_META else ""
+    others = key.modifiers & ~MOD_META
+    base = "\x7f" if key.key == "BSpace" else key.key
     if base.startswith("User"):
-        return ""  # tmux's user keys are for bindings: a pane is sent nothing
-    meta = ESC if modifiers & MOD_META else ""
-    parameter = 1 + sum(value for bit, value in _XTERM_MODIFIERS if modifiers & bit)
-    if base in _CURSOR:
-        final = _CURSOR[base]
-        if modifiers:
-            return f"{CSI}1;{parameter}{final}"
-        return (SS3 if modes.app_cursor else CSI) + final
-    if base in _TILDE or base in _FUNCTION_TILDE:
-        number = _TILDE.get(base) or _FUNCTION_TILDE[base]
-        return f"{CSI}{number};{parameter}~" if modifiers else f"{CSI}{number}~"
-    if base in _FUNCTION_SS3:
-        return f"{CSI}1;{parameter}{_FUNCTION_SS3[base]}" if modifiers else SS3 + _FUNCTION_SS3[base]
-    if base in _KEYPAD:
-        normal, application = _KEYPAD[base]
-        return meta + (SS3 + application if modes.app_keypad else normal)
-    if base == "BTab" or (base == "\t" and modifiers & MOD_SHIFT):
-        return meta + CSI + "Z"
-    text = "\x7f" if base == "BSpace" else base
-    if modifiers & MOD_CTRL:
-        control = _control(text)
-        if control is None:
-            raise UnknownKey(name)
-        text = control
-    if modifiers & MOD_SHIFT and text.isalpha():
-        text = text.upper()
-    return meta + text
+        return meta  # a user key is for bindings: tmux sends M-User0 as a bare ESC
+    if len(base) == 1 and (not others or ord(base) > 0x7F):
+        return meta + base
+    if key.modifiers and base in _MODIFIED:
+        parameter = 1 + sum(value for bit, value in _XTERM_MODIFIERS if key.modifiers & bit)
+        return _MODIFIED[base].replace("_", str(parameter))
+    if not others:
+        if modes.app_cursor and base in _APPLICATION_CURSOR:
+            return meta + _APPLICATION_CURSOR[base]
+        if modes.app_keypad and base in _APPLICATION_KEYPAD:
+            return meta + _APPLICATION_KEYPAD[base]
+        return meta + _PLAIN[base]
+    if others == MOD_CTRL and not meta:
+        return _CONTROL.get(base, "")
+    raise UnknownKey(name)
 
 
 def is_key_name(name: str) -> bool:
-    """A key a pane can be sent (one character, or a name :func:`encode_key` knows)."""
-    try:
-        encode_key(name)
-    except UnknownKey:
-        return False
-    return True
+    """A key tmux reads (bind-key, the prefix option): one character, or a name :func:`parse_key`
+    reads. send-keys may still send it as text (:func:`encode_key`: ``S-a``, mouse keys)."""
+    return len(name) == 1 or parse_key(name) is not None
