@@ -34,6 +34,7 @@ from tmux_py.client.copy_mode import CopyMode, binding, send_x
 from tmux_py.bindings import COPY_MODE_TABLES, canonical_key
 from tmux_py.client.keymap import DEFAULT_BINDINGS, missing_bindings, tmux_key
 from tmux_py.cmdline import CommandLineError, split_commands
+from tmux_py.options import status_lines
 from tmux_py.client.messages import BorderDragged, PaneMouse, PromptDone, WindowClicked
 from tmux_py.client.palette import Palette
 from tmux_py.client.theme import DEFAULT_THEME, Theme, load_themes
@@ -273,7 +274,8 @@ class TmuxApp(App, inherit_bindings=False):
         if "mouse" in options:
             self.mouse_on = bool(options["mouse"])
         if "status" in options:
-            self.status_enabled = bool(options["status"])
+            self.status_bar.lines = status_lines(options["status"])
+            self.status_enabled = self.status_bar.lines > 0
             self.status_bar.display = self.status_enabled and not self.prompt.is_open
         if "status-right" in options:
             self.status_bar.update(clock_format=str(options["status-right"]))
