@@ -273,6 +273,38 @@ def encode_key(name: str, modes: KeyModes = KeyModes()) -> str:
     raise UnknownKey(name)
 
 
+def encode_typed_key(name: str, modes: KeyModes = KeyModes()) -> str:
+    """The characters a pane receives for a key typed at an attached client: what a terminal
+    without extended keys sends, so what tmux's pane would get from its own terminal.
+
+    The client's terminal may report modifiers a legacy terminal cannot (the kitty keyboard
+    protocol: Shift+Enter, Ctrl+Tab, Ctrl+1); such a terminal sends the key without them
+    (S-Enter as Enter, S-a as A, C-S-a as C-a, S-Tab as BTab, C-M-Enter as M-Enter), so the modifiers
+    with no bytes go, shift first, then ctrl. A key with no bytes at all is dropped, as tmux
+    drops a key it cannot send; it is never typed as its name (that is send-keys')."""
+    try:
+        sent = encode_key(name, modes)
+    except UnknownKey:
+        sent = ""
+    key = parse_key(name) if not sent and len(name) > 1 else None
+    if key is None:
+        return sent
+    for dropped in (MOD_SHIFT, MOD_CTRL, MOD_SHIFT | MOD_CTRL):
+        if not key.modifiers & dropped:
+            continue
+        unshifted = key.key
+        if dropped & MOD_SHIFT:  # shift stays in the character, or makes Tab back-tab
+            unshifted = "BTab" if key.key == "\t" else key.key.upper() if len(key.key) == 1 else key.key
+        plainer = Key(key.modifiers & ~dropped, unshifted)
+        try:
+            sent = encode_key(plainer.name, modes)
+        except UnknownKey:
+            continue
+        if sent:
+            return sent
+    return ""
+
+
 def is_key_name(name: str) -> bool:
     """A key tmux reads (bind-key, the prefix option): one character, or a name :func:`parse_key`
     reads. send-keys may still send it as text (:func:`encode_key`: ``S-a``, mouse keys)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tmux_py.keys import KeyModes, UnknownKey, canonical_key, encode_key, is_key_name, parse_key
+from tmux_py.keys import KeyModes, UnknownKey, canonical_key, encode_key, encode_typed_key, is_key_name, parse_key
 
 #: Modifiers in the order of a row below: the key alone, C-, M-, S-, C-M-, C-S-, M-S-, C-M-S-.
 MODIFIERS = ("", "C-", "M-", "S-", "C-M-", "C-S-", "M-S-", "C-M-S-")
@@ -225,3 +225,22 @@ TMUX_SENT = {
 @pytest.mark.parametrize("name, expected", TMUX_SENT.items())
 def test_sent_as_tmux_sends(name, expected):
     assert sent(name) == expected
+
+
+# Keys typed at a client whose terminal reports every modifier (the kitty keyboard protocol):
+# what a legacy terminal would have sent tmux instead, or nothing; never the key's name as text.
+TYPED = {
+    "S-Enter": "\r", "C-Enter": "\r", "C-S-Enter": "\r", "C-M-Enter": "\x1b\r", "S-Space": " ",
+    "S-Tab": "\x1b[Z", "C-S-Tab": "\x1b[Z", "M-S-Tab": "\x1b\x1b[Z", "C-Tab": "\t", "C-M-Tab": "\x1b\t",
+    "S-BSpace": "\x7f", "C-BSpace": "\x7f", "S-Escape": "\x1b", "C-Escape": "\x1b", "C-1": "1",
+    "C-M-1": "\x1b1", "S-a": "A", "M-S-a": "\x1bA", "C-S-a": "\x01", "C-é": "é",
+    # Keys with bytes of their own keep them.
+    "C-a": "\x01", "C-2": "\x00", "S-Up": "\x1b[1;2A", "M-Enter": "\x1b\r", "BTab": "\x1b[Z", "a": "a",
+    # No bytes however it is sent: dropped.
+    "MouseDown1Pane": "", "Any": "", "hello": "",
+}
+
+
+@pytest.mark.parametrize("name, expected", TYPED.items())
+def test_a_typed_key_is_sent_as_a_legacy_terminal_sends_it(name, expected):
+    assert encode_typed_key(name) == expected

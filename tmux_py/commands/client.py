@@ -12,7 +12,7 @@ from __future__ import annotations
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import NO_TARGET, PANE, SESSION, WINDOW, Args, CommandEntry, CommandError, Result
 from tmux_py.commands.variables import expand_here
-from tmux_py.keys import encode_key
+from tmux_py.keys import UnknownKey, encode_key
 from tmux_py.server.layout import PRESETS, LayoutError
 
 def _client(ctx: Context):
@@ -122,7 +122,10 @@ def switch_client(ctx: Context, args: Args) -> None:
 
 def send_prefix(ctx: Context, args: Args) -> None:
     pane = ctx.require_target().pane
-    pane.write(encode_key(str(ctx.server.options.get("prefix")), pane.key_modes()).encode())
+    try:
+        pane.write(encode_key(str(ctx.server.options.get("prefix")), pane.key_modes()).encode())
+    except UnknownKey:
+        pass  # a prefix with no bytes (S-a, S-Tab, a mouse key): tmux sends nothing
 
 
 def command_prompt(ctx: Context, args: Args) -> None:

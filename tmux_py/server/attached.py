@@ -22,8 +22,8 @@ bounded by the screen, whatever the program writes (issue 5 builds its levels
 and counters on this).
 
 Input from the client (keys, paste, mouse) goes to the active pane of its
-window, encoded by :func:`tmux_py.keys.encode_key` with the pane's modes, the
-same encoder send-keys uses.
+window, keys encoded with the pane's modes as a legacy terminal sends them
+(:func:`tmux_py.keys.encode_typed_key`: a kitty-protocol Shift+Enter is Enter).
 
 Window size, as tmux's resize.c. Each window is sized by its window-size
 option from its session's clients (with aggressive-resize, only the clients
@@ -362,7 +362,7 @@ class AttachedClient:
         if pane is None:
             return
         self.attachments.used(self)
-        pane.send_keys(names)
+        pane.send_keys(names, typed=True)
         self.session.touch()
 
     def paste(self, text: str) -> None:

@@ -28,7 +28,7 @@ from collections.abc import Callable
 
 import ptyprocess
 
-from tmux_py.keys import KeyModes, UnknownKey, encode_key
+from tmux_py.keys import KeyModes, UnknownKey, encode_key, encode_typed_key
 from tmux_py.server.emulator import Emulator
 
 log = logging.getLogger(__name__)
@@ -348,22 +348,19 @@ class Pane:
         modes = self.emulator.modes()
         return KeyModes(app_cursor=modes["app_cursor"], app_keypad=modes["app_keypad"])
 
-    def send_keys(self, names: list[str], *, mirror: bool = True) -> None:
-        """Key names encoded for the pane's modes; a word that is no key name goes as text (as tmux).
+    def send_keys(self, names: list[str], *, typed: bool = False, mirror: bool = True) -> None:
+        """Key names encoded for the pane's modes. From send-keys, a word that is no key name
+        (or a key with no bytes, S-a) goes as text, as tmux; ``typed`` at a client, a key goes as
+        a legacy terminal sends it, or not at all (:func:`encode_typed_key`).
 
         With synchronize-panes the window's other panes get them too, encoded for their own modes.
         """
         modes = self.key_modes()
-        chunks = []
-        for name in names:
-            try:
-                chunks.append(encode_key(name, modes))
-            except UnknownKey:
-                chunks.append(name)
+        chunks = [encode_typed_key(name, modes) if typed else _sent_key(name, modes) for name in names]
         self.write("".join(chunks).encode())
         if mirror:
             for peer in self.sync_peers():
-                peer.send_keys(names, mirror=False)
+                peer.send_keys(names, typed=typed, mirror=False)
 
     # --- geometry -------------------------------------------------------
 
@@ -623,3 +620,10 @@ class PanePipe:
         self.close()
         if self._pane.pipe is self:
             self._pane.pipe = None
+
+
+def _sent_key(name: str, modes: KeyModes) -> str:
+    try:
+        return encode_key(name, modes)
+    except UnknownKey:
+        return name

@@ -74,5 +74,5 @@ SCENARIOS = [
              "display -p '#{prefix} #{prefix2}'",
              # keys send-keys has no bytes for are keys all the same
              *(step for key in ("S-Tab", "c-1", "MouseDown1Pane", "any", "User0")
-               for step in (f"set -g prefix {key}", "show -g prefix"))),
+               for step in (f"set -g prefix {key}", "show -g prefix", "send-prefix -t a"))),
 ]
