@@ -29,6 +29,8 @@ class ProtocolClient:
         self.flow: list[protocol.Flow] = []
         self.exit: protocol.Exit | None = None
         self.replies: dict[int, protocol.Reply] = {}
+        #: The option values the daemon told this client to apply (on attach, then as they change).
+        self.options: dict = {}
         self.updates = 0
         self.next_id = 1
         self.send(protocol.Hello(version=protocol.PROTOCOL_VERSION, client="tui"))
@@ -77,6 +79,10 @@ class ProtocolClient:
             self.flow.append(message)
         elif isinstance(message, protocol.Reply):
             self.replies[message.id] = message
+            if isinstance(message.result, dict):
+                self.options.update(message.result.get("options", {}))
+        elif isinstance(message, protocol.ClientAction) and message.action == "options":
+            self.options.update(message.args)
         elif isinstance(message, protocol.Exit):
             self.exit = message
 

@@ -295,7 +295,7 @@ class AttachedClient:
     def send_options(self) -> None:
         """The option values this client has not been sent yet (it applies them itself). Checked
         after every set-option and with each layout."""
-        values = self.attachments.option_values()
+        values = self.attachments.option_values(self.session)
         changed = {name: value for name, value in values.items() if self.sent_options.get(name) != value}
         self.sent_options = values
         if changed:
@@ -484,7 +484,7 @@ class Attachments:
         self._remember_size(session)
         self.clients[connection] = client
         session.touch()
-        client.sent_options = self.option_values()
+        client.sent_options = self.option_values(session)
         connection.send(protocol.Reply(id=message.id, ok=True, result={
             "session": session.id,
             # For the prompt's completion and the client's options: the client imports neither table.
@@ -499,8 +499,11 @@ class Attachments:
         if self._tick is None:
             self._tick = self.loop.call_later(STATUS_INTERVAL, self.status_tick)
 
-    def option_values(self) -> dict:
-        return {name: self.daemon.options.get(name) for name in OPTION_DEFS}
+    @staticmethod
+    def option_values(session: Session) -> dict:
+        """What a client showing ``session`` applies: the session's own values, else the global
+        ones (status, prefix, mouse are session options: ``set -t s status off`` is for s's clients)."""
+        return {name: session.options.get(name) for name in OPTION_DEFS}
 
     def _remember_size(self, session: Session) -> None:
         """Before a session's first client sizes it: the size to return to when none is left."""
@@ -539,7 +542,7 @@ class Attachments:
         """Size the session and its windows for its clients (the module docstring says how)."""
         clients = [client for client in self.clients.values() if client.session is session]
         if clients:
-            size = self._fit(clients, self.daemon.options.get("window-size"))
+            size = self._fit(session, clients, self.daemon.options.get("window-size"))
         elif session.id in self._detached_sizes:
             size = self._detached_sizes.pop(session.id)
         else:
@@ -551,9 +554,9 @@ class Attachments:
             if clients and window.options.get("aggressive-resize"):
                 showing = [client for client in clients if client.session.current is window]
                 if showing:
-                    window.resize(*self._fit(showing, window.options.get("window-size")))
+                    window.resize(*self._fit(session, showing, window.options.get("window-size")))
             elif clients:
-                window.resize(*self._fit(clients, window.options.get("window-size")))
+                window.resize(*self._fit(session, clients, window.options.get("window-size")))
             else:
                 window.resize(*size)
         for client in clients:
@@ -568,9 +571,11 @@ class Attachments:
         if latest is not client:
             self.resize_session(client.session)
 
-    def _fit(self, clients: list[AttachedClient], policy: str) -> tuple[int, int]:
-        """The window size ``clients`` ask for under window-size ``policy`` (not manual)."""
-        status = status_lines(self.daemon.options.get("status"))
+    @staticmethod
+    def _fit(session: Session, clients: list[AttachedClient], policy: str) -> tuple[int, int]:
+        """The window size ``clients`` of ``session`` ask for under window-size ``policy`` (not
+        manual), less the session's status lines (tmux's status_line_size)."""
+        status = status_lines(session.options.get("status"))
         if policy == "latest":
             clients = [max(clients, key=lambda client: client.used)]
         pick = max if policy == "largest" else min
