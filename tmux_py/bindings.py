@@ -90,6 +90,21 @@ def _send_x(commands: dict[str, str]) -> dict[str, str]:
     return {key: f"send-keys -X {name}" for key, name in commands.items()}
 
 
+#: The jump keys of both copy-mode tables: one key typed at a ``-1`` prompt is the character.
+_JUMPS = {
+    key: f'command-prompt -1 -p "({words})" {{ send-keys -X {command} "%%" }}'
+    for key, words, command in (("F", "jump backward", "jump-backward"), ("T", "jump to backward", "jump-to-backward"),
+                                ("f", "jump forward", "jump-forward"), ("t", "jump to forward", "jump-to-forward"))
+}
+
+
+def _repeat_counts(modifier: str) -> dict[str, str]:
+    """Keys 1-9 (vi) or M-1..M-9 (emacs): a ``-N`` prompt for the repeat count, starting with the
+    digit; ``send-keys -N`` with no key sets the count the next copy-mode command runs with."""
+    return {f"{modifier}{digit}": f'command-prompt -N -I {digit} -p (repeat) {{ send-keys -N "%%" }}'
+            for digit in range(1, 10)}
+
+
 #: tmux 3.3a's copy-mode table (emacs keys; ``list-keys -T copy-mode``): the keys whose commands
 #: tmuxpy's copy mode has, mouse keys left out (the client scrolls with the wheel itself).
 DEFAULT_COPY_MODE_BINDINGS: dict[str, str] = {
@@ -110,6 +125,10 @@ DEFAULT_COPY_MODE_BINDINGS: dict[str, str] = {
     "C-s": 'command-prompt -i -I "#{pane_search_string}" -T search -p "(search down)" '
            '{ send-keys -X search-forward-incremental "%%" }',
     "g": 'command-prompt -p "(goto line)" { send-keys -X goto-line "%%" }',
+    ";": "send-keys -X jump-again",
+    ",": "send-keys -X jump-reverse",
+    **_JUMPS,
+    **_repeat_counts("M-"),
 }
 
 #: tmux 3.3a's copy-mode-vi table (``list-keys -T copy-mode-vi``), as :data:`DEFAULT_COPY_MODE_BINDINGS`.
@@ -131,6 +150,10 @@ DEFAULT_COPY_MODE_VI_BINDINGS: dict[str, str] = {
     "/": 'command-prompt -T search -p "(search down)" { send-keys -X search-forward "%%" }',
     "?": 'command-prompt -T search -p "(search up)" { send-keys -X search-backward "%%" }',
     ":": 'command-prompt -p "(goto line)" { send-keys -X goto-line "%%" }',
+    ";": "send-keys -X jump-again",
+    ",": "send-keys -X jump-reverse",
+    **_JUMPS,
+    **_repeat_counts(""),
 }
 
 #: The copy-mode table of each ``mode-keys`` value.

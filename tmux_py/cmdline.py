@@ -12,10 +12,13 @@ on), following tmux 3.3a's parser (``cmd-parse.y``) for what configs use:
   ``\\t``, ``\\e``, ``\\101``, ``\\u00e9``; any other ``\\c`` is ``c``) and
   ``$NAME`` / ``${NAME}``; a word starting with ``~`` gets the home directory;
 - ``{ ... }`` is one argument: the commands inside, checked as commands and
-  joined by `` ; `` (tmux 3.3a's own rendering joins lines with ``;;``).
+  joined by `` ; `` (tmux 3.3a's own rendering joins lines with ``;;``), kept as a
+  :class:`Block` so that it prints back in braces, as tmux lists it.
 
 :func:`escape_argument` quotes a word the way tmux prints it (``show-options``,
-``list-keys``: tmux's ``args_escape``). Pure: the client and the daemon both use it.
+``list-keys``: tmux's ``args_escape``). :func:`fill_template` puts a prompt's
+answers into a command template (``%%``, ``%1``). Pure: the client and the
+daemon both use it.
 """
 
 from __future__ import annotations
@@ -35,6 +38,11 @@ class CommandLineError(ValueError):
     def __init__(self, message: str, line: int = 1) -> None:
         super().__init__(message)
         self.line = line
+
+
+class Block(str):
+    """A ``{ ... }`` argument: the commands inside as one string (a ``str`` everywhere), printed
+    back in braces by :func:`escape_argument`, as tmux prints a command-list argument."""
 
 
 @dataclass
@@ -217,7 +225,7 @@ def _parse(lexer: _Lexer, *, in_block: bool) -> list[ParsedCommand]:
             line = start
         if kind == "open":
             inner = _parse(lexer, in_block=True)
-            argv.append(" ; ".join(join_argv(command.argv) for command in inner))
+            argv.append(Block(" ; ".join(join_argv(command.argv) for command in inner)))
         else:
             argv.append(value)
 
@@ -291,6 +299,8 @@ def _vis(text: str, double: bool) -> str:
 
 def escape_argument(text: str) -> str:
     """A word quoted so that tmux's parser reads it back unchanged, as tmux prints it."""
+    if isinstance(text, Block):
+        return f"{{ {text} }}"
     if text == "":
         return "''"
     if any(char in _DQUOTED for char in text):
@@ -313,3 +323,38 @@ def escape_argument(text: str) -> str:
 def join_argv(argv: list[str]) -> str:
     """An argv as one command string, each word escaped as tmux prints it (``;`` as ``\\;``)."""
     return " ".join(escape_argument(word) for word in argv)
+
+
+# --- prompt templates ----------------------------------------------------------------
+
+#: What ``%%%`` and ``%1%`` escape with a backslash (tmux 3.3a's cmd_template_replace).
+_TEMPLATE_QUOTED = '"\\$;~'
+
+
+def _replace_one(template: str, answer: str, index: int) -> str:
+    """tmux's cmd_template_replace: every ``%index`` and the first ``%%`` become ``answer``; a
+    third ``%`` after either (``%%%``, ``%1%``) escapes the characters the parser would read."""
+    out: list[str] = []
+    replaced = False
+    position = 0
+    while position < len(template):
+        char, following = template[position], template[position + 1:position + 2]
+        position += 1
+        numbered = 1 <= index <= 9 and following == str(index)
+        if char != "%" or not (numbered or (following == "%" and not replaced)):
+            out.append(char)
+            continue
+        replaced = replaced or not numbered
+        quoted = template[position + 1:position + 2] == "%"
+        position += 2 if quoted else 1
+        out.append("".join("\\" + c if quoted and c in _TEMPLATE_QUOTED else c for c in answer))
+    return "".join(out)
+
+
+def fill_template(template: str, answers: list[str]) -> str:
+    """A command template with a prompt's answers in it, as tmux 3.3a's command-prompt: answer N
+    replaces ``%N`` and the first ``%%`` left, in turn. tmux 3.3a hands the last answer over twice,
+    so with one prompt ``"%% %%"`` is the answer twice, with two ``%3`` is the second."""
+    for index, answer in enumerate([*answers, *answers[-1:]], start=1):
+        template = _replace_one(template, answer, index)
+    return template

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from tmux_py.bindings import (COPY_MODE_TABLES, DEFAULT_COPY_MODE_BINDINGS, DEFAULT_COPY_MODE_VI_BINDINGS,
                               KeyTables)
-from tmux_py.client.copy_mode import CopyMode, binding, copy_command, send_x
+from tmux_py.client.copy_mode import CopyMode, binding, copy_action, copy_command, send_x
 from tmux_py.cmdline import split_commands
 
 
@@ -28,10 +28,11 @@ def test_every_default_copy_mode_command_is_one_the_client_runs():
     for table in (DEFAULT_COPY_MODE_BINDINGS, DEFAULT_COPY_MODE_VI_BINDINGS):
         for key, command in table.items():
             argv = split_commands(command)[-1]
-            if argv[0] == "command-prompt":  # the search and goto keys: the answer is a send -X
-                argv = split_commands(argv[-1].replace("%%", "x"))[0]
-            found = send_x(argv)
-            assert found is not None and found[0] in CopyMode.COMMANDS, (key, command)
+            if argv[0] == "command-prompt":  # search, goto, jumps, counts: the answer is a send -X or -N
+                argv = split_commands(argv[-1].replace("%%", "1"))[0]
+            found = copy_action(argv)
+            # A count (send -N 1, no key) is the mode's too: the next command's count.
+            assert found is not None and (found[0] is None or found[0] in CopyMode.COMMANDS), (key, command)
 
 
 def test_a_key_resolves_through_the_mode_keys_table_as_the_daemon_sends_it():

@@ -30,17 +30,17 @@ from textual.theme import Theme as TextualTheme
 from tmux_py import protocol
 from tmux_py.config import Config, load_config
 from tmux_py.client.connection import CLOSED, ConnectionLost, DaemonConnection
-from tmux_py.client.copy_mode import CopyMode, binding, send_x
+from tmux_py.client.copy_mode import CopyMode, binding, copy_action
 from tmux_py.bindings import COPY_MODE_TABLES, canonical_key
 from tmux_py.client.keymap import DEFAULT_BINDINGS, missing_bindings, tmux_key
-from tmux_py.cmdline import CommandLineError, split_commands
+from tmux_py.cmdline import CommandLineError, fill_template, split_commands
 from tmux_py.options import status_lines
-from tmux_py.client.messages import BorderDragged, PaneMouse, PromptDone, WindowClicked
+from tmux_py.client.messages import BorderDragged, PaneMouse, WindowClicked
 from tmux_py.client.palette import Palette
 from tmux_py.client.theme import DEFAULT_THEME, Theme, load_themes
 from tmux_py.client.widgets.chooser import Chooser
 from tmux_py.client.widgets.help_screen import HelpScreen
-from tmux_py.client.widgets.prompt import Prompt
+from tmux_py.client.widgets.prompt import Answer, Prompt
 from tmux_py.client.widgets.status_bar import StatusBar
 from tmux_py.client.widgets.window_view import WindowView
 
@@ -108,7 +108,7 @@ class TmuxApp(App, inherit_bindings=False):
         self._labels_timer = None
         self.palette = Palette(self.themes.get(DEFAULT_THEME) or next(iter(self.themes.values())))
         self.window_view = WindowView(self.palette)
-        self.prompt = Prompt()
+        self.prompt = Prompt(self.prompt_answered)
         self.status_bar = StatusBar()
 
     def get_default_screen(self) -> Screen:
@@ -203,12 +203,15 @@ class TmuxApp(App, inherit_bindings=False):
     def client_action(self, action: str, args: dict) -> None:
         if action == "message":
             self.show_message(args.get("text", ""))
-        elif action == "command-prompt":
-            self.prompt.open("command", args.get("prompt") or ":", args.get("initial", ""),
-                             {"template": args.get("template", "")})
-            self.status_bar.display = False
-        elif action == "confirm-before":
-            self.prompt.open("confirm", args.get("prompt", "Confirm? (y/n)"), "", {"command": args.get("command", "")})
+        elif action in ("command-prompt", "confirm-before"):
+            if self.prompt.is_open:
+                return  # tmux: a client shows one prompt at a time, and ignores another
+            if action == "command-prompt":
+                self.prompt.ask("command", args.get("questions", []), args.get("mode", ""),
+                                {"template": args.get("template", "%1")})
+            else:
+                self.prompt.ask("confirm", [(args.get("prompt", "Confirm? (y/n) "), "")], "",
+                                {"command": args.get("command", "")})
             self.status_bar.display = False
         elif action == "copy-mode":
             self.enter_copy_mode(args.get("pane", ""), page_up=bool(args.get("page_up")))
@@ -371,7 +374,8 @@ class TmuxApp(App, inherit_bindings=False):
         """A command string (a binding, the prompt): each of its commands, in order.
 
         ``send-keys -X`` acts on the active pane's copy mode, which lives here: it runs here
-        when that pane is in the mode; the daemon says "not in a mode" otherwise."""
+        when that pane is in the mode, as does ``send-keys -N COUNT`` with no key (the count of
+        the mode's next command); the daemon says "not in a mode" otherwise."""
         try:
             argvs = split_commands(command)
         except CommandLineError as error:
@@ -379,9 +383,13 @@ class TmuxApp(App, inherit_bindings=False):
             return
         for argv in argvs:
             view = self.window_view.active_view()
-            copy_command = send_x(argv)
-            if copy_command is not None and view is not None and view.copy is not None:
-                view.copy.run(*copy_command)
+            action = copy_action(argv)
+            if action is not None and view is not None and view.copy is not None:
+                name, arguments, count = action
+                if name is None:
+                    view.copy.prefix = count
+                else:
+                    view.copy.run(name, arguments, count)
             else:
                 self.run_argv(argv)
 
@@ -406,18 +414,22 @@ class TmuxApp(App, inherit_bindings=False):
 
         reply.add_done_callback(done)
 
-    def on_prompt_done(self, message: PromptDone) -> None:
-        self.status_bar.display = self.status_enabled
-        self.window_view.focus()
-        if message.value is None:
-            return
-        if message.kind == "command":
-            template = message.context.get("template") or ""
-            text = template.replace("%%", message.value) if template else message.value
-            if text.strip():
-                self.run_command(text)
-        elif message.kind == "confirm" and message.value == "y":
-            self.run_command(message.context.get("command", ""))
+    def prompt_answered(self, answer: Answer) -> None:
+        """The prompt's answers: a command prompt's go into its template (tmux's ``%1``, ``%%``)
+        and the result runs; y to a confirmation runs its command. A key that ended a numeric
+        prompt acts after the answer, as tmux hands it on."""
+        if answer.final:
+            self.status_bar.display = self.status_enabled
+            self.window_view.focus()
+        if answer.answers is not None:
+            if answer.kind == "command":
+                text = fill_template(answer.context.get("template") or "%1", answer.answers)
+                if text.strip():
+                    self.run_command(text)
+            elif answer.kind == "confirm" and answer.answers == ["y"]:
+                self.run_command(answer.context.get("command", ""))
+        if answer.key is not None:
+            self.key(*answer.key)
 
     # --- scroll mode ----------------------------------------------------------------
 

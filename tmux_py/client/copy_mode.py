@@ -18,9 +18,17 @@ here (:meth:`CopyMode.run`, :attr:`CopyMode.COMMANDS`); anything else runs in
 the daemon, as the client's other bindings do (tmux's own search keys are
 ``command-prompt`` whose answer comes back as ``send-keys -X search-forward
 TEXT``). Copying puts the selection on the system clipboard (OSC 52) and in a
-paste buffer. Not done yet: jumps (f/F/t/T), marks, brackets, paragraphs,
-incremental search (C-s/C-r ask for a whole string, then search), and
-copy-pipe's command (the selection is copied, not piped).
+paste buffer.
+
+Repeat counts and jumps are tmux's own bindings too: a digit opens a
+``command-prompt -N`` whose answer, ``send-keys -N COUNT`` with no key, sets
+:attr:`CopyMode.prefix`, the count the next command runs with (tmux's
+``wme->prefix``); ``f``/``t``/``F``/``T`` open a ``command-prompt -1`` whose one
+character is the jump's (:meth:`CopyMode.jump`). C-s/C-r are ``command-prompt
+-i``: each change of the answer runs ``search-*-incremental`` with tmux's
+``=``/``+``/``-`` prefix (:meth:`CopyMode.search_incremental`). Not done yet:
+marks, brackets, paragraphs, and copy-pipe's command (the selection is copied,
+not piped).
 """
 
 from __future__ import annotations
@@ -48,13 +56,16 @@ def binding(tables: dict[str, dict[str, str]], mode_keys: str, key: str) -> str 
     return tables.get(COPY_MODE_TABLES.get(mode_keys, "copy-mode"), {}).get(canonical_key(key))
 
 
-def send_x(argv: list[str]) -> tuple[str, list[str], int] | None:
-    """``send-keys -X [-N count] command [argument ...]`` as (command, arguments, count); None for
-    any other command, and for -F or -t, which only the daemon can expand and resolve."""
+def copy_action(argv: list[str]) -> tuple[str | None, list[str], int | None] | None:
+    """What a ``send-keys`` does to copy mode, as (command, arguments, count): ``send-keys -X [-N
+    count] command [argument ...]``, or (None, [], count) for ``send-keys -N count`` with no key
+    (tmux: the count for the next copy-mode command); count None without -N. None for any other
+    command, for a count that is no count, and for -F or -t, which only the daemon can expand and
+    resolve."""
     if not argv or argv[0] not in ("send-keys", "send"):
         return None
     flags: set[str] = set()
-    count = "1"
+    count = None
     index = 1
     while index < len(argv) and argv[index].startswith("-") and argv[index] != "-":
         letters = argv[index][1:]
@@ -69,9 +80,24 @@ def send_x(argv: list[str]) -> tuple[str, list[str], int] | None:
                     value, index = argv[index], index + 1
                 count = value if letter == "N" else count
                 break
-    if "X" not in flags or flags & {"F", "t"} or not count.isdigit() or int(count) < 1 or index >= len(argv):
+    if flags & {"F", "t"} or (count is not None and not (count.isdigit() and int(count) >= 1)):
         return None
-    return argv[index], argv[index + 1:], int(count)
+    number = int(count) if count is not None else None
+    if "X" in flags and index < len(argv):
+        return argv[index], argv[index + 1:], number
+    if flags == {"N"} and index == len(argv):
+        return None, [], number
+    return None
+
+
+def send_x(argv: list[str]) -> tuple[str, list[str], int] | None:
+    """``send-keys -X [-N count] command [argument ...]`` as (command, arguments, count); None for
+    anything else (:func:`copy_action`)."""
+    action = copy_action(argv)
+    if action is None or action[0] is None:
+        return None
+    name, arguments, count = action
+    return name, arguments, count or 1
 
 
 def copy_command(command: str | None) -> str | None:
@@ -103,6 +129,11 @@ class CopyMode:
         self.on_copy = on_copy
         self.on_exit = on_exit
         self.ended = False  # cancelled: the rest of a repeated (-N) command does nothing
+        self.prefix = 1  # the count the next command runs with (send-keys -N with no key)
+        self.jump_kind = ""  # the last jump (a key of _JUMP_REVERSE) and its character, for ; and ,
+        self.jump_character = ""
+        self.search_origin: tuple[int, int, int] | None = None  # where an incremental search began
+        self._search_task: asyncio.Task | None = None
         self.offset = 0
         self.cursor_x, self.cursor_line = view.cursor[0], history_size + view.cursor[1]
         self.anchor: tuple[int, int] | None = None
@@ -344,6 +375,35 @@ class CopyMode:
             (x, line), self.anchor = self.anchor, (self.cursor_x, self.cursor_line)
             self.set_cursor(x, line)
 
+    def jump(self, kind: str, character: str) -> None:
+        """f, F, t, T: the cursor to the next (``forward``) or previous (``backward``) ``character``
+        on its line, or (``to-``) to the cell before it; nothing if there is none. An empty
+        character does nothing and is not kept for ``;``."""
+        if character:
+            self.jump_kind, self.jump_character = kind, character[0]
+            self._jump(kind)
+
+    def jump_again(self, reverse: bool) -> None:
+        """``;`` the last jump again, ``,`` the same jump the other way."""
+        if self.jump_kind:
+            self._jump(_JUMP_REVERSE[self.jump_kind] if reverse else self.jump_kind)
+
+    def _jump(self, kind: str) -> None:
+        # tmux starts a jump-to one cell further out, so that ; after t moves on to the next one.
+        text, x, character = self.loaded_text(self.cursor_line), self.cursor_x, self.jump_character
+        if kind == "forward":
+            found = text.find(character, x + 1)
+        elif kind == "to-forward":
+            found = text.find(character, x + 2)
+            found = found - 1 if found >= 0 else found
+        elif kind == "backward":
+            found = text.rfind(character, 0, max(0, x))
+        else:
+            found = text.rfind(character, 0, max(0, x - 1))
+            found = found + 1 if found >= 0 else found
+        if 0 <= found < self.width:
+            self.set_cursor(found, self.cursor_line)
+
     def copy_end_of_line(self, then: str) -> None:
         """From the cursor to the end of its line, copied; ``then`` as :meth:`copy_selection`'s,
         the selection and cursor left as they were."""
@@ -392,11 +452,17 @@ class CopyMode:
         "search-forward": lambda mode, args: mode.search(" ".join(args), forward=True),
         "search-backward": lambda mode, args: mode.search(" ".join(args), forward=False),
         # tmuxpy's prompt runs its template once, on Enter: an incremental search is a whole one.
-        "search-forward-incremental": lambda mode, args: mode.search(" ".join(args), forward=True),
-        "search-backward-incremental": lambda mode, args: mode.search(" ".join(args), forward=False),
+        "search-forward-incremental": lambda mode, args: mode.search_incremental(" ".join(args), forward=True),
+        "search-backward-incremental": lambda mode, args: mode.search_incremental(" ".join(args), forward=False),
         "search-again": lambda mode, _: mode.search_again(reverse=False),
         "search-reverse": lambda mode, _: mode.search_again(reverse=True),
         "goto-line": lambda mode, args: mode.goto_line(args[0] if args else ""),
+        "jump-forward": lambda mode, args: mode.jump("forward", args[0] if args else ""),
+        "jump-backward": lambda mode, args: mode.jump("backward", args[0] if args else ""),
+        "jump-to-forward": lambda mode, args: mode.jump("to-forward", args[0] if args else ""),
+        "jump-to-backward": lambda mode, args: mode.jump("to-backward", args[0] if args else ""),
+        "jump-again": lambda mode, _: mode.jump_again(reverse=False),
+        "jump-reverse": lambda mode, _: mode.jump_again(reverse=True),
         "begin-selection": lambda mode, _: mode.begin_selection(),
         "select-line": lambda mode, _: mode.begin_selection(line_selection=True),
         "rectangle-toggle": lambda mode, _: mode.set_rectangle(not mode.rectangle),
@@ -417,15 +483,31 @@ class CopyMode:
         "cancel": lambda mode, _: mode.leave(),
     }
 
-    def run(self, name: str, args: list[str], count: int = 1) -> None:
-        """``send-keys -X [-N count] name args`` on this mode: ``count`` times (a cancel ends it).
-        tmux ignores a command it does not know; tmuxpy says it has none by that name."""
+    #: Commands tmux runs once whatever the count (they do not read its ``wme->prefix``).
+    ONCE = frozenset({
+        "start-of-line", "back-to-indentation", "end-of-line", "history-top", "history-bottom", "top-line",
+        "middle-line", "bottom-line", "search-forward-incremental", "search-backward-incremental", "goto-line",
+        "begin-selection", "select-line", "rectangle-toggle", "rectangle-on", "rectangle-off", "clear-selection",
+        "copy-selection", "copy-selection-no-clear", "copy-selection-and-cancel", "copy-pipe", "copy-pipe-no-clear",
+        "copy-pipe-and-cancel", "copy-end-of-line", "copy-end-of-line-and-cancel", "copy-pipe-end-of-line",
+        "copy-pipe-end-of-line-and-cancel", "cancel",
+    })
+
+    def run(self, name: str, args: list[str], count: int | None = None) -> None:
+        """``send-keys -X [-N count] name args`` on this mode: ``count`` times, else as many as the
+        last ``send-keys -N`` with no key said (:attr:`prefix`, used up by any command), once for
+        the commands in :attr:`ONCE`; a cancel ends the repeat. Any command but an incremental
+        search forgets where such a search began. tmux ignores a command it does not know; tmuxpy
+        says it has none by that name."""
+        count, self.prefix = count or self.prefix, 1
+        if not name.endswith("-incremental"):
+            self.search_origin = None
         command = self.COMMANDS.get(name)
         self.message = "" if command else f"no copy-mode command {name}"
         if command is None:
             self.view.refresh()
             return
-        for _ in range(count):
+        for _ in range(1 if name in self.ONCE else count):
             if self.ended:
                 return
             command(self, args)
@@ -441,13 +523,34 @@ class CopyMode:
         self._forward = forward
         self._start_search(forward)
 
+    def search_incremental(self, text: str, forward: bool) -> None:
+        """tmux's search-forward-incremental and search-backward-incremental: ``text`` is a
+        ``command-prompt -i`` answer so far after a prefix: ``=`` (typed or deleted: searched again
+        from where the search began, the cursor put back there when the text is new), ``+`` (C-s:
+        the next match down) or ``-`` (C-r: the next match up). An empty text clears the pattern."""
+        prefix, pattern = text[:1], text[1:]
+        if self.search_origin is None:
+            self.search_origin = (self.cursor_x, self.cursor_line, self.offset)
+        elif pattern != self.pattern:
+            self.cursor_x, self.cursor_line, self.offset = self.search_origin
+        if not pattern:
+            self.pattern = ""
+            self.view.refresh()
+            return
+        self.pattern = pattern
+        self._forward = {"+": True, "-": False}.get(prefix, forward)
+        self._start_search(self._forward)
+
     def search_again(self, reverse: bool) -> None:
         """n and N: the last search again, the same way or (N) the other way, which is not kept."""
         if self.pattern:
             self._start_search(self._forward != reverse)
 
     def _start_search(self, forward: bool) -> None:
-        task = asyncio.get_running_loop().create_task(self._search(self.pattern, forward))
+        # A search still fetching history is for an older pattern (an incremental search typed on).
+        if self._search_task is not None:
+            self._search_task.cancel()
+        task = self._search_task = asyncio.get_running_loop().create_task(self._search(self.pattern, forward))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
@@ -493,6 +596,11 @@ class CopyMode:
             self.leave()
         elif then == "clear":
             self.clear_selection()
+
+
+#: Each jump and the jump that goes the other way (``,``).
+_JUMP_REVERSE = {"forward": "backward", "backward": "forward", "to-forward": "to-backward",
+                 "to-backward": "to-forward"}
 
 
 def _restyle(strip: Strip, start: int, end: int, style: Style, width: int) -> Strip:

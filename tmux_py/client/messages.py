@@ -38,14 +38,3 @@ class WindowClicked(Message):
     def __init__(self, window_id: str) -> None:
         super().__init__()
         self.window_id = window_id
-
-
-class PromptDone(Message):
-    """The prompt closed: ``value`` is the answer, None when cancelled."""
-
-    def __init__(self, kind: str, value: str | None, context: dict) -> None:
-        super().__init__()
-        self.kind = kind
-        self.value = value
-        self.context = context
-

@@ -9,6 +9,8 @@ most recent client attached to the target session, as tmux picks a client.
 
 from __future__ import annotations
 
+import re
+
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import NO_TARGET, PANE, SESSION, WINDOW, Args, CommandEntry, CommandError, Result
 from tmux_py.commands.variables import expand_here
@@ -128,18 +130,46 @@ def send_prefix(ctx: Context, args: Args) -> None:
         pass  # a prefix with no bytes (S-a, S-Tab, a mouse key): tmux sends nothing
 
 
+#: tmux 3.3a's prompt types (-T), each with its own history (tmuxpy keeps none).
+PROMPT_TYPES = ("command", "search", "target", "window-target")
+
+
 def command_prompt(ctx: Context, args: Args) -> None:
+    """tmux 3.3a's command-prompt: one prompt for each of ``-p``'s comma-separated prompts, each
+    starting with the ``-I`` input in the same place (both expanded as formats), asked in turn by
+    the client; the answers go into the template (``%1``, ``%%``; with none, the answer is the
+    command). Without -p the prompt is ``(first word of the template)``, or ``:``; tmux adds a
+    space after each but ``:``. -F expands the template as a format first. How the client takes
+    keys: -1 one character, -N digits (any other key ends it and then acts as a key), -i runs
+    the template at each change, -k the name of one key (tmux gives these in this order of
+    precedence). A client shows one prompt at a time: asked while it shows one, nothing happens.
+    The client runs the commands: the CLI never waits for them (tmux waits without -b)."""
     template = args.positional[0] if args.positional else ""
-    _client(ctx).ui(
-        "command-prompt", template=template, prompt=expand_here(ctx, args.value("p", ":")).strip() or ":",
-        initial=expand_here(ctx, args.value("I", "")),
-    )
+    kind = args.value("T", "command")
+    if kind not in PROMPT_TYPES:
+        raise CommandError(f"unknown type: {kind}")
+    if args.has("p"):
+        labels = [label + " " for label in args.value("p").split(",")]
+    elif template:
+        labels = ["(" + re.split("[ ,]", template, maxsplit=1)[0] + ") "]
+    else:
+        labels = [":"]
+    inputs = args.value("I").split(",") if args.has("I") else []
+    questions = [[expand_here(ctx, label), expand_here(ctx, inputs[index]) if index < len(inputs) else ""]
+                 for index, label in enumerate(labels)]
+    mode = next((mode for flag, mode in (("1", "single"), ("N", "numeric"), ("i", "incremental"), ("k", "key"))
+                 if args.has(flag)), "")
+    if args.has("F"):
+        template = expand_here(ctx, template)
+    _client(ctx).ui("command-prompt", questions=questions, template=template or "%1", mode=mode)
 
 
 def confirm_before(ctx: Context, args: Args) -> None:
+    """A y/n prompt, ``-p`` or ``Confirm 'COMMAND'? (y/n)`` (the first word); y runs the command.
+    -b is taken as tmux's (the CLI never waits for the answer here)."""
     command = " ".join(args.positional)
-    prompt = args.value("p") or f"Confirm '{command}'? (y/n)"
-    _client(ctx).ui("confirm-before", prompt=expand_here(ctx, prompt), command=command)
+    prompt = args.value("p") or f"Confirm '{re.split('[ ,]', command, maxsplit=1)[0]}'? (y/n)"
+    _client(ctx).ui("confirm-before", prompt=expand_here(ctx, prompt) + " ", command=command)
 
 
 def copy_mode(ctx: Context, args: Args) -> None:
@@ -192,13 +222,12 @@ ENTRIES = (
                  usage="[-t target-session]", help="show another session (or window) in this client"),
     CommandEntry("send-prefix", send_prefix, flags="2t:", target=PANE, usage="[-2] [-t target-pane]",
                  help="send the prefix key to a pane"),
-    # -i (tmux: run the template as each key is typed) and -T (the prompt's history) are taken so
-    # tmux's copy-mode search keys run: the template runs once, on Enter.
-    CommandEntry("command-prompt", command_prompt, flags="iI:p:t:T:", target=NO_TARGET, max_args=1,
-                 usage="[-i] [-I inputs] [-p prompts] [-T prompt-type] [template]",
+    CommandEntry("command-prompt", command_prompt, flags="1bFkiI:Np:t:T:", target=NO_TARGET, max_args=1,
+                 usage="[-1bFkiN] [-I inputs] [-p prompts] [-t target-client] [-T type] [template]",
                  help="ask for a command (%% is the answer)"),
-    CommandEntry("confirm-before", confirm_before, aliases=("confirm",), flags="p:t:", target=PANE,
-                 min_args=1, max_args=None, usage="[-p prompt] command", help="run a command after y"),
+    CommandEntry("confirm-before", confirm_before, aliases=("confirm",), flags="bp:t:", target=PANE,
+                 min_args=1, max_args=None, usage="[-b] [-p prompt] [-t target-client] command",
+                 help="run a command after y"),
     CommandEntry("copy-mode", copy_mode, flags="ut:", target=PANE, usage="[-u] [-t target-pane]",
                  help="scroll a pane's history (search, select, copy)"),
     CommandEntry("display-panes", display_panes, aliases=("displayp",), flags="d:t:", target=WINDOW,

@@ -1,18 +1,53 @@
-"""The prompt on the status line: commands (``:``), answers (``,`` rename), y/n, search.
+"""The prompt on the status line: tmux's command-prompt (``:``, answers, search) and y/n.
 
-``open(kind, label, initial, context)`` shows it and takes the focus; Enter
-(or ``y`` for a confirmation) sends :class:`~tmux_py.client.messages.PromptDone`
-with the answer, Escape sends it with ``None``. For commands, Tab completes
-the first word from the command names the daemon sent at attach.
+``ask(kind, questions, mode, context)`` shows the first of ``questions``
+(label and initial text, as the daemon expanded them) and takes the focus;
+Enter answers it and shows the next, as tmux asks ``-p "a,b"``; after the last
+the prompt hands an :class:`Answer` to the app's callback (called at once, not
+through a message: with ``-N`` the key that ended the prompt must act after
+the answer and before any key typed next). Escape answers None.
+
+``mode`` is tmux 3.3a's way of taking keys (status.c's ``status_prompt_key``):
+
+- ``single`` (``-1``): the first character typed is the answer; other keys
+  edit as usual (Enter answers what is there);
+- ``numeric`` (``-N``): digits are typed; any other key answers what is
+  there and is then handed back as a key (``3j``: the count, then ``j``);
+- ``key`` (``-k``): the name of the first key is the answer (``C-b``, ``Enter``);
+- ``incremental`` (``-i``): each change hands over the text so far after
+  ``=`` (``+`` for C-s, ``-`` for C-r), as a non-final answer; Enter and
+  Escape only close it.
+
+For ``confirm``, y answers and any other key cancels. In a command prompt Tab
+completes the first word from the command names the daemon sent at attach.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from textual import events
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
-from tmux_py.client.messages import PromptDone
+from tmux_py.client.keymap import tmux_key
+
+#: The keys of a numeric (-N) prompt that are typed; any other ends it.
+_DIGITS = frozenset("0123456789")
+
+
+@dataclass
+class Answer:
+    """What the prompt hands the app: ``answers`` (one for each question; None when cancelled),
+    ``final`` False for an incremental prompt's text so far, ``key`` (Textual's key and
+    character) for a key that ended a numeric prompt and must act next."""
+
+    kind: str
+    answers: list[str] | None
+    context: dict
+    final: bool = True
+    key: tuple[str, str | None] | None = None
 
 
 def complete(text: str, names: list[str]) -> str:
@@ -31,33 +66,56 @@ def complete(text: str, names: list[str]) -> str:
 
 
 class PromptInput(Input):
-    """An Input whose Tab completes and whose Escape cancels (nothing else is bound)."""
+    """An Input that takes keys as the prompt's mode says; Tab completes, Escape cancels."""
 
     def __init__(self) -> None:
-        super().__init__(id="prompt-input")
+        # Not selected on focus (Textual's default): a key types after an -I input, as in tmux.
+        super().__init__(id="prompt-input", select_on_focus=False)
         self.names: list[str] = []
-        self.kind = "command"
 
     async def _on_key(self, event: events.Key) -> None:
-        prompt = self.parent
+        prompt: Prompt = self.parent
+        if prompt.kind == "confirm":
+            self._take(event)
+            prompt.finish(["y"] if event.character in ("y", "Y") else None)
+            return
+        if prompt.mode == "key":
+            self._take(event)
+            name = tmux_key(event.key, event.character)
+            if name is not None:
+                prompt.answer(name)
+            return
+        if prompt.mode == "numeric" and event.key not in _DIGITS:
+            self._take(event)
+            prompt.answer(self.value, key=(event.key, event.character))
+            return
         if event.key == "escape":
-            event.stop()
-            event.prevent_default()
+            self._take(event)
             prompt.finish(None)
             return
-        if self.kind == "confirm":
-            event.stop()
-            event.prevent_default()
-            prompt.finish("y" if event.character in ("y", "Y") else None)
-            return
         if event.key == "tab":
-            event.stop()
-            event.prevent_default()
-            if self.kind == "command":
+            self._take(event)
+            if prompt.kind == "command" and not prompt.mode:
                 self.value = complete(self.value, self.names)
                 self.cursor_position = len(self.value)
             return
+        if prompt.mode == "incremental" and event.key in ("ctrl+r", "ctrl+s"):
+            self._take(event)
+            prompt.changed("-" if event.key == "ctrl+r" else "+")
+            return
         await super()._on_key(event)
+        if prompt.mode == "single" and event.is_printable:
+            # tmux: the character is typed, then the prompt ends with it, or is cancelled when
+            # it joined other text (an -I input).
+            if len(self.value) == 1:
+                prompt.answer(self.value)
+            else:
+                prompt.finish(None)
+
+    @staticmethod
+    def _take(event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
 
 
 class Prompt(Horizontal):
@@ -67,34 +125,63 @@ class Prompt(Horizontal):
     Prompt Input, Prompt Input:focus { border: none; height: 1; padding: 0; width: 1fr; }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, answered: Callable[[Answer], None]) -> None:
         super().__init__(id="prompt")
+        self.answered = answered
         self.label = Label("")
         self.input = PromptInput()
         self.kind = "command"
+        self.mode = ""
         self.context: dict = {}
+        self.questions: list[tuple[str, str]] = []
+        self.answers: list[str] = []
 
     def compose(self):
         yield self.label
         yield self.input
 
-    def open(self, kind: str, label: str, initial: str = "", context: dict | None = None) -> None:
-        self.kind = self.input.kind = kind
+    def ask(self, kind: str, questions: list[tuple[str, str]], mode: str = "", context: dict | None = None) -> None:
+        """Show the first question (label, initial text); ``kind`` is ``command`` or ``confirm``."""
+        self.kind, self.mode = kind, mode
         self.context = context or {}
-        self.label.update(label + " ")
-        self.input.value = initial
-        self.input.cursor_position = len(initial)
+        self.questions = [tuple(question) for question in questions] or [(":", "")]
+        self.answers = []
+        self._show(*self.questions[0])
         self.display = True
         self.input.focus()
+
+    def _show(self, label: str, initial: str) -> None:
+        self.label.update(label)
+        self.input.value = initial
+        self.input.cursor_position = len(initial)
 
     @property
     def is_open(self) -> bool:
         return bool(self.display)
 
-    def finish(self, value: str | None) -> None:
+    def answer(self, value: str, key: tuple[str, str | None] | None = None) -> None:
+        """One question answered: the next one shown, or (the last) every answer handed over."""
+        self.answers.append(value)
+        if len(self.answers) < len(self.questions):
+            self._show(*self.questions[len(self.answers)])
+            return
+        # An incremental prompt ran its template as it changed: its Enter only closes it, as tmux's.
+        self.finish(None if self.mode == "incremental" else self.answers, key)
+
+    def finish(self, answers: list[str] | None, key: tuple[str, str | None] | None = None) -> None:
         self.display = False
-        self.post_message(PromptDone(self.kind, value, self.context))
+        self.answered(Answer(self.kind, answers, self.context, key=key))
+
+    def changed(self, prefix: str = "=") -> None:
+        """An incremental prompt's text so far, after tmux's prefix, for the app to run."""
+        if self.is_open and self.mode == "incremental":
+            self.answered(Answer(self.kind, [prefix + self.input.value], self.context, final=False))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.changed()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.finish(event.value)
+        if self.is_open:
+            self.answer(event.value)
