@@ -97,6 +97,10 @@ def next_layout(ctx: Context, args: Args) -> None:
     _apply_layout(ctx.require_target().window, lambda layout: layout.next_preset())
 
 
+def previous_layout(ctx: Context, args: Args) -> None:
+    _apply_layout(ctx.require_target().window, lambda layout: layout.previous_preset())
+
+
 def select_layout(ctx: Context, args: Args) -> None:
     """-n/-p step through the presets; a name picks one; no name applies the last one again
     (nothing, if none was ever chosen), as tmux 3.3a."""
@@ -123,11 +127,13 @@ def switch_client(ctx: Context, args: Args) -> None:
 
 
 def send_prefix(ctx: Context, args: Args) -> None:
-    pane = ctx.require_target().pane
+    """The session's prefix key (-2: prefix2) to the pane, as the pane's modes encode it."""
+    target = ctx.require_target()
+    key = target.session.options.get("prefix2" if args.has("2") else "prefix")
     try:
-        pane.write(encode_key(str(ctx.server.options.get("prefix")), pane.key_modes()).encode())
+        target.pane.write(encode_key(str(key), target.pane.key_modes()).encode())
     except UnknownKey:
-        pass  # a prefix with no bytes (S-a, S-Tab, a mouse key): tmux sends nothing
+        pass  # a prefix with no bytes (S-a, S-Tab, a mouse key, None): tmux sends nothing
 
 
 #: tmux 3.3a's prompt types (-T), each with its own history (tmuxpy keeps none).
@@ -215,6 +221,8 @@ ENTRIES = (
                  min_args=1, max_args=1, usage="[-t target-window] new-name", help="rename a window"),
     CommandEntry("next-layout", next_layout, aliases=("nextl",), flags="t:", target=WINDOW,
                  usage="[-t target-window]", help="arrange panes in the next preset layout"),
+    CommandEntry("previous-layout", previous_layout, aliases=("prevl",), flags="t:", target=WINDOW,
+                 usage="[-t target-window]", help="arrange panes in the previous preset layout"),
     CommandEntry("select-layout", select_layout, aliases=("selectl",), flags="npt:", target=PANE,
                  max_args=1, usage="[-np] [-t target-pane] [layout-name]",
                  help="arrange panes in a preset layout (" + ", ".join(PRESETS) + ")"),

@@ -66,6 +66,11 @@ SCENARIOS = [
              Run("unbind -T prefix Return", check="err rc")),
     scenario("key-names-list-invalid",
              NEW, Run("lsk -T prefix Foo", check="err rc"), Run("lsk -T prefix F5", check="err rc")),
+    # send-prefix sends the session's own prefix, and prefix2 with -2 (None: nothing).
+    scenario("key-names-send-prefix-and-prefix2",
+             RAW, RAW_READY, "send-prefix -2 -t a", "send-keys -t a -l '|'", "set -g prefix2 C-x",
+             "set -t a prefix C-y", "send-prefix -t a", "send-keys -t a -l '|'", "send-prefix -2 -t a",
+             "send-keys -t a -l .end", screen_has("a", ".end"), "capture-pane -p -t a"),
     sent("key-names-sent", RAW, SENT),
     sent("key-names-modified-sent", RAW, MODIFIED, between="|"),
     sent("key-names-application-modes-sent", RAW_APPLICATION, APPLICATION, between="|"),

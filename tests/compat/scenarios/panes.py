@@ -82,7 +82,8 @@ SCENARIOS = [
              "select-layout -t a tiled", geometry(), LAYOUT,
              "splitw -t a", "splitw -t a", "select-layout -t a tiled", geometry(), LAYOUT,
              "next-layout -t a", LAYOUT, "next-layout -t a", LAYOUT, "select-layout -n -t a", LAYOUT,
-             "select-layout -p -t a", LAYOUT, "select-layout -p -t a", LAYOUT),
+             "select-layout -p -t a", LAYOUT, "select-layout -p -t a", LAYOUT, "previous-layout -t a", LAYOUT,
+             "prevl -t a", LAYOUT),
     # Not compared: 'select-layout <unknown name>' -- tmux 3.3a's server dies on it ("server
     # exited unexpectedly"); tmuxpy says "unknown layout: NAME".
     scenario("pane-layout-reapply-current",
