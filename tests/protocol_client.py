@@ -32,6 +32,7 @@ class ProtocolClient:
         #: The option values the daemon told this client to apply (on attach, then as they change).
         self.options: dict = {}
         self.updates = 0
+        self.full_updates = 0  # screens sent whole (attach, resize, resync, refresh-client)
         self.next_id = 1
         self.send(protocol.Hello(version=protocol.PROTOCOL_VERSION, client="tui"))
 
@@ -69,6 +70,7 @@ class ProtocolClient:
     def _apply(self, message: protocol.Message) -> None:
         if isinstance(message, protocol.PaneUpdate):
             self.updates += 1
+            self.full_updates += message.full
             screen = {} if message.full else self.screens.setdefault(message.pane, {})
             for y, runs in message.lines:
                 screen[y] = "".join(run[0] for run in runs)

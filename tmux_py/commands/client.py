@@ -126,6 +126,17 @@ def switch_client(ctx: Context, args: Args) -> None:
     client.attachments.switch(client, target.session)
 
 
+def refresh_client(ctx: Context, args: Args) -> None:
+    """Draw the client again: all of it, or (-S) its status line. Control-mode flags are
+    refused as tmux refuses them for a terminal client; panning (-D -U -L -R -c, a window
+    larger than the client) and -l (the terminal's clipboard) have nothing to act on here."""
+    if args.has("A") or args.has("B") or args.has("C"):
+        raise CommandError("not a control client")
+    if args.has("f") or args.has("F"):
+        raise CommandError("client flags (-f) are not supported")
+    _client(ctx).redraw(status_only=args.has("S"))
+
+
 def send_prefix(ctx: Context, args: Args) -> None:
     """The session's prefix key (-2: prefix2) to the pane, as the pane's modes encode it."""
     target = ctx.require_target()
@@ -228,6 +239,11 @@ ENTRIES = (
                  help="arrange panes in a preset layout (" + ", ".join(PRESETS) + ")"),
     CommandEntry("switch-client", switch_client, aliases=("switchc",), flags="t:", target=WINDOW,
                  usage="[-t target-session]", help="show another session (or window) in this client"),
+    CommandEntry("refresh-client", refresh_client, aliases=("refresh",), flags="A:B:cC:Df:F:lLRSt:U",
+                 target=SESSION, max_args=1,
+                 usage="[-cDlLRSU] [-A pane:state] [-B name:what:format] [-C XxY] [-f flags] [-t target-client] "
+                       "[adjustment]",
+                 help="draw a client again (-S: its status line)"),
     CommandEntry("send-prefix", send_prefix, flags="2t:", target=PANE, usage="[-2] [-t target-pane]",
                  help="send the prefix key to a pane"),
     CommandEntry("command-prompt", command_prompt, flags="1bFkiI:Np:t:T:", target=NO_TARGET, max_args=1,

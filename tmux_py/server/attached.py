@@ -150,6 +150,14 @@ class AttachedClient:
         self.layout_due = True
         self.schedule()
 
+    def redraw(self, status_only: bool = False) -> None:
+        """refresh-client: the layout (the status line's data) sent again, and unless
+        ``status_only`` (-S) every pane shown whole, as just after attaching."""
+        self._sent_layout = None
+        if not status_only:
+            self._sent_sizes.clear()
+        self.mark_layout()
+
     def schedule(self) -> None:
         """One flush pending at most: everything marked before it runs goes out together.
 
