@@ -7,7 +7,10 @@ likewise per window, and a *pane* one (a window option a pane may override)
 per pane, falling back to its window. User options (``@name``) hold any
 string at whatever scope they are set. An *array* option (tmux's
 ``command-alias``, ``update-environment``) holds strings by index: set whole
-(the value split into items) or one item at a time as ``name[N]``.
+(the value split into items) or one item at a time as ``name[N]``. A *hook*
+(tmux's OPTIONS_TABLE_IS_HOOK: ``after-new-window``, ``pane-exited``...) is an
+array of command strings, one item per value set (tmux's empty separator);
+the commands are checked and spelled out by set-hook, not here.
 
 :class:`Options` is one store of values over a parent store: the daemon's
 global store (every scope's global values: names never clash) is the parent
@@ -61,14 +64,24 @@ class OptionDef:
     item_separators: str = ""
     #: A regular expression a string value must match whole (tmux's ``pattern``: default-size).
     pattern: str = ""
+    #: tmux's OPTIONS_TABLE_IS_HOOK: an array of command strings, each value one item; hidden
+    #: from show-options without -H, listed by show-hooks.
+    hook: bool = False
+
+    @property
+    def array(self) -> bool:
+        """Values by index (tmux's OPTIONS_TABLE_IS_ARRAY): item lists and hooks."""
+        return bool(self.item_separators) or self.hook
 
     def parse(self, value: object) -> object:
         """The typed value of ``value`` (a string from a command line, or already typed)."""
-        if self.item_separators:
+        if self.array:
             if isinstance(value, tuple) and all(isinstance(item, tuple) for item in value):
                 return value
             if isinstance(value, (tuple, list)):
                 return tuple(enumerate(value))
+            if self.hook:
+                return ((0, str(value)),) if value else ()
             words = re.split(f"[{re.escape(self.item_separators)}]", str(value))
             return tuple(enumerate(word for word in words if word))
         if self.kind is bool:
@@ -166,6 +179,12 @@ _STATUS_FORMAT = (
     "#[push-default]#{T;=/#{status-right-length}:status-right}#[pop-default]#[norange default]",
     "#[align=centre]#{P:#{?pane_active,#[reverse],}#{pane_index}[#{pane_width}x#{pane_height}]#[default] }",
 )
+
+
+#: Hooks tmuxpy accepts and shows but whose events it does not have (silence, focus, modes,
+#: clipboard and title changes).
+_UNFIRED_HOOKS = frozenset({"alert-silence", "client-active", "client-focus-in", "client-focus-out", "pane-focus-in",
+                            "pane-focus-out", "pane-mode-changed", "pane-set-clipboard", "pane-title-changed"})
 
 
 def _default_shell() -> str:
@@ -336,6 +355,27 @@ _DEFINITIONS = (
     OptionDef("window-style", str, "default", scope=PANE, acts=False),
     OptionDef("wrap-search", bool, True, scope=WINDOW, acts=False),
     OptionDef("xterm-keys", bool, True, scope=WINDOW, acts=False),
+    # --- hooks (tmux 3.3a's, in its order) ---
+    *(OptionDef(f"after-{command}", str, (), hook=True, help=f"commands run after {command}")
+      for command in ("bind-key", "capture-pane", "copy-mode", "display-message", "display-panes", "kill-pane",
+                      "list-buffers", "list-clients", "list-keys", "list-panes", "list-sessions", "list-windows",
+                      "load-buffer", "lock-server", "new-session", "new-window", "paste-buffer", "pipe-pane",
+                      "queue", "refresh-client", "rename-session", "rename-window", "resize-pane",
+                      "resize-window", "save-buffer", "select-layout", "select-pane", "select-window",
+                      "send-keys", "set-buffer", "set-environment", "set-hook", "set-option",
+                      "show-environment", "show-messages", "show-options", "split-window", "unbind-key")),
+    *(OptionDef(name, str, (), hook=True, scope=scope, help=f"commands run on {name}",
+                acts=name not in _UNFIRED_HOOKS)
+      for name, scope in (
+          ("alert-activity", SESSION), ("alert-bell", SESSION), ("alert-silence", SESSION),
+          ("client-active", SESSION), ("client-attached", SESSION), ("client-detached", SESSION),
+          ("client-focus-in", SESSION), ("client-focus-out", SESSION), ("client-resized", SESSION),
+          ("client-session-changed", SESSION), ("pane-died", PANE), ("pane-exited", PANE),
+          ("pane-focus-in", PANE), ("pane-focus-out", PANE), ("pane-mode-changed", PANE),
+          ("pane-set-clipboard", PANE), ("pane-title-changed", PANE), ("session-closed", SESSION),
+          ("session-created", SESSION), ("session-renamed", SESSION), ("session-window-changed", SESSION),
+          ("window-layout-changed", WINDOW), ("window-linked", SESSION), ("window-pane-changed", WINDOW),
+          ("window-renamed", WINDOW), ("window-resized", WINDOW), ("window-unlinked", SESSION))),
 )
 
 OPTION_DEFS = {option.name: option for option in _DEFINITIONS}
@@ -415,11 +455,12 @@ class Options:
         """An array option's item ``index`` (``append``: added to its text), else the whole array
         from ``value`` split into items (``append``: each item at the first free index), as tmux."""
         option = self.definition(name)
-        if not option.item_separators:
+        if not option.array:
             raise OptionError(f"not an array: {option.name}")
         items = dict(self.get(option.name))
         if index is not None:
-            items[index] = items.get(index, "") + value if append else value
+            # A hook's item is replaced even with -a: commands do not append (tmux).
+            items[index] = items.get(index, "") + value if append and not option.hook else value
         else:
             if not append:
                 items = {}

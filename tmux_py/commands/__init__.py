@@ -3,20 +3,21 @@
 :func:`find` looks a name or alias up; :func:`run` parses argv against the
 entry, resolves its target and calls its handler. The CLI, key bindings and
 the ``:`` prompt all go through here; :func:`run` first expands the server's
-command aliases (the ``command-alias`` option).
+command aliases (the ``command-alias`` option), and after a command runs its
+``after-`` hook (hook.py).
 """
 
 from __future__ import annotations
 
-from tmux_py.commands import (binding, buffer, client, config, environment, move, option, pane, process, server, session,
-                              shell, window)
+from tmux_py.commands import (binding, buffer, client, config, environment, hook, move, option, pane, process, server,
+                              session, shell, window)
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import NO_TARGET, Args, CommandEntry, CommandError, Result, UsageError
 
 COMMANDS: tuple[CommandEntry, ...] = (
     session.ENTRIES + window.ENTRIES + pane.ENTRIES + server.ENTRIES + client.ENTRIES + option.ENTRIES
     + config.ENTRIES + binding.ENTRIES + shell.ENTRIES + buffer.ENTRIES + move.ENTRIES + process.ENTRIES
-    + environment.ENTRIES
+    + environment.ENTRIES + hook.ENTRIES
 )
 
 
@@ -95,10 +96,12 @@ async def run_to_end(ctx: Context, argv: list[str]) -> Result:
 def run(ctx: Context, argv: list[str]) -> Result:
     """Run one command; CommandError (or UsageError) carries tmux's one-line message.
 
-    Its ``wait``, if any, is the caller's to await (:func:`run_to_end`)."""
+    Its ``wait``, if any, is the caller's to await (:func:`run_to_end`); a command with an
+    after- hook set hands back a ``wait`` that runs the hook too."""
     from tmux_py.server.model import TargetError
 
     entry, args = parse(expand_alias(ctx.server.options.get("command-alias"), argv))
+    newest = hook.newest_pane(ctx, entry)
     try:
         if entry.target != NO_TARGET:
             try:
@@ -107,9 +110,11 @@ def run(ctx: Context, argv: list[str]) -> Result:
                 if not entry.target_may_fail:
                     raise
                 ctx.target, ctx.target_error = None, str(error)
-        return entry.handler(ctx, args) or Result()
+        with ctx.daemon.hooks.silenced(not ctx.hooks):
+            result = entry.handler(ctx, args) or Result()
     except TargetError as error:
         raise CommandError(str(error)) from None
+    return hook.run_after(ctx, entry, args, result, newest)
 
 
 __all__ = ["COMMANDS", "Context", "CommandEntry", "CommandError", "Result", "UsageError", "expand_alias", "find",

@@ -25,6 +25,12 @@ class Context:
     depth: int = 0
     #: The environment of the CLI that asked (empty for bindings, the prompt and config files).
     environment: dict[str, str] = field(default_factory=dict)
+    #: False for the commands a hook runs (and what they run): they run no after-hooks and their
+    #: events notify nothing, as tmux's CMDQ_STATE_NOHOOKS (so a hook cannot set itself off).
+    hooks: bool = True
+    #: Format variables a hook gives its commands (#{hook}, #{hook_session}, ...), as tmux's
+    #: cmdq_add_format.
+    formats: dict[str, str] = field(default_factory=dict)
 
     @property
     def server(self) -> Server:
@@ -32,9 +38,9 @@ class Context:
 
     def nested(self) -> Context:
         """A context for commands this one runs (source-file's lines, if-shell's branches): same
-        caller and place, no terminal, one level deeper."""
+        caller, place and hook state, no terminal, one level deeper."""
         return Context(daemon=self.daemon, client=self.client, cwd=self.cwd, current=self.current, tty=False,
-                       depth=self.depth + 1)
+                       depth=self.depth + 1, hooks=self.hooks, formats=self.formats)
 
     def require_target(self) -> Target:
         if self.target is None:

@@ -9,11 +9,16 @@ quoted by tmux's rules (:func:`tmux_py.cmdline.escape_argument`).
 
 Options the attached clients apply (prefix, mouse, status, mode-keys, ...) reach
 them as soon as they are set (``attachments.options_changed`` sends what changed).
+
+Hooks are options too (set-hook and show-hooks in hook.py run the code here): a
+hook's value is parsed as commands when set and kept spelled out (``display -p
+hi`` is ``display-message -p hi``); show-options lists them only with -H.
 """
 
 from __future__ import annotations
 
-from tmux_py.cmdline import escape_argument
+from tmux_py.cmdline import escape_argument, join_argv
+from tmux_py.commands.binding import bound_commands
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import PANE, Args, CommandEntry, CommandError, Result
 from tmux_py.options import (OPTION_DEFS, PANE as PANE_SCOPE, SERVER, SESSION, WINDOW, OptionDef, OptionError,
@@ -52,7 +57,7 @@ def _lookup(ctx: Context, args: Args, name: str,
         return None, _store(ctx, args, _flag_scope(args, window)), name, None
     name, index = split_index(name)
     definition = find_option(name)
-    if index is not None and not definition.item_separators:
+    if index is not None and not definition.array:
         raise OptionError(f"not an array: {definition.name}")
     return definition, _store(ctx, args, definition.scope), definition.name, index
 
@@ -66,7 +71,9 @@ def _set(ctx: Context, args: Args, window: bool) -> None:
     if args.has("u") or args.has("U"):
         store.unset(name, index)
         return
-    if value is not None and definition is not None and definition.item_separators:
+    if value is not None and definition is not None and definition.hook:
+        value = _commands_text(ctx, value)
+    if value is not None and definition is not None and definition.array:
         store.set_array(name, index, value, append=args.has("a"))
         return
     if value is None:
@@ -79,6 +86,13 @@ def _set(ctx: Context, args: Args, window: bool) -> None:
         except OptionError:
             pass  # appending to a user option not yet set: just the value
     store.set(name, value)
+
+
+def _commands_text(ctx: Context, text: str) -> str:
+    """A hook's value as tmux keeps it: parsed now (``unknown command: x`` fails the set), the
+    command names spelled out and aliases expanded, ``;`` between commands; empty stays empty."""
+    checked = bound_commands(ctx.server.options.get("command-alias"), [text]) if text else []
+    return " ; ".join(join_argv(argv) for argv in checked)
 
 
 def set_option(ctx: Context, args: Args, *, window: bool = False) -> None:
@@ -94,7 +108,7 @@ def set_option(ctx: Context, args: Args, *, window: bool = False) -> None:
 
 def _shown(definition: OptionDef | None, value: object, raw: bool) -> str:
     text = definition.show(value) if definition is not None else str(value)
-    if raw or (definition is not None and definition.kind is not str):
+    if raw or (definition is not None and (definition.kind is not str or definition.hook)):
         return text
     return escape_argument(text)
 
@@ -103,7 +117,7 @@ def _rows(definition: OptionDef | None, name: str, value: object,
           index: int | None = None) -> list[tuple[OptionDef | None, str, object]]:
     """One row per value shown: an array option gives ``name[N] item`` per item (or one item);
     an empty array is its bare name and no value (None), as tmux shows ``terminal-overrides``."""
-    if definition is None or not definition.item_separators:
+    if definition is None or not definition.array:
         return [(definition, name, value)]
     if index is not None:
         return [(definition, f"{name}[{index}]", dict(value).get(index, ""))]
@@ -112,28 +126,35 @@ def _rows(definition: OptionDef | None, name: str, value: object,
     return [(definition, f"{name}[{number}]", item) for number, item in value]
 
 
-def _listing(ctx: Context, args: Args, window: bool) -> list[tuple[OptionDef | None, str, object]]:
-    """Every option of the scope the flags name: global values with -g, else what the target set."""
+def _listing(ctx: Context, args: Args, window: bool, hooks: bool) -> list[tuple[OptionDef | None, str, object]]:
+    """Every option of the scope the flags name: global values with -g, else what the target set.
+    Only hooks for show-hooks; for show-options, hooks only with -H and after the others, as
+    tmux's table has them last."""
     scope = _flag_scope(args, window)
     store = _store(ctx, args, scope)
     scopes = (WINDOW, PANE_SCOPE) if scope == WINDOW else (scope,)
     if store is ctx.server.options:
-        names = [name for name in store.local_names() if user_option(name) and scope == SESSION]
+        names = [name for name in store.local_names() if user_option(name) and scope == SESSION and not hooks]
         names += [name for name, option in OPTION_DEFS.items() if option.scope in scopes]
     else:
         names = store.local_names()
+
+    def hook(name: str) -> bool:
+        return name in OPTION_DEFS and OPTION_DEFS[name].hook
+
+    shown = [name for name in set(names) if hook(name) == hooks or (not hooks and args.has("H"))]
     rows = []
-    for name in sorted(set(names)):
+    for name in sorted(shown, key=lambda name: (hook(name), name)):
         definition = OPTION_DEFS.get(name)
         rows += _rows(definition, name, store.get(name))
     return rows
 
 
-def show_options(ctx: Context, args: Args, *, window: bool = False) -> Result:
+def show_options(ctx: Context, args: Args, *, window: bool = False, hooks: bool = False) -> Result:
     raw = args.has("v")
     try:
         if not args.positional:
-            rows = _listing(ctx, args, window)
+            rows = _listing(ctx, args, window, hooks)
         else:
             definition, store, name, index = _lookup(ctx, args, args.positional[0], window)
             if store is not ctx.server.options and not store.local(name):
@@ -165,8 +186,8 @@ ENTRIES = (
     CommandEntry("set-window-option", set_window_option, aliases=("setw",), flags="agoqt:uU", min_args=1,
                  max_args=2, target=PANE, target_may_fail=True, usage="[-agoqu] [-t target-window] option [value]",
                  help="set a window option"),
-    CommandEntry("show-options", show_options, aliases=("show",), flags="gpqst:vw", max_args=1,
-                 target=PANE, target_may_fail=True, usage="[-gpqsvw] [-t target-pane] [option]",
+    CommandEntry("show-options", show_options, aliases=("show",), flags="gHpqst:vw", max_args=1,
+                 target=PANE, target_may_fail=True, usage="[-gHpqsvw] [-t target-pane] [option]",
                  help="show option values"),
     CommandEntry("show-window-options", show_window_options, aliases=("showw",), flags="gvt:", max_args=1,
                  target=PANE, target_may_fail=True, usage="[-gv] [-t target-window] [option]",

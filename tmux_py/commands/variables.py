@@ -74,6 +74,7 @@ def variables(ctx: Context, session: Session | None = None, window: Window | Non
     }
     if ctx.client is not None:
         getters.update(ctx.client.format_getters())
+    getters.update({name: (lambda value=value: value) for name, value in ctx.formats.items()})
     if session is not None:
         getters.update(
             session_name=lambda: session.name,
@@ -168,7 +169,7 @@ def option_value(stores: list[Options], global_options: Options, name: str) -> o
     in no window's chain (``set -t a status 2`` then ``#{status}`` in a is 2, as tmux)."""
     if not user_option(name):
         option = OPTION_DEFS.get(name)
-        if option is None or option.item_separators:
+        if option is None or option.array:
             return None
     owner = next((store for store in stores if store.local(name)), global_options)
     try:

@@ -452,6 +452,7 @@ class Attachments:
             client.columns, client.lines = message.columns, message.lines
             client.used = self.loop.time()
             self.resize_session(client.session)
+            self.daemon.hooks.notify("client-resized", client=client)
         elif isinstance(message, protocol.History):
             connection.send(client.history(message))
         elif isinstance(message, protocol.Detach):
@@ -502,6 +503,8 @@ class Attachments:
         }))
         log.info("client %s attached to session %s (%dx%d)", client.name, session.name,
                  message.columns, message.lines)
+        self.daemon.hooks.notify("client-session-changed", client=client)
+        self.daemon.hooks.notify("client-attached", client=client)
         self.resize_session(session)
         client.mark_layout()
         if self._tick is None:
@@ -511,7 +514,7 @@ class Attachments:
     def option_values(session: Session) -> dict:
         """What a client showing ``session`` applies: the session's own values, else the global
         ones (status, prefix, mouse are session options: ``set -t s status off`` is for s's clients)."""
-        return {name: session.options.get(name) for name in OPTION_DEFS}
+        return {name: session.options.get(name) for name, option in OPTION_DEFS.items() if not option.hook}
 
     def _remember_size(self, session: Session) -> None:
         """Before a session's first client sizes it: the size to return to when none is left."""
@@ -528,6 +531,7 @@ class Attachments:
                 self.resize_session(old)
             session.touch()
             client.used = self.loop.time()
+            self.daemon.hooks.notify("client-session-changed", client=client)
         self.resize_session(session)
 
     def remove(self, client: AttachedClient) -> None:
@@ -535,6 +539,7 @@ class Attachments:
             return
         client.gone = True
         self.clients.pop(client.connection, None)
+        self.daemon.hooks.notify("client-detached", client=client)
         session = client.session
         if session.id in self.daemon.server.sessions:
             self.resize_session(session)
@@ -626,10 +631,14 @@ class Attachments:
 
     def _alert(self, window: Window, bells: int) -> None:
         """Activity (and ``bells`` BELs) in ``window``: its flags, as the module docstring says."""
+        if bells and window.options.get("monitor-bell"):  # tmux's alert-bell: current window or not
+            self.daemon.hooks.notify("alert-bell", session=window.session, window=window)
         if window is window.session.current and self.daemon.attached_count(window.session):
             return
         flags = (window.activity_flag, window.bell_flag)
         window.activity_flag |= window.options.get("monitor-activity")
+        if window.activity_flag and not flags[0]:  # tmux's alert-activity: once, until seen
+            self.daemon.hooks.notify("alert-activity", session=window.session, window=window)
         window.bell_flag |= bool(bells) and window.options.get("monitor-bell")
         if (window.activity_flag, window.bell_flag) != flags:
             self.daemon.server.changed(window)

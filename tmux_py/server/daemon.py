@@ -35,6 +35,7 @@ from collections.abc import Callable
 
 from tmux_py import __version__, protocol
 from tmux_py.bindings import KeyTables
+from tmux_py.commands.hook import Hooks
 from tmux_py.options import Options
 from tmux_py.cmdline import split_commands
 from tmux_py.config import load_config
@@ -118,6 +119,8 @@ class Daemon:
         #: wait-for channels by name, and run-shell -b / if-shell -b jobs (commands/shell.py).
         self.channels: dict = {}
         self.background_tasks: set[asyncio.Task] = set()
+        #: The daemon's events run their hooks (commands/hook.py).
+        self.hooks = Hooks(self)
         # Attached clients (the TUI): screen updates, input, sizes (attached.py).
         self.attachments = Attachments(self)
         self.server = Server(
@@ -127,6 +130,7 @@ class Daemon:
             spawn=self._spawn_pane,
             on_change=self._window_changed,
             on_empty=self._sessions_gone,
+            notify=self.hooks.notify,
         )
 
     # --- start-up -----------------------------------------------------------
@@ -331,8 +335,11 @@ class Daemon:
                 notice = expand(pane.options.get("remain-on-exit-format"),
                                 variables(ctx, window.session, window, pane))
                 pane.remain_dead(notice)
+                self.hooks.notify("pane-died", pane=pane)
                 self.server.changed(window)
                 return
+        if self.server.find_pane(pane.id) is not None:  # not killed before it exited
+            self.hooks.notify("pane-exited", pane=pane)
         self.server.remove_pane(pane)
 
     def _reap_children(self) -> None:

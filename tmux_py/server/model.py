@@ -9,8 +9,8 @@ the window applies the layout's geometry to its panes' PTYs.
 Targets (``-t``) are resolved here, as tmux's cmd-find does: ``%3``, ``@2``,
 ``$1``, ``name``, ``name:window``, ``name:window.pane``, ``:window``, ``.pane``.
 Closing the last pane of a window closes the window; the last window of a
-session, the session. The model tells its owner through callbacks and never
-touches the network.
+session, the session. The model tells its owner through callbacks (``notify``
+names tmux's events, for hooks) and never touches the network.
 """
 
 from __future__ import annotations
@@ -83,13 +83,16 @@ class Window:
     def check_name(self) -> None:
         """With automatic-rename, look at the active program for the name (tmux's check_window_name)."""
         if self.options.get("automatic-rename") and self.active is not None:
-            self._name = self.active.current_command()
+            name, self._name = self._name, self.active.current_command()
+            if name != self._name:
+                self.server.notify("window-renamed", window=self)
 
     def rename(self, name: str) -> None:
         """rename-window, new-window -n, a program's ESC k: the name stays, as tmux turns
         automatic-rename off for the window."""
         self.options.set("automatic-rename", False)
         self._name = name
+        self.server.notify("window-renamed", window=self)
         self.server.changed(self)
 
     def rename_automatically(self) -> None:
@@ -133,6 +136,7 @@ class Window:
     def apply_geometry(self) -> None:
         for pane_id, (_, _, columns, lines) in self.geometry().items():
             self.panes[pane_id].resize(columns, lines)
+        self.server.notify("window-layout-changed", window=self)
         self.server.changed(self)
 
     def select(self, pane: Pane) -> None:
@@ -140,6 +144,8 @@ class Window:
             self.last_pane = self.active
             self.active = pane
             self.server.activated(pane)
+            if self.last_pane is not None:  # a window's first pane is no change (tmux's spawn)
+                self.server.notify("window-pane-changed", window=self)
             if self.zoomed:
                 self.zoomed = False
                 self.apply_geometry()
@@ -151,6 +157,7 @@ class Window:
         self.columns, self.lines = columns, lines
         self.layout.resize(columns, lines)
         self.apply_geometry()
+        self.server.notify("window-resized", window=self)
 
     def split(self, target: Pane | None, argv: list[str], cwd: str, *, horizontal: bool = False,
               size: int | None = None, percent: int | None = None, before: bool = False,
@@ -316,6 +323,7 @@ class Session:
         window.session, window.index = self, index
         self.windows[index] = window
         self.server.windows[window.id] = window
+        self.server.notify("window-linked", session=self, window=window)
 
     def select(self, window: Window) -> None:
         if window is not self.current:
@@ -324,6 +332,7 @@ class Session:
             if self.current is not None:
                 self.last_windows.insert(0, self.current)
             self.current = window
+            self.server.notify("session-window-changed", session=self)
         self.touch()
         self.server.changed(window)
 
@@ -366,10 +375,13 @@ class Session:
         """Take a window out (closed, or moving to another session)."""
         del self.windows[window.index]
         self.server.windows.pop(window.id, None)
+        self.server.notify("window-unlinked", session=self, window=window)
         if window in self.last_windows:
             self.last_windows.remove(window)
         if self.current is window:
             self._follow(window.index)
+            if self.current is not None:
+                self.server.notify("session-window-changed", session=self)
         self.server.changed(self.current)
 
     def renumber(self) -> None:
@@ -404,6 +416,7 @@ class Server:
         spawn: Callable[..., Pane],
         on_change: Callable[[Window | None], None],
         on_empty: Callable[[], None],
+        notify: Callable[..., None],
     ) -> None:
         self.options = options
         self.socket_path = socket_path
@@ -413,6 +426,8 @@ class Server:
         self.spawn_pane = spawn
         self._on_change = on_change
         self._on_empty = on_empty
+        #: Tells of an event by tmux's name, about a session, window or pane (hook.Hooks.notify).
+        self.notify = notify
         self.sessions: dict[str, Session] = {}
         self.windows: dict[str, Window] = {}
         self.pane_windows: dict[str, Window] = {}
@@ -486,6 +501,7 @@ class Server:
         except Exception:
             del self.sessions[session.id]
             raise
+        self.notify("session-created", session=session)
         return session
 
     def session_names(self) -> set[str]:
@@ -496,6 +512,7 @@ class Server:
         if name != session.name and name in self.session_names():
             raise TargetError(f"duplicate session: {name}")
         session.name = name
+        self.notify("session-renamed", session=session)
         self.changed(session.current)
 
     def changed(self, window: Window | None) -> None:
@@ -663,6 +680,7 @@ class Server:
             session.renumber()
         if not session.windows:
             del self.sessions[session.id]
+            self.notify("session-closed", session=session)
             self.changed(None)
             if not self.sessions:
                 self._on_empty()
