@@ -89,9 +89,8 @@ async def _run_items(ctx: Context, items: list[str]) -> tuple[list[str], list[st
     return output, errors
 
 
-def _hook_context(ctx_or_daemon: Any, target: Target | None, client: Any, formats: dict[str, str]) -> Context:
-    daemon = getattr(ctx_or_daemon, "daemon", ctx_or_daemon)
-    cwd = getattr(ctx_or_daemon, "cwd", None) or os.path.expanduser("~")
+def _hook_context(daemon: Any, cwd: str, target: Target | None, client: Any, formats: dict[str, str]) -> Context:
+    """Where a hook's commands run: on ``target``, for ``client`` (None: an event's), no hooks."""
     return Context(daemon=daemon, client=client, cwd=cwd, current=target, tty=False, hooks=False, formats=formats)
 
 
@@ -157,7 +156,7 @@ def run_after(ctx: Context, entry: CommandEntry, args: Args, result: Result, new
     items = _items(server, name, target.session, None, None)
     if not items:
         return result
-    hook_ctx = _hook_context(ctx, target, ctx.client, {"hook": name, **_argument_formats(args)})
+    hook_ctx = _hook_context(ctx.daemon, ctx.cwd, target, ctx.client, {"hook": name, **_argument_formats(args)})
 
     async def finish() -> Result:
         done = await result.wait if result.wait is not None else result
@@ -238,7 +237,9 @@ class Hooks:
         target = _where(server, *about)
         if target is None and server.sessions:
             target = server.default_target(None)
-        _, errors = await _run_items(_hook_context(self.daemon, target, None, formats), items)
+        # No client: the home directory, as the daemon's config runs (tmux: the session's).
+        hook_ctx = _hook_context(self.daemon, os.path.expanduser("~"), target, None, formats)
+        _, errors = await _run_items(hook_ctx, items)
         for error in errors:
             log.info("hook %s: %s", name, error)
 
@@ -274,7 +275,7 @@ def set_hook(ctx: Context, args: Args) -> Result | None:
         return None
     target = ctx.require_target()
     items = _items(ctx.server, name, target.session, target.window, target.pane)
-    hook_ctx = _hook_context(ctx, target, ctx.client, {"hook": name})
+    hook_ctx = _hook_context(ctx.daemon, ctx.cwd, target, ctx.client, {"hook": name})
 
     async def finish() -> Result:
         output, errors = await _run_items(hook_ctx, items)
