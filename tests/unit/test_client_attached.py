@@ -11,7 +11,7 @@ import asyncio
 from types import SimpleNamespace
 
 from tmux_py import protocol
-from tmux_py.options import Options
+from tmux_py.options import SESSION, Options
 from tmux_py.server.attached import Attachments, AttachedClient
 from tmux_py.server.emulator import Emulator
 from tmux_py.server.flow import Flow
@@ -59,10 +59,12 @@ def _world():
         id="@0", index=0, name="sh", zoomed=False, activity_flag=False, bell_flag=False, columns=20, lines=4,
         active=pane, panes={"%0": pane}, geometry=lambda: {"%0": (0, 0, 20, 4)}, ordered_panes=lambda: [pane],
     )
+    global_options = Options()
     session = SimpleNamespace(id="$0", name="s", current=window, last_window=None, columns=20, lines=4,
-                              windows={0: window}, ordered_windows=lambda: [window], touch=lambda: None)
+                              windows={0: window}, ordered_windows=lambda: [window], touch=lambda: None,
+                              options=Options(global_options, SESSION))
     window.session = session
-    daemon = SimpleNamespace(server=SimpleNamespace(sessions={"$0": session}, pane_windows={}), options=Options())
+    daemon = SimpleNamespace(server=SimpleNamespace(sessions={"$0": session}, pane_windows={}), options=global_options)
     return daemon, session, pane
 
 
