@@ -87,12 +87,14 @@ class Window:
             if name != self._name:
                 self.server.notify("window-renamed", window=self)
 
-    def rename(self, name: str) -> None:
+    def rename(self, name: str, *, announce: bool = True) -> None:
         """rename-window, new-window -n, a program's ESC k: the name stays, as tmux turns
-        automatic-rename off for the window."""
+        automatic-rename off for the window. ``announce``: the window-renamed hook runs (tmux's
+        window_set_name); a new window named as it is made (spawn_window) runs none."""
         self.options.set("automatic-rename", False)
         self._name = name
-        self.server.notify("window-renamed", window=self)
+        if announce:
+            self.server.notify("window-renamed", window=self)
         self.server.changed(self)
 
     def rename_automatically(self) -> None:
@@ -299,7 +301,7 @@ class Session:
             del self.server.windows[window.id]
             raise
         if name is not None:
-            window.rename(name)
+            window.rename(name, announce=False)
         if select or self.current is None:
             self.select(window)
         return window

@@ -69,7 +69,11 @@ SCENARIOS = [
              NEW, appending("window-renamed", "renamed:#{hook_window_name}:#{window_index}:#{hook_session}"),
              "renamew -t :0 zz", Until(OUT, "renamed:zz:0:"),
              appending("window-unlinked", "unlinked:#{hook_window}:#{hook_session_name}"), "neww -d", "killw -t :1",
-             Until(OUT, "unlinked:@1:a"), OUT),
+             Until(OUT, "unlinked:@1:a"), OUT,
+             # A window named as it is made runs no window-renamed (tmux's spawn_window); break-pane -n does
+             # (tmux names the new window before it links it, so its hook's #{window_index} is another's).
+             "set-hook -gu window-renamed", appending("window-renamed", "renamed:#{hook_window_name}"),
+             "neww -d -n named", "splitw -d -t :0", "breakp -d -s :0.1 -n broke", Until(OUT, "renamed:broke"), OUT),
     scenario("hooks-pane-exits",
              NEW, appending("pane-exited", "exited:#{hook_pane}"), appending("pane-died", "died:#{hook_pane}"),
              "neww -d 'exit 0'", Until(OUT, "exited:%1"), "set -g remain-on-exit on", "neww -d 'exit 3'",
