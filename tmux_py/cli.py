@@ -250,21 +250,24 @@ def run_command(paths: SocketPaths, argv: list[str], start: DaemonStart, theme: 
             raise CliError("no sessions" if entry.name == "attach-session" else str(_no_server(paths)))
     try:
         reply = link.request(argv)
+        result = reply.result or {}
+        for line in result.get("output", ()):  # a failed sequence's earlier commands printed too
+            print(line)
+        sys.stdout.flush()
         if not reply.ok:
             error = reply.error or {}
             raise CliError(error.get("message", "failed"), status=2 if error.get("code") == protocol.E_USAGE else 1)
-        if (reply.result or {}).get("shutdown"):
+        if result.get("shutdown"):
             link.wait_closed(timeout=60)
-        result = reply.result or {}
-        for line in result.get("output", ()):
-            print(line)
-        sys.stdout.flush()
+        errors = result.get("errors", ())
+        for message in errors:
+            print(message, file=sys.stderr)
         attach = result.get("attach")
     finally:
         link.close()
     if attach:
         return attach_client(paths, attach, theme)
-    return 0
+    return 1 if errors else 0
 
 
 def list_commands_here(argv: list[str]) -> int:

@@ -72,14 +72,22 @@ def parse(argv: list[str]) -> tuple[CommandEntry, Args]:
 
 async def run_sequence(ctx: Context, argv: list[str]) -> Result:
     """Run the commands of a CLI argv: a lone ``;`` argument separates them and ``\\;``
-    is a literal ``;``, as tmux reads its own argv. The first failure stops the rest."""
+    is a literal ``;``, as tmux reads its own argv. The first failure stops the rest; what
+    ran before it keeps its output (the CommandError carries it)."""
     from tmux_py.cmdline import split_arguments
 
     combined = Result()
     for command in split_arguments(argv) or [[]]:
         ctx.target = None
-        result = await run_to_end(ctx, command)
+        try:
+            result = await run_to_end(ctx, command)
+        except CommandError as error:
+            error.output = combined.output + error.output
+            if combined.errors:  # a hook's failures before it: still said, first
+                error.args = ("\n".join([*combined.errors, str(error)]),)
+            raise
         combined.output += result.output
+        combined.errors += result.errors
         combined.attach = result.attach or combined.attach
         combined.shutdown = combined.shutdown or result.shutdown
     return combined

@@ -25,7 +25,14 @@ PANE = "pane"
 
 
 class CommandError(Exception):
-    """The command ran and failed; the message is one line, tmux's wording where tmux has one."""
+    """The command ran and failed; the message is one line, tmux's wording where tmux has one.
+
+    ``output``: what the commands before it in the same sequence printed; tmux prints it
+    before the error (``display -p a \\; killw -t :99`` prints ``a``, then fails)."""
+
+    def __init__(self, message: str = "", output: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.output = output or []
 
 
 class UsageError(CommandError):
@@ -80,16 +87,19 @@ class Result:
 
     ``wait`` is an awaitable giving the real Result later (run-shell, wait-for):
     whoever ran the command awaits it before the next (``commands.run_to_end``); the
-    daemon's loop never blocks on it.
+    daemon's loop never blocks on it. ``errors``: messages of commands that failed without
+    ending the sequence (a failing after- hook, as tmux's hooks run as a command group of
+    their own): printed on stderr, and the caller exits 1.
     """
 
     output: list[str] = field(default_factory=list)
     attach: str | None = None
     shutdown: bool = False
     wait: Any = None
+    errors: list[str] = field(default_factory=list)
 
     def to_wire(self) -> dict:
-        return {"output": self.output, "attach": self.attach, "shutdown": self.shutdown}
+        return {"output": self.output, "attach": self.attach, "shutdown": self.shutdown, "errors": self.errors}
 
 
 @dataclass(frozen=True)

@@ -161,9 +161,8 @@ def run_after(ctx: Context, entry: CommandEntry, args: Args, result: Result, new
     async def finish() -> Result:
         done = await result.wait if result.wait is not None else result
         output, errors = await _run_items(hook_ctx, items)
-        if errors:
-            raise CommandError("\n".join(errors))
-        return Result(done.output + output, attach=done.attach, shutdown=done.shutdown)
+        return Result(done.output + output, attach=done.attach, shutdown=done.shutdown,
+                      errors=done.errors + errors)
 
     return Result(wait=finish())
 

@@ -240,6 +240,7 @@ class Connection:
             ok, error = False, {"code": protocol.E_USAGE, "message": str(failure)}
         except CommandError as failure:
             ok, error = False, {"code": protocol.E_COMMAND, "message": str(failure)}
+            result = {"output": failure.output} if failure.output else None
         except Exception as failure:  # a bug in a handler must not take the daemon down
             log.exception("command %r failed", request.argv)
             ok, error = False, {"code": protocol.E_COMMAND, "message": f"internal error: {failure}"}

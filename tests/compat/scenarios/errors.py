@@ -19,6 +19,9 @@ SCENARIOS = [
     # display's target may fail (tmux's CMD_FIND_CANFAIL): the message is printed all the same.
     scenario("error-display-missing-target",
              NEW, "display -p -t nope x", "display -p -t a:9 x", "display -p -t %42 x"),
+    # A failure ends its sequence; what ran before it has printed all the same.
+    scenario("error-sequence-keeps-earlier-output",
+             NEW, "display -p a ';' killw -t :99 ';' display -p b", "display -p a ';' display -p b"),
     scenario("error-usage",
              NEW, usage_error("splitw -Q"), usage_error("new -d -Z"), usage_error("rename -t a"),
              usage_error("killw -t a:0 extra"), "ls -F '#{session_name}'"),

@@ -74,6 +74,11 @@ SCENARIOS = [
              # (tmux names the new window before it links it, so its hook's #{window_index} is another's).
              "set-hook -gu window-renamed", appending("window-renamed", "renamed:#{hook_window_name}"),
              "neww -d -n named", "splitw -d -t :0", "breakp -d -s :0.1 -n broke", Until(OUT, "renamed:broke"), OUT),
+    # A failing after- hook is its own command group: it prints what ran, says its error (exit 1),
+    # and the caller's sequence goes on.
+    scenario("hooks-after-hook-failing",
+             NEW, "set-hook -g after-new-window 'display -p hook1 ; killw -t :99 ; display -p hook3'",
+             "neww -d ';' display -p after", "lsw -F '#{window_index}'"),
     scenario("hooks-pane-exits",
              NEW, appending("pane-exited", "exited:#{hook_pane}"), appending("pane-died", "died:#{hook_pane}"),
              "neww -d 'exit 0'", Until(OUT, "exited:%1"), "set -g remain-on-exit on", "neww -d 'exit 3'",
