@@ -118,12 +118,34 @@ def select_layout(ctx: Context, args: Args) -> None:
 # --- clients ----------------------------------------------------------------------
 
 
+def _neighbour_session(ctx: Context, session, step: int, which: str):
+    """tmux's session_next_session / session_previous_session: by name, wrapping; never itself."""
+    ordered = ctx.server.ordered_sessions()
+    other = ordered[(ordered.index(session) + step) % len(ordered)]
+    if other is session:
+        raise CommandError(f"can't find {which} session")
+    return other
+
+
 def switch_client(ctx: Context, args: Args) -> None:
+    """Show another session in the client: -n / -p the next / previous by name (wrapping), -l
+    the one it showed before, else -t's session (a window named there becomes its current one).
+    tmux takes -n, then -p, then -l, then -t; the others are then ignored."""
     target = ctx.require_target()
     client = _client(ctx)
-    if target.window is not target.session.current:  # -t named a window: show it
-        target.session.select(target.window)
-    client.attachments.switch(client, target.session)
+    if args.has("n"):
+        session = _neighbour_session(ctx, client.session, 1, "next")
+    elif args.has("p"):
+        session = _neighbour_session(ctx, client.session, -1, "previous")
+    elif args.has("l"):
+        session = client.last_session
+        if session is None or ctx.server.sessions.get(session.id) is not session:
+            raise CommandError("can't find last session")
+    else:
+        session = target.session
+        if target.window is not session.current:  # -t named a window: show it
+            session.select(target.window)
+    client.attachments.switch(client, session)
 
 
 def refresh_client(ctx: Context, args: Args) -> None:
@@ -237,8 +259,9 @@ ENTRIES = (
     CommandEntry("select-layout", select_layout, aliases=("selectl",), flags="npt:", target=PANE,
                  max_args=1, usage="[-np] [-t target-pane] [layout-name]",
                  help="arrange panes in a preset layout (" + ", ".join(PRESETS) + ")"),
-    CommandEntry("switch-client", switch_client, aliases=("switchc",), flags="t:", target=WINDOW,
-                 usage="[-t target-session]", help="show another session (or window) in this client"),
+    CommandEntry("switch-client", switch_client, aliases=("switchc",), flags="lnpt:", target=WINDOW,
+                 usage="[-lnp] [-t target-session]",
+                 help="show another session (or window) in this client: -n/-p next/previous, -l last"),
     CommandEntry("refresh-client", refresh_client, aliases=("refresh",), flags="A:B:cC:Df:F:lLRSt:U",
                  target=SESSION, max_args=1,
                  usage="[-cDlLRSU] [-A pane:state] [-B name:what:format] [-C XxY] [-f flags] [-t target-client] "

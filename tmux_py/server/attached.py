@@ -91,6 +91,8 @@ class AttachedClient:
         self.attachments = attachments
         self.connection = connection
         self.session = session
+        #: The session shown before the last switch (tmux's last_session): switch-client -l.
+        self.last_session: Session | None = None
         self.columns = columns
         self.lines = lines
         self.tty = tty
@@ -329,6 +331,7 @@ class AttachedClient:
         self.connection.send(protocol.ClientAction(action=action, args=args))
 
     def show_message(self, text: str) -> None:
+        self.attachments.daemon.log_message(f"{self.name} message: {text}")
         self.ui("message", text=text)
 
     def detach(self, reason: str, server_exit: bool = False) -> None:
@@ -526,6 +529,7 @@ class Attachments:
         old = client.session
         if session is not old:
             self._remember_size(session)
+            client.last_session = old
             client.session = session
             if old.id in self.daemon.server.sessions:
                 self.resize_session(old)
