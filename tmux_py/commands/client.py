@@ -56,18 +56,29 @@ def swap_pane(ctx: Context, args: Args) -> None:
 # --- windows ----------------------------------------------------------------------
 
 
-def _step_window(ctx: Context, step: int) -> None:
+def _step_window(ctx: Context, args: Args, which: str) -> None:
+    """tmux's session_next / session_previous: the window after (before) the current one in
+    index order, wrapping; with -a the first such with an alert (activity or bell: tmuxpy keeps
+    no silence flag). Coming round to the current window is "no next (previous) window"."""
     session = ctx.require_target().session
     ordered = session.ordered_windows()
-    session.select(ordered[(ordered.index(session.current) + step) % len(ordered)])
+    if which == "previous":
+        ordered.reverse()
+    start = ordered.index(session.current)
+    around = ordered[start + 1:] + ordered[:start + 1]
+    window = next((window for window in around if not args.has("a") or window.activity_flag or window.bell_flag),
+                  None)
+    if window is None or window is session.current:
+        raise CommandError(f"no {which} window")
+    session.select(window)
 
 
 def next_window(ctx: Context, args: Args) -> None:
-    _step_window(ctx, 1)
+    _step_window(ctx, args, "next")
 
 
 def previous_window(ctx: Context, args: Args) -> None:
-    _step_window(ctx, -1)
+    _step_window(ctx, args, "previous")
 
 
 def last_window(ctx: Context, args: Args) -> None:

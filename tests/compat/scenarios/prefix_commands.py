@@ -1,0 +1,26 @@
+"""Commands and flags tmux 3.3a's default prefix bindings use: next-window -a / previous-window -a
+(M-n, M-p). switch-client -n/-p/-l need an attached client, which the CLI cannot show:
+tests/integration/test_switch_client.py checks them."""
+
+from __future__ import annotations
+
+from ..runner import Until, scenario
+from .common import NEW, show
+from .window_options import FLAGS, new_window
+
+CURRENT = show("a", "#{window_index}")
+
+SCENARIOS = [
+    scenario("prefix-next-previous-window-one-window",
+             NEW, "next -t a", "prev -t a", "next -a -t a", "prev -a -t a", CURRENT),
+    # Windows 0 main (current), 1 bell, 2 quiet, 3 bell: -a skips 2 and wraps; a window once
+    # current loses its alert, so with none left -a fails. With no client attached even the
+    # current window keeps a bell it hears (2 rings again): coming round to it is no next window.
+    scenario("prefix-next-previous-window-alert",
+             NEW, new_window("bell", r"printf '\a'; exec cat"), new_window("quiet", "exec cat"),
+             new_window("bell2", r"printf '\a'; exec cat"), Until(FLAGS, "bell2 !"), FLAGS,
+             "next -a -t a", CURRENT, "next -a -t a", CURRENT, FLAGS, "prev -a -t a", CURRENT,
+             "next -t a", CURRENT, "prev -a -t a", "next -a -t a", CURRENT, FLAGS,
+             "send-keys -t a:2 C-g Enter", Until(FLAGS, "quiet !"), "prev -a -t a", CURRENT, FLAGS,
+             "send-keys -t a:2 C-g Enter", Until(FLAGS, "quiet !*"), "next -a -t a", "prev -a -t a", FLAGS),
+]
