@@ -113,13 +113,17 @@ def previous_layout(ctx: Context, args: Args) -> None:
 
 
 def select_layout(ctx: Context, args: Args) -> None:
-    """-n/-p step through the presets; a name picks one; no name applies the last one again
-    (nothing, if none was ever chosen), as tmux 3.3a."""
-    window = ctx.require_target().window
+    """-n/-p step through the presets; -E spreads the target pane's cell and its siblings
+    evenly; a name picks a preset; no name applies the last one again (nothing, if none was
+    ever chosen), as tmux 3.3a, in that order of precedence."""
+    target = ctx.require_target()
+    window = target.window
     if args.has("n"):
         _apply_layout(window, lambda layout: layout.next_preset())
     elif args.has("p"):
         _apply_layout(window, lambda layout: layout.previous_preset())
+    elif args.has("E"):
+        _apply_layout(window, lambda layout: layout.spread_out(target.pane.id))
     elif args.positional:
         _apply_layout(window, lambda layout: layout.select_preset(args.positional[0]))
     elif window.layout.last_preset is not None:
@@ -267,8 +271,8 @@ ENTRIES = (
                  usage="[-t target-window]", help="arrange panes in the next preset layout"),
     CommandEntry("previous-layout", previous_layout, aliases=("prevl",), flags="t:", target=WINDOW,
                  usage="[-t target-window]", help="arrange panes in the previous preset layout"),
-    CommandEntry("select-layout", select_layout, aliases=("selectl",), flags="npt:", target=PANE,
-                 max_args=1, usage="[-np] [-t target-pane] [layout-name]",
+    CommandEntry("select-layout", select_layout, aliases=("selectl",), flags="Enpt:", target=PANE,
+                 max_args=1, usage="[-Enp] [-t target-pane] [layout-name]",
                  help="arrange panes in a preset layout (" + ", ".join(PRESETS) + ")"),
     CommandEntry("switch-client", switch_client, aliases=("switchc",), flags="lnpt:", target=WINDOW,
                  usage="[-lnp] [-t target-session]",

@@ -705,6 +705,16 @@ class Layout:
         cell_a.pane, cell_b.pane = b, a
         self._cells[a], self._cells[b] = cell_b, cell_a
 
+    def spread_out(self, pane_id: Hashable) -> None:
+        """select-layout -E (layout_spread_out): share the pane's parent cell evenly among its
+        cells; if they are even already, the grandparent's, and so on up to the root."""
+        parent = self._cell(pane_id).parent
+        while parent is not None:
+            if _spread_cell(parent):
+                self._fix()
+                return
+            parent = parent.parent
+
     # --- presets --------------------------------------------------------------
 
     def select_preset(self, name: str) -> None:

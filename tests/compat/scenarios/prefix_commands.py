@@ -1,11 +1,11 @@
 """Commands and flags tmux 3.3a's default prefix bindings use: next-window -a / previous-window -a
-(M-n, M-p). switch-client -n/-p/-l need an attached client, which the CLI cannot show:
+(M-n, M-p), select-layout -E (E). switch-client -n/-p/-l need an attached client, which the CLI cannot show:
 tests/integration/test_switch_client.py checks them."""
 
 from __future__ import annotations
 
 from ..runner import Until, scenario
-from .common import NEW, show
+from .common import NEW, geometry, show
 from .window_options import FLAGS, new_window
 
 CURRENT = show("a", "#{window_index}")
@@ -23,4 +23,13 @@ SCENARIOS = [
              "next -t a", CURRENT, "prev -a -t a", "next -a -t a", CURRENT, FLAGS,
              "send-keys -t a:2 C-g Enter", Until(FLAGS, "quiet !"), "prev -a -t a", CURRENT, FLAGS,
              "send-keys -t a:2 C-g Enter", Until(FLAGS, "quiet !*"), "next -a -t a", "prev -a -t a", FLAGS),
+    # Panes 0 | (1 over 2 over 3): -E on 2 evens its column first; once even, the next -E evens
+    # the row above it. One pane alone has no cell to spread; a zoomed window is unzoomed.
+    scenario("prefix-select-layout-spread-out",
+             NEW, "selectl -E -t a", geometry(), "splitw -h -t a", "splitw -v -t a:0.1", "splitw -v -t a:0.2",
+             "resizep -t a:0.1 -D 5", "resizep -t a:0.0 -L 20", geometry(),
+             "selectl -E -t a:0.2", geometry(), "selectl -E -t a:0.2", geometry(),
+             "selectl -E -t a:0.2", geometry(), "resizep -t a:0.3 -U 3", "resizep -Z -t a:0.0",
+             "selectl -E -t a:0.3", show("a", "#{window_zoomed_flag}"), geometry(),
+             "splitw -h -t a:0.3", "resizep -t a:0.4 -R 10", "selectl -E -t a:0.4", geometry()),
 ]
