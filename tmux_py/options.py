@@ -216,7 +216,7 @@ _DEFINITIONS = (
     OptionDef("extended-keys", str, "off", choices=("off", "on", "always"), scope=SERVER, acts=False),
     OptionDef("focus-events", bool, False, scope=SERVER, acts=False),
     OptionDef("history-file", str, "", scope=SERVER, acts=False),
-    OptionDef("message-limit", int, 1000, 0, INT_MAX, scope=SERVER, acts=False),
+    OptionDef("message-limit", int, 1000, 0, INT_MAX, scope=SERVER),
     OptionDef("prompt-history-limit", int, 100, 0, INT_MAX, scope=SERVER, acts=False),
     OptionDef("set-clipboard", str, "external", choices=("off", "external", "on"), scope=SERVER, acts=False),
     OptionDef("terminal-features", str, ("xterm*:clipboard:ccolour:cstyle:focus:title", "screen*:title"),

@@ -108,7 +108,12 @@ def run(ctx: Context, argv: list[str]) -> Result:
     after- hook set hands back a ``wait`` that runs the hook too."""
     from tmux_py.server.model import TargetError
 
-    entry, args = parse(expand_alias(ctx.server.options.get("command-alias"), argv))
+    argv = expand_alias(ctx.server.options.get("command-alias"), argv)
+    entry, args = parse(argv)
+    if ctx.caller:
+        from tmux_py.cmdline import join_argv
+
+        ctx.daemon.log_message(f"{ctx.caller} command: {join_argv([entry.name, *argv[1:]])}")
     newest = hook.newest_pane(ctx, entry)
     try:
         if entry.target != NO_TARGET:

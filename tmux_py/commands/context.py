@@ -31,6 +31,9 @@ class Context:
     #: Format variables a hook gives its commands (#{hook}, #{hook_session}, ...), as tmux's
     #: cmdq_add_format.
     formats: dict[str, str] = field(default_factory=dict)
+    #: Who runs it, as show-messages names them (``client-PID``, an attached client's tty);
+    #: empty for the config file and hooks, whose commands tmux logs under no client.
+    caller: str = ""
 
     @property
     def server(self) -> Server:
@@ -40,7 +43,16 @@ class Context:
         """A context for commands this one runs (source-file's lines, if-shell's branches): same
         caller, place and hook state, no terminal, one level deeper."""
         return Context(daemon=self.daemon, client=self.client, cwd=self.cwd, current=self.current, tty=False,
-                       depth=self.depth + 1, hooks=self.hooks, formats=self.formats)
+                       depth=self.depth + 1, hooks=self.hooks, formats=self.formats, caller=self.caller)
+
+    def attached_client(self) -> Any | None:
+        """The client a command shows things on (tmux's target client): the one that ran it,
+        else the newest attached to the target's session (any session's, with no target)."""
+        if self.client is not None:
+            return self.client
+        session = self.target.session if self.target else None
+        clients = [client for client in self.daemon.attached_clients() if session is None or client.session is session]
+        return max(clients, key=lambda client: client.created, default=None)
 
     def require_target(self) -> Target:
         if self.target is None:

@@ -7,7 +7,7 @@ import json
 import time
 
 from tmux_py.commands.context import Context
-from tmux_py.commands.entry import PANE, SESSION, Args, CommandEntry, Result
+from tmux_py.commands.entry import PANE, SESSION, Args, CommandEntry, CommandError, Result
 from tmux_py.commands.variables import variables
 from tmux_py.format import Variables, expand
 
@@ -41,6 +41,20 @@ def list_clients(ctx: Context, args: Args) -> Result:
     return Result(lines)
 
 
+def show_messages(ctx: Context, args: Args) -> Result:
+    """The message log, newest first, each line ``HH:MM: text`` (tmux's ``#{t/p:message_time}``
+    for a daemon up less than a day; then ``%a%d``). As tmux, it needs a client attached, and
+    the log holds what clients ran and were shown. -J and -T (tmux's jobs and terminal
+    descriptions) list nothing: tmuxpy keeps neither."""
+    if ctx.attached_client() is None:
+        raise CommandError("no current client")
+    if args.has("J") or args.has("T"):
+        return Result()
+    now = time.time()
+    return Result([f"{time.strftime('%H:%M' if now - when < 86400 else '%a%d', time.localtime(when))}: {text}"
+                   for when, text in reversed(ctx.daemon.messages)])
+
+
 def detach_client(ctx: Context, args: Args) -> None:
     if args.has("s"):
         ctx.daemon.detach_clients(ctx.require_target().session, reason="detached")
@@ -60,9 +74,10 @@ def display_message(ctx: Context, args: Args) -> Result:
     # As tmux's format_expand_time: strftime first, so a % in a variable's value stays.
     scope = (target.session, target.window, target.pane) if target else ()
     text = expand(time.strftime(template), variables(ctx, *scope))
-    if args.has("p") or ctx.client is None:
+    client = None if args.has("p") else ctx.attached_client()
+    if client is None:  # no client to show it on: the caller gets it (tmux prints nothing)
         return Result([text])
-    ctx.client.show_message(text)
+    client.show_message(text)
     return Result()
 
 
@@ -99,6 +114,8 @@ ENTRIES = (
                  usage="[-F format] [-t target-session]", help="list attached clients"),
     CommandEntry("detach-client", detach_client, aliases=("detach",), flags="as:t:", target=SESSION,
                  usage="[-a] [-s target-session] [-t target-client]", help="detach clients"),
+    CommandEntry("show-messages", show_messages, aliases=("showmsgs",), flags="JTt:", target=SESSION,
+                 usage="[-JT] [-t target-client]", help="the messages clients were shown and the commands they ran"),
     CommandEntry("display-message", display_message, aliases=("display",), flags="pF:t:", target=PANE,
                  target_may_fail=True, max_args=1, usage="[-p] [-F format] [-t target-pane] [message]",
                  help="print a message, with formats expanded"),

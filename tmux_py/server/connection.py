@@ -232,6 +232,7 @@ class Connection:
             daemon=self.daemon, client=client, cwd=request.cwd or os.getcwd(),
             current=self.current_target(request.env_pane) or (client.current_target() if client else None),
             tty=request.tty, environment=dict(item.partition("=")[::2] for item in request.environ),
+            caller=client.name if client else f"client-{self.peer_pid}",
         )
         ok, result, error = True, None, None
         try:
@@ -241,6 +242,7 @@ class Connection:
         except CommandError as failure:
             ok, error = False, {"code": protocol.E_COMMAND, "message": str(failure)}
             result = {"output": failure.output} if failure.output else None
+            self.daemon.log_message(f"{ctx.caller} message: {failure}")
         except Exception as failure:  # a bug in a handler must not take the daemon down
             log.exception("command %r failed", request.argv)
             ok, error = False, {"code": protocol.E_COMMAND, "message": f"internal error: {failure}"}

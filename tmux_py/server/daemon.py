@@ -21,6 +21,7 @@ errors (``FILE:LINE: message``) are logged and shown to the first client.
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import errno
 import fcntl
@@ -98,6 +99,8 @@ class Daemon:
         self.config_file = config_file
         #: tmuxpy.conf's errors, shown to the first client that attaches (then forgotten).
         self.config_errors: list[str] = []
+        #: What show-messages lists (tmux's message_log): (time, text), newest last.
+        self.messages: collections.deque[tuple[float, str]] = collections.deque()
         self.state = "STARTING"
         self.started = time.time()
         self.bad_peers = 0
@@ -211,6 +214,13 @@ class Daemon:
         await self._shutdown_requested.wait()
         await self._shutdown()
         return 0
+
+    def log_message(self, text: str) -> None:
+        """A line for show-messages (tmux's server_add_message): a command a client ran, a message
+        shown to a client, an error; the oldest go past the message-limit option."""
+        self.messages.append((time.time(), text))
+        while len(self.messages) > self.options.get("message-limit"):
+            self.messages.popleft()
 
     def _tell_starter(self, word: bytes, last: bool = False) -> None:
         """A line on the starting CLI's pipe: listening, then ready (or stopped, by the config)."""
