@@ -64,7 +64,9 @@ def _world():
                               windows={0: window}, ordered_windows=lambda: [window], touch=lambda: None,
                               options=Options(global_options, SESSION))
     window.session = session
-    daemon = SimpleNamespace(server=SimpleNamespace(sessions={"$0": session}, pane_windows={}), options=global_options)
+    daemon = SimpleNamespace(server=SimpleNamespace(sessions={"$0": session}, pane_windows={}, marked=None),
+                             options=global_options)
+    window.server = daemon.server
     return daemon, session, pane
 
 

@@ -40,16 +40,16 @@ def last_pane(ctx: Context, args: Args) -> None:
 
 
 def swap_pane(ctx: Context, args: Args) -> None:
+    """Swap the target with -U/-D's neighbour, else with -s: by default the marked pane, else
+    the current one (so, from a key binding, nothing), as tmux 3.3a."""
     target = ctx.require_target()
     window, pane = target.window, target.pane
     ordered = window.ordered_panes()
-    if args.has("s"):
-        other = ctx.server.resolve(args.value("s"), PANE, ctx.current).pane
-    elif args.has("U") or args.has("D"):
+    if args.has("U") or args.has("D"):
         step = -1 if args.has("U") else 1
         other = ordered[(ordered.index(pane) + step) % len(ordered)]
     else:
-        other = window.last_pane or pane
+        other = ctx.server.resolve_source(args.value("s"), PANE, ctx.current).pane
     ctx.server.swap_panes(other, pane, select=not args.has("d"))
 
 

@@ -2,8 +2,8 @@
 rotate-window.
 
 The moves themselves are the model's (:class:`~tmux_py.server.model.Server`); these
-handlers resolve the second target (``-s``, and a ``-t`` that may name a free window
-index), then size the sessions a window left or joined for their attached clients, as
+handlers resolve the second target (``-s``, by default the marked pane for join-pane,
+move-pane and swap-window, as tmux; and a ``-t`` that may name a free window index), then size the sessions a window left or joined for their attached clients, as
 tmux's recalculate_sizes does.
 """
 
@@ -50,7 +50,7 @@ def break_pane(ctx: Context, args: Args) -> Result:
 
 def join_pane(ctx: Context, args: Args) -> None:
     target = ctx.require_target()
-    pane = ctx.server.resolve(args.value("s"), PANE, ctx.current).pane
+    pane = ctx.server.resolve_source(args.value("s"), PANE, ctx.current).pane
     size, percent = None, None
     if (given := size_argument(args, "l", "size")) is not None:
         size, percent = (None, given[0]) if given[1] else (given[0], None)
@@ -64,7 +64,7 @@ def move_window(ctx: Context, args: Args) -> None:
         session.renumber()
         ctx.server.changed(session.current)
         return
-    window = ctx.server.resolve(args.value("s"), WINDOW, ctx.current).window
+    window = ctx.server.resolve(args.value("s"), WINDOW, ctx.current).window  # never the marked one, as tmux
     source = window.session
     session, index = _destination(ctx, args)
     ctx.server.move_window(window, session, index, kill=args.has("k"), select=not args.has("d"))
@@ -76,7 +76,7 @@ def move_window(ctx: Context, args: Args) -> None:
 
 def swap_window(ctx: Context, args: Args) -> None:
     target = ctx.require_target()
-    window = ctx.server.resolve(args.value("s"), WINDOW, ctx.current).window
+    window = ctx.server.resolve_source(args.value("s"), WINDOW, ctx.current).window
     # tmux 3.3a selects the swapped places only *with* -d (its cmd-swap-window.c tests the
     # flag the other way round from its manual); scripts written against it rely on that.
     ctx.server.swap_windows(window, target.window, select=args.has("d"))

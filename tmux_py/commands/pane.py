@@ -115,12 +115,24 @@ def list_panes(ctx: Context, args: Args) -> Result:
 
 
 def select_pane(ctx: Context, args: Args) -> None:
+    """Make a pane active: the target, the last one (-l), or the target's neighbour (-DLRU).
+    -m marks the target instead (or clears the mark, if it is the marked one; a pane a zoom
+    hides is left alone), -M clears the mark: neither selects, as tmux 3.3a."""
     target = ctx.require_target()
     window, pane = target.window, target.pane
     if args.has("l"):
         pane = window.pane_to_go_back_to()
         if pane is None:
             raise CommandError("no last pane")
+    elif args.has("m") or args.has("M"):
+        if args.has("m") and window.zoomed and pane is not window.active:
+            return
+        marked = ctx.server.marked
+        if args.has("M") or (marked is not None and (marked.session, marked.pane) == (target.session, pane)):
+            ctx.server.mark(None)
+        else:
+            ctx.server.mark(target)
+        return
     for direction in DIRECTIONS:
         if args.has(direction):
             neighbour = window.layout.neighbour(pane.id, direction,
@@ -230,8 +242,8 @@ ENTRIES = (
         usage="[-as] [-F format] [-t target-window] [--json]", help="list panes",
     ),
     CommandEntry(
-        "select-pane", select_pane, aliases=("selectp",), flags="DLRUlt:", target=PANE,
-        usage="[-DLRUl] [-t target-pane]", help="make a pane active",
+        "select-pane", select_pane, aliases=("selectp",), flags="DLRUlmMt:", target=PANE,
+        usage="[-DLRUlMm] [-t target-pane]", help="make a pane active (-m: mark it, -M: clear the mark)",
     ),
     CommandEntry(
         "kill-pane", kill_pane, aliases=("killp",), flags="at:", target=PANE,

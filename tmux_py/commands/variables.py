@@ -22,15 +22,23 @@ if TYPE_CHECKING:
     from tmux_py.server.pane import Pane
 
 
+def _marked_here(window: Window) -> bool:
+    """The marked pane is in ``window``, as its session holds it (tmux's marked winlink)."""
+    marked = window.server.marked
+    return marked is not None and marked.window is window and marked.session is window.session
+
+
 def window_flags(window: Window) -> str:
     """tmux's flags, in its order: ``#`` activity, ``!`` bell, ``*`` current, ``-`` last,
-    ``Z`` zoomed (#{window_raw_flags}; #{window_flags} doubles the ``#``, as tmux 3.3a)."""
+    ``M`` the marked pane's, ``Z`` zoomed (#{window_raw_flags}; #{window_flags} doubles the ``#``, as tmux 3.3a)."""
     session = window.session
     flags = ("#" if window.activity_flag else "") + ("!" if window.bell_flag else "")
     if window is session.current:
         flags += "*"
     elif window is session.last_window:
         flags += "-"
+    if _marked_here(window):
+        flags += "M"
     if window.zoomed:
         flags += "Z"
     return flags
@@ -102,6 +110,7 @@ def variables(ctx: Context, session: Session | None = None, window: Window | Non
             window_bell_flag=lambda: window.bell_flag,
             window_silence_flag=lambda: False,
             window_zoomed_flag=lambda: window.zoomed,
+            window_marked_flag=lambda: _marked_here(window),
             window_layout=lambda: window.layout.dump(),
             window_visible_layout=lambda: window.layout.dump(),
             window_activity=lambda: int(max([pane.activity for pane in window.panes.values()], default=window.created)),
@@ -134,6 +143,8 @@ def variables(ctx: Context, session: Session | None = None, window: Window | Non
             pane_at_bottom=lambda: box()[1] + box()[3] == window.lines,
             pane_active=lambda: pane is window.active,
             pane_last=lambda: pane is window.last_pane,
+            pane_marked=lambda: (marked := ctx.server.marked) is not None and marked.pane is pane,
+            pane_marked_set=lambda: ctx.server.marked is not None,
             pane_dead=lambda: pane.closed,
             pane_dead_status=lambda: dead_status(pane, signalled=False),
             pane_dead_signal=lambda: dead_status(pane, signalled=True),

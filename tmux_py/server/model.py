@@ -441,6 +441,8 @@ class Server:
         self._active_points: dict[str, int] = {}
         self._active_clock = 0
         self.hostname = socket.gethostname()
+        #: select-pane -m's pane, with the session and window it was marked in (tmux's marked_pane).
+        self._marked: Target | None = None
 
     def add_buffer(self, text: str) -> None:
         """A new newest paste buffer; past buffer-limit the oldest go, as in tmux."""
@@ -519,6 +521,28 @@ class Server:
 
     def changed(self, window: Window | None) -> None:
         self._on_change(window)
+
+    # --- the marked pane -------------------------------------------------
+
+    @property
+    def marked(self) -> Target | None:
+        """The marked pane while it stands, as tmux's server_check_marked: its session alive,
+        the window still in it, the pane still in the window. A pane that died or moved to
+        another window, a window gone from the session, unmark it."""
+        marked = self._marked
+        if marked is not None and (self.sessions.get(marked.session.id) is not marked.session
+                                   or marked.session.windows.get(marked.window.index) is not marked.window
+                                   or marked.window.panes.get(marked.pane.id) is not marked.pane):
+            self._marked = None
+        return self._marked
+
+    def mark(self, target: Target | None) -> None:
+        """Mark a pane (None: clear the mark); the windows that gain or lose the ``M`` flag are
+        told to their clients."""
+        before = self.marked
+        self._marked = target
+        for window in {marked.window for marked in (before, target) if marked is not None}:
+            self.changed(window)
 
     # --- lookups ---------------------------------------------------------
 
@@ -600,6 +624,10 @@ class Server:
         """Resolve ``-t spec`` for a command whose target is a session, window or pane."""
         if not spec:
             return self.default_target(current)
+        if spec in ("~", "{marked}"):  # tmux's tokens for the marked pane, a target on their own
+            if self.marked is None:
+                raise TargetError("no marked target")
+            return self.marked
         if spec.startswith("%"):
             found = self.find_pane(spec)
             if not found:
@@ -642,6 +670,13 @@ class Server:
         if pane is None:
             raise TargetError(f"can't find pane: {pane_part}")
         return Target(session, window, pane)
+
+    def resolve_source(self, spec: str | None, kind: str, current: Target | None) -> Target:
+        """A ``-s`` that defaults to the marked pane, then to the current one (tmux's
+        CMD_FIND_DEFAULT_MARKED: swap-pane, join-pane, move-pane, swap-window)."""
+        if not spec and self.marked is not None:
+            return self.marked
+        return self.resolve(spec, kind, current)
 
     def resolve_index(self, spec: str | None, current: Target | None) -> tuple[Session, int | None]:
         """A -t naming a place for a window (tmux's CMD_FIND_WINDOW_INDEX): ``session:N`` may be a

@@ -1,5 +1,7 @@
 """Commands and flags tmux 3.3a's default prefix bindings use: next-window -a / previous-window -a
-(M-n, M-p), select-layout -E (E). switch-client -n/-p/-l need an attached client, which the CLI cannot show:
+(M-n, M-p), select-layout -E (E), the marked pane (select-pane -m/-M: m, M; ``~`` and
+``{marked}`` targets; swap-pane, join-pane, swap-window, move-window taking it for -s; its
+formats and the ``M`` window flag). switch-client -n/-p/-l need an attached client, which the CLI cannot show:
 tests/integration/test_switch_client.py checks them."""
 
 from __future__ import annotations
@@ -9,6 +11,10 @@ from .common import NEW, geometry, show
 from .window_options import FLAGS, new_window
 
 CURRENT = show("a", "#{window_index}")
+#: Session a: window 0 main (three panes), 1 w1; session b: window 0 bw.
+MARKED_SETUP = (NEW, "splitw -t a", "splitw -t a", "neww -d -t a -n w1", "new -d -s b -n bw -x 80 -y 24")
+MARKS = "lsp -a -F '#{session_name}:#{window_index}.#{pane_index} #{pane_id} #{pane_marked} #{pane_marked_set}'"
+WINDOW_MARKS = "lsw -a -F '#{session_name}:#{window_index} #{window_name} #{window_flags} #{window_marked_flag}'"
 
 SCENARIOS = [
     scenario("prefix-next-previous-window-one-window",
@@ -32,4 +38,21 @@ SCENARIOS = [
              "selectl -E -t a:0.2", geometry(), "resizep -t a:0.3 -U 3", "resizep -Z -t a:0.0",
              "selectl -E -t a:0.3", show("a", "#{window_zoomed_flag}"), geometry(),
              "splitw -h -t a:0.3", "resizep -t a:0.4 -R 10", "selectl -E -t a:0.4", geometry()),
+    scenario("prefix-marked-pane",
+             *MARKED_SETUP, MARKS, WINDOW_MARKS, "selectp -t '~'", "swapp -t a:0.2", MARKS,
+             "selectp -m -t a:0.1", MARKS, WINDOW_MARKS, show("a", "#{pane_index}"),
+             show("~", "#{session_name}:#{window_index}.#{pane_index} #{pane_id}"), show("{marked}", "#{pane_id}"),
+             "swapp -t a:0.2", MARKS, "lsp -t a:0 -F '#{pane_id} #{pane_active}'",
+             "selectp -m -t '~'", MARKS, "selectp -t '~'", "selectp -t '{marked}'", "swapp -s '~' -t a:0.0",
+             "selectp -m -t a:0.1", "selectp -m -t a:0.2", MARKS, "selectp -M -t b", MARKS, WINDOW_MARKS,
+             "resizep -Z -t a:0.0", "selectp -m -t a:0.1", MARKS, "selectp -m -t a:0.0", MARKS, WINDOW_MARKS,
+             "resizep -Z -t a:0.0"),
+    # A marked pane that moves to another window, or dies, is no longer marked. swap-window and
+    # move-pane take it for -s.
+    scenario("prefix-marked-pane-moves-and-dies",
+             *MARKED_SETUP, "selectp -m -t a:1.0", "joinp -t a:0.0", MARKS, WINDOW_MARKS,
+             "selectp -m -t a:0.1", "killp -t a:0.1", MARKS, "selectp -t '~'",
+             "neww -d -t a -n w2", "selectp -m -t a:1.0", "swapw -t b:0", WINDOW_MARKS, MARKS,
+             "movew -s b:0 -t a:5",
+             "selectp -m -t a:1.0", "movep -t a:0.0", MARKS, WINDOW_MARKS),
 ]
