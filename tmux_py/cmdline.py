@@ -16,8 +16,8 @@ on), following tmux 3.3a's parser (``cmd-parse.y``) for what configs use:
   :class:`Block` so that it prints back in braces, as tmux lists it.
 
 :func:`escape_argument` quotes a word the way tmux prints it (``show-options``,
-``list-keys``: tmux's ``args_escape``). :func:`fill_template` puts a prompt's
-answers into a command template (``%%``, ``%1``). Pure: the client and the
+``list-keys``: tmux's ``args_escape``). :func:`fill_commands` puts a prompt's
+answers into a command template (``%%``, ``%1``), :func:`fill_template` into its text. Pure: the client and the
 daemon both use it.
 """
 
@@ -331,9 +331,10 @@ def join_argv(argv: list[str]) -> str:
 _TEMPLATE_QUOTED = '"\\$;~'
 
 
-def _replace_one(template: str, answer: str, index: int) -> str:
+def _replace_one(template: str, answer: str, index: int, escape: bool = True) -> str:
     """tmux's cmd_template_replace: every ``%index`` and the first ``%%`` become ``answer``; a
-    third ``%`` after either (``%%%``, ``%1%``) escapes the characters the parser would read."""
+    third ``%`` after either (``%%%``, ``%1%``) escapes the characters the parser would read
+    (with ``escape``; else it only goes)."""
     out: list[str] = []
     replaced = False
     position = 0
@@ -345,16 +346,41 @@ def _replace_one(template: str, answer: str, index: int) -> str:
             out.append(char)
             continue
         replaced = replaced or not numbered
-        quoted = template[position + 1:position + 2] == "%"
-        position += 2 if quoted else 1
-        out.append("".join("\\" + c if quoted and c in _TEMPLATE_QUOTED else c for c in answer))
+        third = template[position + 1:position + 2] == "%"
+        position += 2 if third else 1
+        out.append("".join("\\" + c if escape and third and c in _TEMPLATE_QUOTED else c for c in answer))
     return "".join(out)
+
+
+def _handed_over(answers: list[str]) -> list[str]:
+    # tmux 3.3a hands the last answer over twice.
+    return [*answers, *answers[-1:]]
 
 
 def fill_template(template: str, answers: list[str]) -> str:
     """A command template with a prompt's answers in it, as tmux 3.3a's command-prompt: answer N
     replaces ``%N`` and the first ``%%`` left, in turn. tmux 3.3a hands the last answer over twice,
     so with one prompt ``"%% %%"`` is the answer twice, with two ``%3`` is the second."""
-    for index, answer in enumerate([*answers, *answers[-1:]], start=1):
+    for index, answer in enumerate(_handed_over(answers), start=1):
         template = _replace_one(template, answer, index)
     return template
+
+
+def fill_commands(template: str, answers: list[str]) -> list[list[str]]:
+    """The commands a prompt's answers make of ``template``, filled as tmux 3.3a fills a ``{ ... }``
+    template (args_make_commands): the template is parsed first and the answers go into each
+    argument as it is, in turn as :func:`fill_template`'s, so an answer is never read by the
+    parser (``a"b``, ``$HOME``, ``~``, ``a\\b`` stay as typed) and ``%%%`` is ``%%``. A template
+    whose command names hold a ``%`` (``%1``, no template: the answer is the command) is filled
+    as text and then parsed. Raises :class:`CommandLineError`."""
+    argvs = split_commands(template)
+    if any("%" in argv[0] for argv in argvs if argv):
+        return split_commands(fill_template(template, answers))
+    filled = []
+    for argv in argvs:
+        words = argv[1:]
+        for index, answer in enumerate(_handed_over(answers), start=1):
+            # A Block stays one: the daemon parses its commands when they run.
+            words = [type(word)(_replace_one(word, answer, index, escape=False)) for word in words]
+        filled.append(argv[:1] + words)
+    return filled

@@ -165,10 +165,9 @@ async def test_scroll_mode_fetches_history_by_range_and_copies(daemon, attach):
         assert "[" in view.render_line(0).text and "/" in view.render_line(0).text, "position mark"
         daemon.cli("send-keys", "-t", "t", "echo while-scrolling", "Enter", check=True)
         daemon.wait_for_text("t", "while-scrolling")
-        for keys in ((), ("G",)):  # the search prompt is the daemon's command-prompt: wait for it
-            await pilot.press(*keys, "question_mark")
-            await until(lambda: app.prompt.is_open, message="the search prompt")
-            await pilot.press(*"2999", "enter")
+        await pilot.press("question_mark", *"2999", "enter")
+        await pilot.press("G")
+        await pilot.press("question_mark", *"2999", "enter")
         await until(lambda: "2999" in view.render_line(view.copy.cursor_line - view.copy.top).text,
                     message="search found 2999")
         await pilot.press("space", "right", "right", "right", "enter")
@@ -183,7 +182,7 @@ async def test_bracketed_paste_when_the_program_asks(daemon, attach):
     daemon.wait_for_text("t", "ready")
     async with attach(session) as client:
         app, pilot = client.app, client.pilot
-        app.window_view.post_message(events.Paste("hi\nthere"))
+        app.post_message(events.Paste("hi\nthere"))
         await client.text(r"'\x1b[200~hi\rthere\x1b[201~'")
 
 

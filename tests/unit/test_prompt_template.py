@@ -6,7 +6,7 @@ attached inside an outer tmux (``tmux -L x -f /dev/null``) and reading ``show -g
 
 from __future__ import annotations
 
-from tmux_py.cmdline import Block, escape_argument, fill_template, split_commands
+from tmux_py.cmdline import Block, escape_argument, fill_commands, fill_template, split_commands
 
 
 def test_answers_fill_numbered_and_unnumbered_places_in_turn():
@@ -29,3 +29,11 @@ def test_brace_arguments_print_back_in_braces_as_tmux_lists_them():
     assert isinstance(argv[-1], Block) and argv[-1] == 'send-keys -X jump-forward "%%"'
     assert escape_argument(argv[-1]) == '{ send-keys -X jump-forward "%%" }'
     assert escape_argument("plain %%") == '"plain %%"'
+
+
+def test_answers_go_into_the_parsed_arguments_as_typed():
+    template = 'send -X search-backward "%%"'
+    for answer in ('a"b', "$HOME", "~", "a\\b", "x;y"):
+        assert fill_commands(template, [answer]) == [["send", "-X", "search-backward", answer]]
+    assert fill_commands("set -g @y %%%", ['a;b"c']) == [["set", "-g", "@y", 'a;b"c']]
+    assert fill_commands("%1", ["list-keys -T root"]) == [["list-keys", "-T", "root"]]  # the command

@@ -6,10 +6,15 @@ applies what the daemon sends straight to the widgets: ``Layout`` to the
 :class:`PaneView` (only the changed rows are redrawn), ``ClientAction`` to the
 prompt, scroll mode, help and chooser screens, ``Exit`` to leaving.
 
-Keys. Textual's own bindings are all removed (App and screen), so every key
-reaches :meth:`TmuxApp.key`: after the prefix it looks the key up in the
-bindings (command strings run in the daemon, as this client), otherwise it is
-sent to the active pane as a ``Keys`` message, or to scroll mode.
+Keys. Textual's own bindings are all removed (App and screen), and the app
+takes every key itself (:meth:`TmuxApp.on_event`), in order: to the open
+prompt, or to :meth:`TmuxApp.key`, which after the prefix looks the key up in
+the bindings (command strings run in the daemon, as this client), otherwise
+sends it to the active pane as a ``Keys`` message, or to copy mode. As tmux
+runs each key's commands before it reads the next key, keys typed while a
+command is under way (a daemon reply awaited, history fetched for a copy or a
+search) are held, and taken when it is done: ``?alpha`` typed fast goes into
+the search prompt that ``?`` opens.
 
 :func:`run_attached` is what ``tmuxpy attach`` calls: it runs the app and
 returns the exit status, printing ``[detached (from session NAME)]``,
@@ -18,8 +23,10 @@ returns the exit status, printing ``[detached (from session NAME)]``,
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
+from collections import deque
 
 from rich.style import Style
 from textual import constants, events
@@ -33,7 +40,7 @@ from tmux_py.client.connection import CLOSED, ConnectionLost, DaemonConnection
 from tmux_py.client.copy_mode import CopyMode, binding, copy_action
 from tmux_py.bindings import COPY_MODE_TABLES, canonical_key
 from tmux_py.client.keymap import DEFAULT_BINDINGS, missing_bindings, tmux_key
-from tmux_py.cmdline import CommandLineError, fill_template, split_commands
+from tmux_py.cmdline import CommandLineError, fill_commands, split_commands
 from tmux_py.options import status_lines
 from tmux_py.client.messages import BorderDragged, PaneMouse, WindowClicked
 from tmux_py.client.palette import Palette
@@ -48,6 +55,8 @@ from tmux_py.client.widgets.window_view import WindowView
 MESSAGE_SECONDS = 3.0
 #: Lines the mouse wheel scrolls in scroll mode.
 WHEEL_LINES = 3
+#: Keys held while a command is under way; more are dropped (tmux's terminal would stop taking them).
+MAX_HELD_KEYS = 1000
 
 
 class MainScreen(Screen, inherit_bindings=False):
@@ -102,6 +111,8 @@ class TmuxApp(App, inherit_bindings=False):
         self.exit_text = ""
         self.exit_status = 0
         self.prefix_pending = False
+        self._under_way: set[asyncio.Future] = set()  # what keys typed now must wait for
+        self._held: deque[events.Key | events.Paste] = deque()  # those keys, in order
         self._daemon_theme: str | None = None
         self._message_timer = None
         self.pane_labels: dict[str, str] = {}  # display-panes: index key -> pane id, while shown
@@ -212,7 +223,7 @@ class TmuxApp(App, inherit_bindings=False):
             else:
                 self.prompt.ask("confirm", [(args.get("prompt", "Confirm? (y/n) "), "")], "",
                                 {"command": args.get("command", "")})
-            self.status_bar.display = False
+            self.show_status()
         elif action == "copy-mode":
             self.enter_copy_mode(args.get("pane", ""), page_up=bool(args.get("page_up")))
         elif action == "list-keys":
@@ -279,12 +290,13 @@ class TmuxApp(App, inherit_bindings=False):
         if "status" in options:
             self.status_bar.lines = status_lines(options["status"])
             self.status_enabled = self.status_bar.lines > 0
-            self.status_bar.display = self.status_enabled and not self.prompt.is_open
+            self.show_status()
         if "status-right" in options:
             self.status_bar.update(clock_format=str(options["status-right"]))
         if "status-position" in options:
             # The status line and the prompt dock at the top; the window is laid out below them.
             self.set_class(options["status-position"] == "top", "-status-top")
+            self.show_status()
         if "mode-keys" in options:
             self.mode_keys = str(options["mode-keys"])
         if "escape-time" in options:
@@ -322,6 +334,18 @@ class TmuxApp(App, inherit_bindings=False):
         self.screen.styles.background = border["filler"]
         self.window_view.styles.background = background
 
+    def show_status(self) -> None:
+        """The status lines the prompt leaves: an open prompt takes the first one's place."""
+        bar = self.status_bar
+        bar.covered = self.prompt.is_open
+        bar.display = self.status_enabled and bar.lines > bar.covered
+        # Docked on one edge, the two would overlap: the prompt goes on the status line's first
+        # line (the one nearest the window), the lines after it beyond.
+        after = bar.lines - 1 if bar.covered and bar.display else 0
+        top = self.has_class("-status-top")
+        self.prompt.styles.margin = (0, 0, 0 if top else after, 0)
+        bar.styles.margin = (1 if top and after else 0, 0, 0, 0)
+
     def show_message(self, text: str) -> None:
         self.status_bar.update(message=text)
         if self._message_timer is not None:
@@ -329,6 +353,44 @@ class TmuxApp(App, inherit_bindings=False):
         self._message_timer = self.set_timer(MESSAGE_SECONDS, lambda: self.status_bar.update(message=""))
 
     # --- input --------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            if self._under_way or self._held:
+                if len(self._held) < MAX_HELD_KEYS:
+                    self._held.append(event)
+            else:
+                await self._take(event)
+            return
+        await super().on_event(event)
+
+    async def _take(self, event: events.Key | events.Paste) -> None:
+        """A key or a paste, where it goes now: the help or chooser screen (Textual's way), the
+        open prompt, or the window (:meth:`key`, :meth:`paste`)."""
+        if not isinstance(self.screen, MainScreen):
+            await super().on_event(event)
+        elif self.prompt.is_open:
+            await self.prompt.input.take(event)
+        elif isinstance(event, events.Key):
+            self.key(event.key, event.character)
+        else:
+            self.paste(event.text)
+
+    def _track(self, awaitable) -> None:
+        """Work keys typed from now on wait for (tmux's order: a key's commands, then the next key)."""
+        future = asyncio.ensure_future(awaitable)
+        self._under_way.add(future)
+        future.add_done_callback(self._work_done)
+
+    def _work_done(self, future: asyncio.Future) -> None:
+        self._under_way.discard(future)
+        if not self._under_way and self._held:
+            # Through the app's queue: what the work did there (a screen pushed) comes first.
+            self.call_later(self._take_held)
+
+    async def _take_held(self) -> None:
+        while self._held and not self._under_way:
+            await self._take(self._held.popleft())
 
     def key(self, key: str, character: str | None) -> None:
         name = tmux_key(key, character)
@@ -354,48 +416,74 @@ class TmuxApp(App, inherit_bindings=False):
             self.status_bar.update(prefix=self.prefix)
             return
         view = self.window_view.active_view()
-        if view is not None and view.copy is not None:
-            # tmux's copy mode: the key's binding in the mode-keys table, or nothing at all.
-            command = binding(self.copy_tables, self.mode_keys, name)
-            if command:
-                self.run_command(command)
-            return
-        command = self.root_bindings.get(canonical_key(name))  # bind -n: no prefix needed
+        in_mode = view is not None and view.copy is not None
+        # tmux's copy mode: the key's binding in the mode-keys table, else in the root table (as
+        # anywhere: bind -n, no prefix needed), else nothing; outside it the key goes to the pane.
+        command = ((binding(self.copy_tables, self.mode_keys, name) if in_mode else None)
+                   or self.root_bindings.get(canonical_key(name)))
         if command:
             self.run_command(command)
-            return
-        self.connection.send(protocol.Keys(keys=[name]))
+        elif not in_mode:
+            self.connection.send(protocol.Keys(keys=[name]))
 
     def paste(self, text: str) -> None:
         if self.connection is not None and text:
             self.connection.send(protocol.Paste(text=text))
 
     def run_command(self, command: str) -> None:
-        """A command string (a binding, the prompt): each of its commands, in order.
-
-        ``send-keys -X`` acts on the active pane's copy mode, which lives here: it runs here
-        when that pane is in the mode, as does ``send-keys -N COUNT`` with no key (the count of
-        the mode's next command); the daemon says "not in a mode" otherwise."""
+        """A command string (a binding, the prompt): each of its commands, in order (:meth:`run_argvs`)."""
         try:
             argvs = split_commands(command)
         except CommandLineError as error:
             self.show_message(str(error))
             return
-        for argv in argvs:
-            view = self.window_view.active_view()
-            action = copy_action(argv)
-            if action is not None and view is not None and view.copy is not None:
-                name, arguments, count = action
-                if name is None:
-                    view.copy.prefix = count
-                else:
-                    view.copy.run(name, arguments, count)
-            else:
-                self.run_argv(argv)
+        self.run_argvs(argvs)
 
-    def run_argv(self, argv: list[str]) -> None:
+    def run_argvs(self, argvs: list[list[str]]) -> None:
+        """Commands, each acting after the ones before it, as tmux runs a command list.
+
+        ``send-keys -X`` acts on the active pane's copy mode, which lives here: it runs here
+        when that pane is in the mode, as does ``send-keys -N COUNT`` with no key (the count of
+        the mode's next command); the daemon says "not in a mode" otherwise. The daemon runs
+        one client's requests in order, so the others go at once; a copy-mode command waits for
+        the daemon's replies to those before it (what they did, a mode entered, has arrived with
+        them), and the commands after a copy or a search wait for it (a paste after a copy
+        pastes the new buffer)."""
+        sent: list[asyncio.Future] = []
+        for index, argv in enumerate(argvs):
+            action = copy_action(argv)
+            view = self.window_view.active_view()
+            if action is not None and sent:
+                self._after(sent, argvs[index:])
+                return
+            if action is None or view is None or view.copy is None:
+                reply = self.run_argv(argv)
+                if reply is not None:
+                    sent.append(reply)
+                continue
+            name, arguments, count = action
+            if name is None:
+                view.copy.prefix = count
+                continue
+            under_way = view.copy.run(name, arguments, count)
+            if under_way is not None:
+                self._after([under_way], argvs[index + 1:])
+                return
+
+    def _after(self, awaited: list, argvs: list[list[str]]) -> None:
+        """``argvs`` run when ``awaited`` are done (failed or not); keys wait for them too."""
+
+        async def then() -> None:
+            await asyncio.gather(*awaited, return_exceptions=True)
+            self.run_argvs(argvs)
+
+        self._track(then())
+
+    def run_argv(self, argv: list[str]) -> asyncio.Future | None:
+        """One command run in the daemon: its output shown, keys held until it is done; the
+        reply's future (None when the daemon is gone)."""
         if self.connection is None or self.connection.closed:
-            return
+            return None
         reply = self.connection.request(argv)
 
         def done(future) -> None:
@@ -412,20 +500,25 @@ class TmuxApp(App, inherit_bindings=False):
                 # tmux shows it in view mode, a copy mode with the mode-keys table's keys.
                 self.push_screen(HelpScreen(output, self.copy_tables, self.mode_keys))
 
-        reply.add_done_callback(done)
+        reply.add_done_callback(done)  # before _track's: the output shows before held keys go on
+        self._track(reply)
+        return reply
 
     def prompt_answered(self, answer: Answer) -> None:
         """The prompt's answers: a command prompt's go into its template (tmux's ``%1``, ``%%``)
         and the result runs; y to a confirmation runs its command. A key that ended a numeric
         prompt acts after the answer, as tmux hands it on."""
         if answer.final:
-            self.status_bar.display = self.status_enabled
+            self.show_status()
             self.window_view.focus()
         if answer.answers is not None:
             if answer.kind == "command":
-                text = fill_template(answer.context.get("template") or "%1", answer.answers)
-                if text.strip():
-                    self.run_command(text)
+                try:
+                    argvs = fill_commands(answer.context.get("template") or "%1", answer.answers)
+                except CommandLineError as error:
+                    self.show_message(str(error))
+                    argvs = []
+                self.run_argvs(argvs)
             elif answer.kind == "confirm" and answer.answers == ["y"]:
                 self.run_command(answer.context.get("command", ""))
         if answer.key is not None:
@@ -472,7 +565,7 @@ class TmuxApp(App, inherit_bindings=False):
                 view.copy.scroll(wheel)
             view.refresh()
 
-        self.run_worker(start(), exclusive=False)
+        self._track(start())
 
     # --- mouse ---------------------------------------------------------------------------
 

@@ -404,10 +404,10 @@ class CopyMode:
         if 0 <= found < self.width:
             self.set_cursor(found, self.cursor_line)
 
-    def copy_end_of_line(self, then: str) -> None:
+    def copy_end_of_line(self, then: str) -> asyncio.Task:
         """From the cursor to the end of its line, copied; ``then`` as :meth:`copy_selection`'s,
         the selection and cursor left as they were."""
-        self._start_copy(((self.cursor_x, self.cursor_line), (self.width - 1, self.cursor_line)), False, then)
+        return self._start_copy(((self.cursor_x, self.cursor_line), (self.width - 1, self.cursor_line)), False, then)
 
     def goto_line(self, text: str) -> None:
         """tmux's goto-line: the view scrolled ``text`` lines up from the bottom of the history."""
@@ -493,12 +493,14 @@ class CopyMode:
         "copy-pipe-end-of-line-and-cancel", "cancel",
     })
 
-    def run(self, name: str, args: list[str], count: int | None = None) -> None:
+    def run(self, name: str, args: list[str], count: int | None = None) -> asyncio.Task | None:
         """``send-keys -X [-N count] name args`` on this mode: ``count`` times, else as many as the
         last ``send-keys -N`` with no key said (:attr:`prefix`, used up by any command), once for
         the commands in :attr:`ONCE`; a cancel ends the repeat. Any command but an incremental
         search forgets where such a search began. tmux ignores a command it does not know; tmuxpy
-        says it has none by that name."""
+        says it has none by that name. A search or a copy that has history to fetch first is
+        still under way when this returns: its task, for what runs after it to wait for (tmux's
+        are done at once); None otherwise."""
         count, self.prefix = count or self.prefix, 1
         if not name.endswith("-incremental"):
             self.search_origin = None
@@ -506,24 +508,26 @@ class CopyMode:
         self.message = "" if command else f"no copy-mode command {name}"
         if command is None:
             self.view.refresh()
-            return
+            return None
+        under_way = None
         for _ in range(1 if name in self.ONCE else count):
             if self.ended:
-                return
-            command(self, args)
+                break
+            under_way = command(self, args) or under_way
+        return under_way
 
     # --- search and copy ------------------------------------------------------
 
     _forward = False
 
-    def search(self, pattern: str, forward: bool) -> None:
+    def search(self, pattern: str, forward: bool) -> asyncio.Task | None:
         if not pattern:
-            return
+            return None
         self.pattern = pattern
         self._forward = forward
-        self._start_search(forward)
+        return self._start_search(forward)
 
-    def search_incremental(self, text: str, forward: bool) -> None:
+    def search_incremental(self, text: str, forward: bool) -> asyncio.Task | None:
         """tmux's search-forward-incremental and search-backward-incremental: ``text`` is a
         ``command-prompt -i`` answer so far after a prefix: ``=`` (typed or deleted: searched again
         from where the search began, the cursor put back there when the text is new), ``+`` (C-s:
@@ -536,23 +540,23 @@ class CopyMode:
         if not pattern:
             self.pattern = ""
             self.view.refresh()
-            return
+            return None
         self.pattern = pattern
         self._forward = {"+": True, "-": False}.get(prefix, forward)
-        self._start_search(self._forward)
+        return self._start_search(self._forward)
 
-    def search_again(self, reverse: bool) -> None:
+    def search_again(self, reverse: bool) -> asyncio.Task | None:
         """n and N: the last search again, the same way or (N) the other way, which is not kept."""
-        if self.pattern:
-            self._start_search(self._forward != reverse)
+        return self._start_search(self._forward != reverse) if self.pattern else None
 
-    def _start_search(self, forward: bool) -> None:
+    def _start_search(self, forward: bool) -> asyncio.Task:
         # A search still fetching history is for an older pattern (an incremental search typed on).
         if self._search_task is not None:
             self._search_task.cancel()
         task = self._search_task = asyncio.get_running_loop().create_task(self._search(self.pattern, forward))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        return task
 
     async def _search(self, pattern: str, forward: bool) -> None:
         step = 1 if forward else -1
@@ -566,35 +570,45 @@ class CopyMode:
         self.message = "Search failed"
         self.view.refresh()
 
-    def copy_selection(self, then: str) -> None:
+    def copy_selection(self, then: str) -> asyncio.Task | None:
         """tmux's copy-selection commands: the selection copied, then the mode ends (``cancel``),
         the selection goes (``clear``) or stays (``keep``). With no selection nothing is copied;
         ``cancel`` still leaves."""
         selection = self.selection()
         if selection is not None:
-            self._start_copy(selection, self.rectangle, then)
-        elif then == "cancel":
+            return self._start_copy(selection, self.rectangle, then)
+        if then == "cancel":
             self.leave()
+        return None
 
-    def _start_copy(self, selection, rectangle: bool, then: str) -> None:
+    def _start_copy(self, selection, rectangle: bool, then: str) -> asyncio.Task:
         if then == "cancel":
             self.ended = True  # at once: the rest of a -N repeat is not run while the copy awaits
         task = asyncio.get_running_loop().create_task(self._copy(selection, rectangle, then))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        return task
 
     async def _copy(self, selection, rectangle: bool, then: str) -> None:
+        """The selection's text copied (its history lines fetched first); then the mode ends
+        (``cancel``), even when the fetch failed, or the selection goes (``clear``)."""
         (_, sl), (_, el) = selection
         parts = []
-        for line in range(sl, el + 1):
-            text = await self.text_of(line)
-            begin, end = self._columns(selection, rectangle, line)
-            # A part running to the line's end loses the blanks the screen pads it with.
-            parts.append(text[begin:end].rstrip() if end >= self.width else text[begin:end])
-        self.on_copy("\n".join(parts))
-        if then == "cancel":
-            self.leave()
-        elif then == "clear":
+        try:
+            for line in range(sl, el + 1):
+                text = await self.text_of(line)
+                begin, end = self._columns(selection, rectangle, line)
+                # A part running to the line's end loses the blanks the screen pads it with.
+                parts.append(text[begin:end].rstrip() if end >= self.width else text[begin:end])
+        except Exception as error:  # the daemon went away or refused: say so, copy nothing
+            self.message = f"copy: {error}"
+            self.view.refresh()
+        else:
+            self.on_copy("\n".join(parts))
+        finally:
+            if then == "cancel":
+                self.leave()
+        if then == "clear":
             self.clear_selection()
 
 

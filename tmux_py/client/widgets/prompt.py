@@ -5,7 +5,9 @@
 Enter answers it and shows the next, as tmux asks ``-p "a,b"``; after the last
 the prompt hands an :class:`Answer` to the app's callback (called at once, not
 through a message: with ``-N`` the key that ended the prompt must act after
-the answer and before any key typed next). Escape answers None.
+the answer and before any key typed next). Escape answers None. The app hands
+the prompt its keys one at a time (:meth:`PromptInput.take`), each done before
+the next.
 
 ``mode`` is tmux 3.3a's way of taking keys (status.c's ``status_prompt_key``):
 
@@ -66,56 +68,62 @@ def complete(text: str, names: list[str]) -> str:
 
 
 class PromptInput(Input):
-    """An Input that takes keys as the prompt's mode says; Tab completes, Escape cancels."""
+    """An Input that takes keys as the prompt's mode says; Tab completes, Escape cancels.
+
+    The app hands it each key (:meth:`take`) and awaits it: a key is done, Enter's answer run,
+    before the next one is read, as tmux's status_prompt_key. Keys are never routed to it by
+    Textual's focus, which follows a step later."""
 
     def __init__(self) -> None:
         # Not selected on focus (Textual's default): a key types after an -I input, as in tmux.
         super().__init__(id="prompt-input", select_on_focus=False)
         self.names: list[str] = []
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def take(self, event: events.Key | events.Paste) -> None:
+        """One key (or a paste: its first line) typed at the prompt."""
         prompt: Prompt = self.parent
+        before = self.value
+        if isinstance(event, events.Paste):
+            self._on_paste(event)
+        else:
+            await self._take_key(event, prompt)
+        if prompt.mode == "incremental" and self.value != before:
+            prompt.changed()
+
+    async def _take_key(self, event: events.Key, prompt: Prompt) -> None:
         if prompt.kind == "confirm":
-            self._take(event)
             prompt.finish(["y"] if event.character in ("y", "Y") else None)
             return
         if prompt.mode == "key":
-            self._take(event)
             name = tmux_key(event.key, event.character)
             if name is not None:
                 prompt.answer(name)
             return
         if prompt.mode == "numeric" and event.key not in _DIGITS:
-            self._take(event)
             prompt.answer(self.value, key=(event.key, event.character))
             return
         if event.key == "escape":
-            self._take(event)
             prompt.finish(None)
-            return
-        if event.key == "tab":
-            self._take(event)
+        elif event.key == "enter":
+            prompt.answer(self.value)
+        elif event.key == "tab":
             if prompt.kind == "command" and not prompt.mode:
                 self.value = complete(self.value, self.names)
                 self.cursor_position = len(self.value)
-            return
-        if prompt.mode == "incremental" and event.key in ("ctrl+r", "ctrl+s"):
-            self._take(event)
+        elif prompt.mode == "incremental" and event.key in ("ctrl+r", "ctrl+s"):
             prompt.changed("-" if event.key == "ctrl+r" else "+")
-            return
-        await super()._on_key(event)
-        if prompt.mode == "single" and event.is_printable:
-            # tmux: the character is typed, then the prompt ends with it, or is cancelled when
-            # it joined other text (an -I input).
-            if len(self.value) == 1:
-                prompt.answer(self.value)
-            else:
-                prompt.finish(None)
-
-    @staticmethod
-    def _take(event: events.Key) -> None:
-        event.stop()
-        event.prevent_default()
+        elif event.key in self._bindings.key_to_bindings:
+            # Input's editing keys (Backspace, Left, C-u...), run here and now.
+            await self.run_action(self._bindings.key_to_bindings[event.key][0].action)
+        else:
+            await self._on_key(event)  # Input's own: a printable character is typed
+            if prompt.mode == "single" and event.is_printable:
+                # tmux: the character is typed, then the prompt ends with it, or is cancelled
+                # when it joined other text (an -I input).
+                if len(self.value) == 1:
+                    prompt.answer(self.value)
+                else:
+                    prompt.finish(None)
 
 
 class Prompt(Horizontal):
@@ -149,6 +157,7 @@ class Prompt(Horizontal):
         self._show(*self.questions[0])
         self.display = True
         self.input.focus()
+        self.changed()  # tmux runs an incremental prompt's template as it opens
 
     def _show(self, label: str, initial: str) -> None:
         self.label.update(label)
@@ -176,12 +185,3 @@ class Prompt(Horizontal):
         """An incremental prompt's text so far, after tmux's prefix, for the app to run."""
         if self.is_open and self.mode == "incremental":
             self.answered(Answer(self.kind, [prefix + self.input.value], self.context, final=False))
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.changed()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if self.is_open:
-            self.answer(event.value)

@@ -14,7 +14,8 @@ The ``status`` option says how many lines it takes (tmux's status_line_size: on 
 that many; off hides it, which the app does). The lines after the first are blank, in the
 status line's colours: tmux draws ``status-format[1]`` and on there (by default the window's
 panes with their sizes on the second line, nothing on the others), and tmuxpy draws no
-status-format yet.
+status-format yet. An open prompt takes the first line's place (``covered``), as tmux's;
+the lines after it stay.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ class StatusBar(Widget):
 
     #: Lines the status line takes: the status option's count (1 for on, 2 to 5).
     lines = reactive(1)
+    #: The prompt is open over the first line: only the lines after it are drawn here.
+    covered = reactive(False)
 
     def __init__(self) -> None:
         super().__init__(id="status")
@@ -60,8 +63,10 @@ class StatusBar(Widget):
     def on_mount(self) -> None:
         self.set_interval(1.0, self.refresh)
 
-    def watch_lines(self, lines: int) -> None:
-        self.styles.height = max(1, lines)
+    def watch_lines(self) -> None:
+        self.styles.height = max(1, self.lines - self.covered)
+
+    watch_covered = watch_lines
 
     def update(self, **fields) -> None:
         for name, value in fields.items():
@@ -71,6 +76,10 @@ class StatusBar(Widget):
     def render(self) -> Text:
         colours = self.colours
         base = Style(color=colours["foreground"], bgcolor=colours["background"])
+        width = self.size.width
+        if self.covered:
+            self._spans = []
+            return Text("\n".join(" " * width for _ in range(1, self.lines)), style=base, no_wrap=True)
         text = Text(style=base, no_wrap=True, overflow="crop")
         text.append(f"[{self.session}] ")
         self._spans = []
@@ -100,7 +109,6 @@ class StatusBar(Widget):
             right.append(f"{self.prefix} ", Style(color=colours["prefix"], bold=True, reverse=True))
         if self.clock_format:
             right.append(time.strftime(self.clock_format))
-        width = self.size.width
         gap = width - text.cell_len - right.cell_len
         if gap > 0:
             text.append(" " * gap)
@@ -111,6 +119,8 @@ class StatusBar(Widget):
         return text
 
     def on_click(self, event: events.Click) -> None:
+        if event.y > 0:
+            return  # the window list is on the first line only
         for start, end, window_id in self._spans:
             if start <= event.x < end:
                 self.post_message(WindowClicked(window_id))

@@ -35,7 +35,7 @@ class WindowView(Container):
     DEFAULT_CSS = """
     WindowView { layers: borders panes; width: 80; height: 24; }
     """
-    #: Holds the focus, so that keys reach the app (the prompt takes it only while open).
+    #: Holds the focus when the prompt is closed (the app takes the keys itself, whatever has it).
     can_focus = True
 
     def __init__(self, palette: Palette) -> None:
@@ -96,21 +96,6 @@ class WindowView(Container):
             if py + lines == y and px <= x < px + columns:
                 return pane_id, "y"
         return None
-
-    # --- keys -------------------------------------------------------------------
-
-    def on_key(self, event: events.Key) -> None:
-        """Every key is the app's (for the pane or a binding): nothing of Textual's may take it.
-
-        Called directly, not through a message: this is the keystroke latency path.
-        """
-        event.stop()
-        event.prevent_default()
-        self.app.key(event.key, event.character)
-
-    def on_paste(self, event: events.Paste) -> None:
-        event.stop()
-        self.app.paste(event.text)
 
     # --- mouse ------------------------------------------------------------------
 
