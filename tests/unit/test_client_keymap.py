@@ -50,7 +50,7 @@ def test_default_bindings_are_tmux_names_and_commands():
     for key, command in DEFAULT_BINDINGS.items():
         assert is_key_name(key), key
         assert split_command(command), command
-    assert split_command(DEFAULT_BINDINGS[","])[:3] == ["command-prompt", "-I", "#{window_name}"]
+    assert split_command(DEFAULT_BINDINGS[","])[:3] == ["command-prompt", "-I", "#W"]
 
 
 def test_every_default_binding_parses_against_the_command_table():

@@ -564,9 +564,12 @@ class Server:
         return next((session for session in self.sessions.values() if session.name == name), None)
 
     def _session_by_name(self, name: str) -> Session | None:
-        """A target's session part: ``$id``, an exact name, else a unique prefix (as tmux)."""
+        """A target's session part: ``$id``, an exact name, else a unique prefix (as tmux);
+        ``=name`` is the exact name only (scripts' ``has -t =name``)."""
         if name.startswith("$"):
             return self.sessions.get(name)
+        if name.startswith("="):
+            return self.session_named(name[1:])
         exact = self.session_named(name)
         if exact:
             return exact
@@ -574,6 +577,14 @@ class Server:
         return prefixed[0] if len(prefixed) == 1 else None
 
     def _window_in(self, session: Session, spec: str) -> Window | None:
+        """A target's window part, as tmux's cmd_find_get_window_with_session: ``=`` before an
+        index or a name takes it exactly (``:=1`` is window 1, never a name starting with 1)."""
+        if spec.startswith("="):
+            exact = spec[1:]
+            if exact.isdigit():
+                return session.windows.get(int(exact))
+            named = [window for window in session.ordered_windows() if window.name == exact]
+            return named[0] if len(named) == 1 else None
         if spec.startswith("@"):
             window = self.windows.get(spec)
             return window if window and window.session is session else None
@@ -650,7 +661,7 @@ class Server:
             session = self._session_by_name(session_part)
             if session is None:
                 if colon or kind == "session":
-                    raise TargetError(f"can't find session: {session_part}")
+                    raise TargetError(f"can't find session: {session_part.removeprefix('=')}")
                 base = self.default_target(current).session
                 window = self._window_in(base, session_part)
                 if window is None:
@@ -663,7 +674,7 @@ class Server:
         window_part, dot, pane_part = rest.partition(".")
         window = self._window_in(session, window_part) if window_part else session.current
         if window is None:
-            raise TargetError(f"can't find window: {window_part}")
+            raise TargetError(f"can't find window: {window_part.removeprefix('=')}")
         if not dot or not pane_part:
             return Target(session, window, window.active)
         pane = self._pane_in(window, pane_part)

@@ -12,6 +12,11 @@ SCENARIOS = [
              "frobnicate", "list-sessionz"),
     scenario("error-cannot-find-pane-without-session-part",
              NEW, "send-keys -t nope x", "capture-pane -p -t nope", "lsp -t nope", "select-layout -t nope tiled"),
+    # '=' takes a session name or a window index/name exactly (no prefix match).
+    scenario("error-exact-targets",
+             NEW, "new -d -s abc", "has -t =ab", "has -t =abc", "has -t ab", "neww -d -t abc -n 1x",
+             "selectw -t abc:=1", show("abc", "#{window_index}"), "selectw -t abc:=1x", show("abc", "#{window_index}"),
+             "selectw -t abc:=1y", "selectw -t abc:=0", show("abc", "#{window_index}")),
     scenario("error-has-session-with-window",
              NEW, "has -t a:5", "has -t a:0", "has -t a:0.3", "has -t a:0.0"),
     scenario("error-session-dot-pane-target",
