@@ -17,15 +17,12 @@ from tmux_py.commands.variables import expand_here
 from tmux_py.keys import UnknownKey, encode_key
 from tmux_py.server.layout import PRESETS, LayoutError
 
-def _client(ctx: Context):
-    """The client a UI command acts on: the one that ran it, else the newest on the target session."""
-    if ctx.client is not None:
-        return ctx.client
-    session = ctx.target.session if ctx.target else None
-    clients = [client for client in ctx.daemon.attached_clients() if session is None or client.session is session]
-    if not clients:
+def target_client(ctx: Context):
+    """The client a UI command acts on (:meth:`Context.attached_client`); there must be one."""
+    client = ctx.attached_client()
+    if client is None:
         raise CommandError("no current client")
-    return max(clients, key=lambda client: client.created)
+    return client
 
 
 # --- panes ------------------------------------------------------------------------
@@ -147,7 +144,7 @@ def switch_client(ctx: Context, args: Args) -> None:
     the one it showed before, else -t's session (a window named there becomes its current one).
     tmux takes -n, then -p, then -l, then -t; the others are then ignored."""
     target = ctx.require_target()
-    client = _client(ctx)
+    client = target_client(ctx)
     if args.has("n"):
         session = _neighbour_session(ctx, client.session, 1, "next")
     elif args.has("p"):
@@ -171,7 +168,7 @@ def refresh_client(ctx: Context, args: Args) -> None:
         raise CommandError("not a control client")
     if args.has("f") or args.has("F"):
         raise CommandError("client flags (-f) are not supported")
-    _client(ctx).redraw(status_only=args.has("S"))
+    target_client(ctx).redraw(status_only=args.has("S"))
 
 
 def send_prefix(ctx: Context, args: Args) -> None:
@@ -215,7 +212,7 @@ def command_prompt(ctx: Context, args: Args) -> None:
                  if args.has(flag)), "")
     if args.has("F"):
         template = expand_here(ctx, template)
-    _client(ctx).ui("command-prompt", questions=questions, template=template or "%1", mode=mode)
+    target_client(ctx).ui("command-prompt", questions=questions, template=template or "%1", mode=mode)
 
 
 def confirm_before(ctx: Context, args: Args) -> None:
@@ -223,19 +220,19 @@ def confirm_before(ctx: Context, args: Args) -> None:
     -b is taken as tmux's (the CLI never waits for the answer here)."""
     command = " ".join(args.positional)
     prompt = args.value("p") or f"Confirm '{re.split('[ ,]', command, maxsplit=1)[0]}'? (y/n)"
-    _client(ctx).ui("confirm-before", prompt=expand_here(ctx, prompt) + " ", command=command)
+    target_client(ctx).ui("confirm-before", prompt=expand_here(ctx, prompt) + " ", command=command)
 
 
 def copy_mode(ctx: Context, args: Args) -> None:
     pane = ctx.require_target().pane
-    _client(ctx).ui("copy-mode", pane=pane.id, page_up=args.has("u"))
+    target_client(ctx).ui("copy-mode", pane=pane.id, page_up=args.has("u"))
 
 
 def display_panes(ctx: Context, args: Args) -> None:
     """Each pane's index over it for a moment; typing the index selects the pane."""
     window = ctx.require_target().window
     panes = {str(window.pane_number(pane)): pane.id for pane in window.ordered_panes()}
-    _client(ctx).ui("display-panes", panes=panes, seconds=args.number("d", 1000, minimum=1, maximum=600_000) / 1000)
+    target_client(ctx).ui("display-panes", panes=panes, seconds=args.number("d", 1000, minimum=1, maximum=600_000) / 1000)
 
 
 def choose_tree(ctx: Context, args: Args) -> None:
@@ -251,7 +248,7 @@ def choose_tree(ctx: Context, args: Args) -> None:
                 "label": f"{session.name}:{window.index}: {window.name} ({len(window.panes)} panes)",
                 "command": f"switch-client -t {window.id}",
             })
-    _client(ctx).ui("choose-tree", title="sessions" if args.has("s") else "windows", items=items)
+    target_client(ctx).ui("choose-tree", title="sessions" if args.has("s") else "windows", items=items)
 
 
 ENTRIES = (

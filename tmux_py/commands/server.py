@@ -7,7 +7,8 @@ import json
 import time
 
 from tmux_py.commands.context import Context
-from tmux_py.commands.entry import PANE, SESSION, Args, CommandEntry, CommandError, Result
+from tmux_py.commands.client import target_client
+from tmux_py.commands.entry import PANE, SESSION, Args, CommandEntry, Result
 from tmux_py.commands.variables import variables
 from tmux_py.format import Variables, expand
 
@@ -46,8 +47,7 @@ def show_messages(ctx: Context, args: Args) -> Result:
     for a daemon up less than a day; then ``%a%d``). As tmux, it needs a client attached, and
     the log holds what clients ran and were shown. -J and -T (tmux's jobs and terminal
     descriptions) list nothing: tmuxpy keeps neither."""
-    if ctx.attached_client() is None:
-        raise CommandError("no current client")
+    target_client(ctx)  # as tmux, it wants a client, though it prints to the caller
     if args.has("J") or args.has("T"):
         return Result()
     now = time.time()
