@@ -31,6 +31,8 @@ class ProtocolClient:
         self.replies: dict[int, protocol.Reply] = {}
         #: The option values the daemon told this client to apply (on attach, then as they change).
         self.options: dict = {}
+        #: What the daemon asked this client to do (prompts, lists to choose from, messages), in order.
+        self.actions: list[protocol.ClientAction] = []
         self.updates = 0
         self.full_updates = 0  # screens sent whole (attach, resize, resync, refresh-client)
         self.next_id = 1
@@ -83,8 +85,10 @@ class ProtocolClient:
             self.replies[message.id] = message
             if isinstance(message.result, dict):
                 self.options.update(message.result.get("options", {}))
-        elif isinstance(message, protocol.ClientAction) and message.action == "options":
-            self.options.update(message.args)
+        elif isinstance(message, protocol.ClientAction):
+            self.actions.append(message)
+            if message.action == "options":
+                self.options.update(message.args)
         elif isinstance(message, protocol.Exit):
             self.exit = message
 

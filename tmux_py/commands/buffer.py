@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 
+from tmux_py.commands.client import choose
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import PANE, Args, CommandEntry, CommandError, Result
 
@@ -57,6 +58,15 @@ def list_buffers(ctx: Context, args: Args) -> Result:
     return Result([f"buffer{index}: {len(text)} bytes: \"{text[:50]}\"" for index, text in enumerate(ctx.server.buffers)])
 
 
+def choose_buffer(ctx: Context, args: Args) -> None:
+    """The buffers to pick one from; picking runs the template with ``%%`` its name (tmux's
+    default pastes it). With no buffers, nothing opens, as tmux."""
+    if ctx.server.buffers:
+        choices = [(line, line.partition(":")[0]) for line in list_buffers(ctx, args).output]
+        choose(ctx, "buffers", args.positional[0] if args.positional else "paste-buffer -p -b '%%'",
+               choices[::-1] if args.has("r") else choices)
+
+
 def show_buffer(ctx: Context, args: Args) -> Result:
     return Result(ctx.server.buffers[_index(ctx, args, "no buffer")].splitlines())
 
@@ -90,6 +100,8 @@ ENTRIES = (
     CommandEntry("paste-buffer", paste_buffer, aliases=("pasteb",), flags="b:dprt:", target=PANE,
                  usage="[-dpr] [-b buffer-name] [-t target-pane]", help="type a paste buffer into a pane"),
     CommandEntry("list-buffers", list_buffers, aliases=("lsb",), help="list paste buffers"),
+    CommandEntry("choose-buffer", choose_buffer, flags="NrZt:", target=PANE, max_args=1,
+                 usage="[-NrZ] [-t target-pane] [template]", help="pick a paste buffer (and paste it)"),
     CommandEntry("show-buffer", show_buffer, aliases=("showb",), flags="b:", usage="[-b buffer-name]",
                  help="print a paste buffer"),
     CommandEntry("delete-buffer", delete_buffer, aliases=("deleteb",), flags="b:", usage="[-b buffer-name]",

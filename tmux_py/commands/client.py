@@ -9,6 +9,7 @@ most recent client attached to the target session, as tmux picks a client.
 
 from __future__ import annotations
 
+import fnmatch
 import re
 
 from tmux_py.commands.context import Context
@@ -235,6 +236,43 @@ def display_panes(ctx: Context, args: Args) -> None:
     target_client(ctx).ui("display-panes", panes=panes, seconds=args.number("d", 1000, minimum=1, maximum=600_000) / 1000)
 
 
+def choose(ctx: Context, title: str, template: str, choices: list[tuple[str, str]]) -> None:
+    """The client's list to pick from (choose-tree and its kin): each choice is a label and the
+    name that fills ``template`` (``%%``, as a ``{ }`` template: the name is never re-parsed)."""
+    from tmux_py.cmdline import fill_commands, join_argv
+
+    items = [{"label": label, "command": " ; ".join(join_argv(argv) for argv in fill_commands(template, [name]))}
+             for label, name in choices]
+    target_client(ctx).ui("choose-tree", title=title, items=items)
+
+
+def find_window(ctx: Context, args: Args) -> None:
+    """The windows whose name (-N), pane titles (-T) or visible pane contents (-C) hold the
+    match string (all three unless one is asked for), to pick one, as tmux's find-window:
+    ``*match*`` as a glob, or a regular expression with -r; -i ignores case."""
+    match = args.positional[0]
+    if args.has("r"):
+        try:
+            pattern = re.compile(match, re.IGNORECASE if args.has("i") else 0)
+        except re.error as error:
+            raise CommandError(f"bad regular expression: {error}") from None
+        found = pattern.search
+    else:
+        glob = re.compile(fnmatch.translate(f"*{match}*"), re.IGNORECASE if args.has("i") else 0)
+        found = glob.match
+    where = [flag for flag in "CNT" if args.has(flag)] or ["C", "N", "T"]
+    choices = []
+    for session in ctx.server.ordered_sessions():
+        for window in session.ordered_windows():
+            texts = [window.name] if "N" in where else []
+            for pane in window.ordered_panes():
+                texts += [pane.title] if "T" in where else []
+                texts += pane.emulator.capture() if "C" in where else []
+            if any(found(text) for text in texts):
+                choices.append((f"{session.name}:{window.index}: {window.name}", window.id))
+    choose(ctx, f"windows matching {match}", "switch-client -t %%", choices)
+
+
 def choose_tree(ctx: Context, args: Args) -> None:
     """A list of sessions (-s) or of every window (-w) to pick from; picking runs ``command``."""
     items = []
@@ -291,6 +329,9 @@ ENTRIES = (
                  help="scroll a pane's history (search, select, copy)"),
     CommandEntry("display-panes", display_panes, aliases=("displayp",), flags="d:t:", target=WINDOW,
                  usage="[-d duration] [-t target-window]", help="show pane numbers; type one to select it"),
+    CommandEntry("find-window", find_window, aliases=("findw",), flags="CiNrt:TZ", target=PANE, min_args=1,
+                 max_args=1, usage="[-CiNrTZ] [-t target-pane] match-string",
+                 help="pick a window whose name, titles or contents match"),
     CommandEntry("choose-tree", choose_tree, flags="Zswt:", target=SESSION, usage="[-Zsw] [-t target]",
                  help="pick a session or window from a list"),
 )

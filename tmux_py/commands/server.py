@@ -7,8 +7,8 @@ import json
 import time
 
 from tmux_py.commands.context import Context
-from tmux_py.commands.client import target_client
-from tmux_py.commands.entry import PANE, SESSION, Args, CommandEntry, Result
+from tmux_py.commands.client import choose, target_client
+from tmux_py.commands.entry import PANE, SESSION, Args, CommandEntry, CommandError, Result
 from tmux_py.commands.variables import variables
 from tmux_py.format import Variables, expand
 
@@ -55,7 +55,24 @@ def show_messages(ctx: Context, args: Args) -> Result:
                    for when, text in reversed(ctx.daemon.messages)])
 
 
+def choose_client(ctx: Context, args: Args) -> None:
+    """The attached clients to pick one from; picking runs the template with ``%%`` its name
+    (tmux's default detaches it)."""
+    clients = ctx.daemon.attached_clients()
+    choices = [(line, client.name) for line, client in zip(list_clients(ctx, args).output, clients)]
+    choose(ctx, "clients", args.positional[0] if args.positional else "detach-client -t '%%'",
+           choices[::-1] if args.has("r") else choices)
+
+
 def detach_client(ctx: Context, args: Args) -> None:
+    """-t names a client (list-clients' name: its tty, or client-PID) as tmux's target-client,
+    or, tmuxpy's leniency, a session whose clients all go; -s a session, -a all clients but this."""
+    named = [client for client in ctx.daemon.attached_clients() if client.name == args.value("t")]
+    if named and not args.has("s"):
+        named[0].detach("detached")
+        return
+    if ctx.target is None:
+        raise CommandError(ctx.target_error)
     if args.has("s"):
         ctx.daemon.detach_clients(ctx.require_target().session, reason="detached")
     elif ctx.client is not None:
@@ -112,7 +129,10 @@ ENTRIES = (
                  help="the daemon's pid, version, state, uptime, sessions, clients, memory"),
     CommandEntry("list-clients", list_clients, aliases=("lsc",), flags="F:t:", target=SESSION,
                  usage="[-F format] [-t target-session]", help="list attached clients"),
+    CommandEntry("choose-client", choose_client, flags="NrZt:", target=PANE, max_args=1,
+                 usage="[-NrZ] [-t target-pane] [template]", help="pick an attached client (and detach it)"),
     CommandEntry("detach-client", detach_client, aliases=("detach",), flags="as:t:", target=SESSION,
+                 target_may_fail=True,
                  usage="[-a] [-s target-session] [-t target-client]", help="detach clients"),
     CommandEntry("show-messages", show_messages, aliases=("showmsgs",), flags="JTt:", target=SESSION,
                  usage="[-JT] [-t target-client]", help="the messages clients were shown and the commands they ran"),

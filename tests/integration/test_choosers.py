@@ -1,0 +1,69 @@
+"""choose-buffer, choose-client and find-window: the daemon sends the attached client a list to
+pick from, each item with the command picking it runs (tmux's templates, %% the chosen name)."""
+
+from __future__ import annotations
+
+from protocol_client import ProtocolClient
+
+
+def chooser(client: ProtocolClient, title: str) -> list[dict]:
+    action = client.wait_for(lambda: next((a for a in reversed(client.actions)
+                                           if a.action == "choose-tree" and a.args["title"] == title), None),
+                             10, f"the {title} list")
+    client.actions.clear()
+    return action.args["items"]
+
+
+def test_choose_buffer_lists_the_buffers_and_picking_one_pastes_it(daemon):
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "cat")
+    daemon.out("set-buffer", "older")
+    daemon.out("set-buffer", "newest")
+    client = ProtocolClient(str(daemon.socket))
+    try:
+        client.attach("a", 80, 24)
+        daemon.out("choose-buffer", "-t", "a")
+        items = chooser(client, "buffers")
+        assert [item["label"] for item in items] == ['buffer0: 6 bytes: "newest"', 'buffer1: 5 bytes: "older"']
+        assert items[1]["command"] == "paste-buffer -p -b buffer1"
+        daemon.out("paste-buffer", "-p", "-b", "buffer1", "-t", "a")
+        daemon.wait_for_text("a", "older")
+        daemon.out("choose-buffer", "-r", "-t", "a", "set-buffer -b %% again")
+        assert chooser(client, "buffers")[0]["command"] == "set-buffer -b buffer1 again"
+    finally:
+        client.close()
+
+
+def test_choose_client_lists_the_clients_and_its_default_detaches_by_name(daemon):
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep", "60")
+    client = ProtocolClient(str(daemon.socket))
+    try:
+        client.attach("a", 80, 24)
+        daemon.out("choose-client", "-t", "a")
+        [item] = chooser(client, "clients")
+        name = daemon.out("list-clients", "-F", "#{client_name}").strip()
+        assert item["label"].startswith(f"{name}: a [80x24") and item["command"] == f"detach-client -t {name}"
+        daemon.out("detach-client", "-t", name)
+        client.wait_for(lambda: client.exit is not None, 10, "the client detached by name")
+    finally:
+        client.close()
+
+
+def test_find_window_matches_names_titles_and_contents(daemon):
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "-n", "editor", "sleep", "60")
+    daemon.out("neww", "-d", "-t", "a", "-n", "logs", "sh", "-c", "echo needle-in-here; exec sleep 60")
+    daemon.wait_for_text("a:1", "needle-in-here")
+    client = ProtocolClient(str(daemon.socket))
+    try:
+        client.attach("a", 80, 24)
+        daemon.out("find-window", "-t", "a", "needle")
+        assert [item["label"] for item in chooser(client, "windows matching needle")] == ["a:1: logs"]
+        daemon.out("find-window", "-N", "-t", "a", "EDIT")
+        assert chooser(client, "windows matching EDIT") == []
+        daemon.out("find-window", "-Ni", "-t", "a", "EDIT")
+        [item] = chooser(client, "windows matching EDIT")
+        assert item["label"] == "a:0: editor" and item["command"].startswith("switch-client -t @")
+        daemon.out("find-window", "-r", "-t", "a", "^need.e")
+        assert [item["label"] for item in chooser(client, "windows matching ^need.e")] == ["a:1: logs"]
+        assert daemon.cli("find-window", "-r", "-t", "a", "(").stderr.startswith("bad regular expression")
+    finally:
+        client.close()
