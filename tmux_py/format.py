@@ -10,7 +10,13 @@ for fnmatch and ``m/r`` for a regular expression); ``#{e|+|:a,b}`` arithmetic
 ``Mon Nov 23 08:47:13 2026``), ``b:`` and ``d:`` (basename, dirname), ``n:``
 and ``w:`` (length, width), ``s/pattern/replacement/:var``, ``l:`` (literal);
 ``##`` for ``#`` (``#,`` and ``#}`` for ``,`` and ``}``), and tmux's one-letter
-shortcuts (``#S`` is ``#{session_name}``: :data:`SHORTCUTS`). A modifier's argument is a variable's name, or a format
+shortcuts (``#S`` is ``#{session_name}``: :data:`SHORTCUTS`). ``#{E:option}`` expands an
+option's value as a format, ``#{T:option}`` too after strftime (and so does every format
+inside it: tmux's FORMAT_EXPAND_TIME, which ``expand(..., timed=True)`` starts with);
+modifiers combine with ``;`` (``#{T;=/10:status-left}``). ``#{W:format,current}``,
+``#{P:...}`` and ``#{S:...}`` repeat a format for each window, pane or session (the second
+one for the current one), through :meth:`Variables.loop`. ``#[style]`` passes through
+untouched, for whoever draws the text; truncation counts neither it nor its width. A modifier's argument is a variable's name, or a format
 if it holds ``#{``. Unknown variables expand to nothing, as in tmux. Variables are looked up lazily
 through a mapping, so a value that costs something (a /proc read) is only
 computed when a format asks for it.
@@ -33,10 +39,18 @@ class Variables(Mapping):
     goes to ``fallback`` (None: unknown), as tmux's format_find falls back on options."""
 
     def __init__(self, getters: dict[str, Callable[[], object]],
-                 fallback: Callable[[str], object] | None = None) -> None:
+                 fallback: Callable[[str], object] | None = None,
+                 loops: dict[str, Callable[[], list[tuple[Mapping, bool]]]] | None = None) -> None:
         self._getters = getters
         self._fallback = fallback
+        self._loops = loops or {}
         self._cache: dict[str, str] = {}
+
+    def loop(self, kind: str) -> list[tuple[Mapping, bool]]:
+        """The variables of each window (``W``), pane (``P``) or session (``S``) a loop
+        modifier walks, each with whether it is the current one; none for an unknown kind."""
+        make = self._loops.get(kind)
+        return make() if make is not None else []
 
     def add(self, getters: dict[str, Callable[[], object]]) -> None:
         self._getters.update(getters)
@@ -123,15 +137,23 @@ _VALUE_MODIFIERS = {
 }
 
 
-def _value(argument: str, variables: Mapping[str, str]) -> str:
+def strftime(template: str) -> str:
+    """``template`` through strftime, as tmux's format_expand_time (text strftime refuses stays)."""
+    try:
+        return time.strftime(template)
+    except ValueError:
+        return template
+
+
+def _value(argument: str, variables: Mapping[str, str], timed: bool) -> str:
     """A modifier's argument: a format if it holds one (``#{b:#{x}}``), else a variable's name."""
-    return expand(argument, variables) if "#{" in argument else variables.get(argument, "")
+    return expand(argument, variables, timed) if "#{" in argument else variables.get(argument, "")
 
 
-def _pair(argument: str, variables: Mapping[str, str]) -> tuple[str, str]:
+def _pair(argument: str, variables: Mapping[str, str], timed: bool) -> tuple[str, str]:
     """The two formats of a comparison or arithmetic (``a,b``), each expanded; a missing one is empty."""
     left, right = (_split_top(argument) + ["", ""])[:2]
-    return expand(left, variables), expand(right, variables)
+    return expand(left, variables, timed), expand(right, variables, timed)
 
 
 def _number(text: str, floating: bool) -> float | int:
@@ -141,13 +163,13 @@ def _number(text: str, floating: bool) -> float | int:
         return 0.0 if floating else 0
 
 
-def _arithmetic(spec: str, argument: str, variables: Mapping[str, str]) -> str | None:
+def _arithmetic(spec: str, argument: str, variables: Mapping[str, str], timed: bool) -> str | None:
     """``e|op|`` or ``e|op|f|digits`` applied to two formats; None if ``spec`` is not one."""
     parts = spec.split("|")
     if len(parts) < 3 or parts[0] != "e" or parts[1] not in _ARITHMETIC:
         return None
     floating = len(parts) > 3 and parts[2].startswith("f")
-    left, right = (_number(part, floating) for part in _pair(argument, variables))
+    left, right = (_number(part, floating) for part in _pair(argument, variables, timed))
     try:
         result = _ARITHMETIC[parts[1]](left, right)
     except ZeroDivisionError:
@@ -158,18 +180,63 @@ def _arithmetic(spec: str, argument: str, variables: Mapping[str, str]) -> str |
     return f"{result:.{int(digits) if digits.isdigit() else 2}f}"
 
 
-def _truncate(spec: str, value: str) -> str | None:
-    """``=N`` (first N characters; negative: the last; 0: all) or ``=/N/marker`` (the marker
-    added where something was cut); None if ``spec`` is not one."""
+def _cell_width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 0 if unicodedata.combining(char) else 1
+
+
+def _pieces(value: str) -> list[tuple[str, int]]:
+    """``value`` as (piece, width): characters, and ``#[...]`` styles of no width."""
+    pieces, index = [], 0
+    while index < len(value):
+        if value.startswith("#[", index) and (end := value.find("]", index)) != -1:
+            pieces.append((value[index : end + 1], 0))
+            index = end + 1
+            continue
+        pieces.append((value[index], _cell_width(value[index])))
+        index += 1
+    return pieces
+
+
+def _trim(value: str, count: int) -> tuple[str, bool]:
+    """The first ``count`` cells of ``value`` (negative: the last), every ``#[...]`` style kept
+    on the kept side, as tmux's format_trim_left and _right; and whether anything was cut."""
+    pieces = _pieces(value)
+    total = sum(width for _, width in pieces)
+    if abs(count) >= total:
+        return value, False
+    out, width = [], 0
+    if count > 0:
+        for piece, size in pieces:
+            if width >= count:
+                break
+            if size == 0 or width + size <= count:
+                out.append(piece)
+            width += size
+        return "".join(out), True
+    skip = total + count
+    for piece, size in pieces:
+        if size == 0 or width >= skip:
+            out.append(piece)
+        width += size
+    return "".join(out), True
+
+
+def _truncate(spec: str, value: str, variables: Mapping[str, str], timed: bool) -> str | None:
+    """``=N`` (first N cells; negative: the last; 0: all) or ``=/N/marker`` (the marker
+    added where something was cut; N may be a format); None if ``spec`` is not one."""
     marker = ""
     if spec.startswith("/"):
         spec, _, marker = spec[1:].partition("/")
+        spec = expand(spec, variables, timed)
     if not spec.lstrip("-").isdigit():
         return None
     count = int(spec)
-    if count == 0 or abs(count) >= len(value):
+    if count == 0:
         return value
-    return value[:count] + marker if count > 0 else marker + value[count:]
+    trimmed, cut = _trim(value, count)
+    if not cut:
+        return value
+    return trimmed + marker if count > 0 else marker + trimmed
 
 
 def _substitute(spec: str, value: str) -> str:
@@ -180,31 +247,26 @@ def _substitute(spec: str, value: str) -> str:
     return re.sub(pattern, replacement, value, flags=re.IGNORECASE if "i" in flags else 0)
 
 
-def _evaluate(body: str, variables: Mapping[str, str]) -> str:
-    if body.startswith("?"):
-        parts = _split_top(body[1:])
-        chosen = parts[1] if _truthy(_value(parts[0], variables)) else (parts[2] if len(parts) > 2 else "")
-        return expand(chosen, variables)
-    spec, colon, argument = body.partition(":")
-    if not colon:
-        return variables.get(body, "")
-    if spec in _COMPARISONS:
-        return "1" if _COMPARISONS[spec](*_pair(argument, variables)) else "0"
-    if spec == "m" or spec.startswith("m/"):
-        return "1" if _match(*_pair(argument, variables), spec[2:]) else "0"
-    if spec == "l":
-        return argument
-    if spec.startswith("e|"):
-        result = _arithmetic(spec, argument, variables)
-        if result is not None:
-            return result
-    value = _value(argument, variables)
+def _loop(kind: str, argument: str, variables: Mapping[str, str], timed: bool) -> str:
+    """``#{W:format,current}`` (and ``P``, ``S``): ``format`` expanded for each window, pane or
+    session in turn, ``current`` (if given) for the current one, as tmux's format_loop_*."""
+    parts = _split_top(argument)
+    loop = getattr(variables, "loop", None)
+    if loop is None:
+        return ""
+    out = []
+    for each, current in loop(kind):
+        template = parts[1] if current and len(parts) > 1 and parts[1] else parts[0]
+        out.append(expand(template, each, timed))
+    return "".join(out)
+
+
+def _modify(spec: str, value: str, variables: Mapping[str, str], timed: bool) -> str | None:
+    """One modifier applied to a value; None if ``spec`` is no modifier."""
     if spec in _VALUE_MODIFIERS:
         return _VALUE_MODIFIERS[spec](value)
     if spec.startswith("="):
-        truncated = _truncate(spec[1:], value)
-        if truncated is not None:
-            return truncated
+        return _truncate(spec[1:], value, variables, timed)
     if spec.startswith("p") and spec[1:].lstrip("-").isdigit():
         width = int(spec[1:])
         return value.ljust(width) if width > 0 else value.rjust(-width)
@@ -213,7 +275,44 @@ def _evaluate(body: str, variables: Mapping[str, str]) -> str:
             return _substitute(spec, value)
         except re.error:
             return value
-    return variables.get(body, "")
+    return None
+
+
+def _evaluate(body: str, variables: Mapping[str, str], timed: bool) -> str:
+    if body.startswith("?"):
+        parts = _split_top(body[1:])
+        chosen = parts[1] if _truthy(_value(parts[0], variables, timed)) else (parts[2] if len(parts) > 2 else "")
+        return expand(chosen, variables, timed)
+    spec, colon, argument = body.partition(":")
+    if not colon:
+        return variables.get(body, "")
+    if spec in _COMPARISONS:
+        return "1" if _COMPARISONS[spec](*_pair(argument, variables, timed)) else "0"
+    if spec == "m" or spec.startswith("m/"):
+        return "1" if _match(*_pair(argument, variables, timed), spec[2:]) else "0"
+    if spec == "l":
+        return argument
+    if spec in ("W", "P", "S"):
+        return _loop(spec, argument, variables, timed)
+    if spec.startswith("e|"):
+        result = _arithmetic(spec, argument, variables, timed)
+        if result is not None:
+            return result
+    modifiers = spec.split(";")
+    expanding = [modifier for modifier in modifiers if modifier in ("E", "T")]
+    if expanding:
+        # The option's value is itself a format (and, with T, a strftime template).
+        timed = timed or "T" in expanding
+        value = expand(variables.get(argument, ""), variables, timed)
+    else:
+        value = _value(argument, variables, timed)
+    for modifier in modifiers:
+        if modifier in ("E", "T"):
+            continue
+        value = _modify(modifier, value, variables, timed)
+        if value is None:
+            return variables.get(body, "")
+    return value
 
 
 #: Characters a ``#`` escapes (tmux's format_skip): no split, no end of ``#{...}`` there.
@@ -225,8 +324,11 @@ SHORTCUTS = {"D": "pane_id", "F": "window_flags", "H": "host", "I": "window_inde
              "S": "session_name", "T": "pane_title", "W": "window_name", "h": "host_short"}
 
 
-def expand(template: str, variables: Mapping[str, str]) -> str:
-    """The template with every ``#{...}`` and ``#X`` shortcut replaced."""
+def expand(template: str, variables: Mapping[str, str], timed: bool = False) -> str:
+    """The template with every ``#{...}`` and ``#X`` shortcut replaced; ``timed``: through
+    strftime first, and every format expanded inside it too (tmux's format_expand_time)."""
+    if timed:
+        template = strftime(template)
     out = []
     index = 0
     while index < len(template):
@@ -254,7 +356,7 @@ def expand(template: str, variables: Mapping[str, str]) -> str:
                 end += 1
             if depth:  # unterminated: tmux drops the rest
                 break
-            out.append(_evaluate(template[index + 2 : end - 1], variables))
+            out.append(_evaluate(template[index + 2 : end - 1], variables, timed))
             index = end
             continue
         out.append(template[index])

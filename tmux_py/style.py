@@ -10,10 +10,16 @@ packs into a few msgpack bytes and compares cheaply:
 
 ``flags`` is a bit set of the SGR attributes below. This module is shared by
 the daemon (which builds runs) and the client (which draws them); it imports
-nothing.
+no other module of tmuxpy.
+
+tmux's style strings (``fg=red,bold``, ``#[bg=colour236 nobold]``, the status line's
+``align=``, ``list=``, ``range=``, ``fill=``, ``push-default``) are read here, in one place:
+:func:`parse_style` applies one to a :class:`Style`, as tmux's style_parse.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, replace
 
 DEFAULT = -1
 TRUECOLOR = 1 << 24
@@ -135,3 +141,124 @@ def sgr_transition(last: tuple[int, int, int], new: tuple[int, int, int]) -> str
     elif charset_off:
         out += "\x0f"
     return out
+
+
+# --- tmux style strings ---------------------------------------------------------
+
+#: tmux's colour names (colour_fromstring): a name or its number; ``bright*`` are 90-97 in tmux,
+#: the palette's 8-15 here.
+_COLOUR_NAMES = {name: number for number, name in enumerate(
+    ("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"))}
+
+#: Attribute words (tmux's attributes_fromstring); the underline variants and overline draw
+#: as a plain underline and nothing, as on a terminal without them.
+_ATTRIBUTES = {
+    "bright": BOLD, "bold": BOLD, "dim": DIM, "underscore": UNDERLINE, "blink": BLINK, "reverse": REVERSE,
+    "hidden": HIDDEN, "italics": ITALIC, "strikethrough": STRIKE, "double-underscore": UNDERLINE,
+    "curly-underscore": UNDERLINE, "dotted-underscore": UNDERLINE, "dashed-underscore": UNDERLINE,
+    "overline": 0, "acs": 0,
+}
+
+#: Where a style's text goes on the status line (tmux's style_align).
+ALIGNS = ("left", "centre", "right", "absolute-centre")
+#: The parts of the window list (tmux's style_list).
+LISTS = ("on", "focus", "left-marker", "right-marker")
+
+
+def parse_colour(text: str) -> int | None:
+    """A tmux colour: ``default`` (and ``terminal``), a name or its number (``red``, ``1``,
+    ``brightred``, ``91``), ``colourN``/``colorN``, ``#rrggbb``; None if it is none of those.
+    tmux also knows the X11 names (``orange``): tmuxpy does not."""
+    word = text.lower()
+    if word in ("default", "terminal"):
+        return DEFAULT
+    if word.startswith("#") and len(word) == 7:
+        try:
+            return TRUECOLOR | int(word[1:], 16)
+        except ValueError:
+            return None
+    for prefix in ("colour", "color"):
+        if word.startswith(prefix) and word[len(prefix):].isdigit():
+            number = int(word[len(prefix):])
+            return number if number < 256 else None
+    if word in _COLOUR_NAMES:
+        return _COLOUR_NAMES[word]
+    if word.startswith("bright") and word[6:] in _COLOUR_NAMES:
+        return _COLOUR_NAMES[word[6:]] + 8
+    if word.isdigit() and (int(word) < 8 or 90 <= int(word) <= 97):
+        return int(word) if int(word) < 8 else int(word) - 82
+    return None
+
+
+@dataclass(frozen=True)
+class Style:
+    """tmux's struct style: a cell's colours and attributes, and for the status line where its
+    text goes (``align``, ``list``), what a click there means (``range``: ``("window", "3")``,
+    ``("left", "")``...), the line's ``fill`` colour and what it does to the default style
+    (``default_op``: ``push``, ``pop`` or ``set``, consumed by whoever draws)."""
+
+    fg: int = DEFAULT
+    bg: int = DEFAULT
+    flags: int = 0
+    align: str = ""
+    list: str = ""
+    range: tuple[str, str] | None = None
+    fill: int | None = None
+    default_op: str = ""
+
+
+def _range(value: str) -> tuple[str, str] | None:
+    """``range=left``, ``right``, ``window|N``, ``pane|%N``, ``session|$N``, ``user|X``."""
+    kind, _, argument = value.partition("|")
+    if kind in ("left", "right") and not argument:
+        return (kind, "")
+    if kind in ("window", "pane", "session", "user") and argument:
+        return (kind, argument)
+    return None
+
+
+def parse_style(text: str, style: Style, base: Style) -> Style | None:
+    """``style`` changed by the style string ``text`` (words split by spaces or commas), as
+    tmux's style_parse: ``default`` takes ``base``'s colours and attributes, ``none`` clears the
+    attributes, ``noNAME`` clears one. None if a word is not one of tmux's (tmux then keeps the
+    style it had: so do callers)."""
+    changes: dict = {}
+    fg, bg, flags = style.fg, style.bg, style.flags
+    for word in text.replace(",", " ").split():
+        key, equals, value = word.partition("=")
+        key = key.lower()
+        if not equals:
+            if key == "default":
+                fg, bg, flags = base.fg, base.bg, base.flags
+            elif key in ("push-default", "pop-default", "set-default"):
+                changes["default_op"] = key.partition("-")[0]
+            elif key in ("nolist", "norange", "noalign"):
+                changes[key[2:]] = None if key == "norange" else ""
+            elif key == "none":
+                flags = 0
+            elif key in _ATTRIBUTES:
+                flags |= _ATTRIBUTES[key]
+            elif key.startswith("no") and key[2:] in _ATTRIBUTES:
+                flags &= ~_ATTRIBUTES[key[2:]]
+            elif key not in ("ignore", "noignore"):
+                return None
+            continue
+        if key in ("fg", "bg", "fill", "us"):
+            colour = parse_colour(value)
+            if colour is None:
+                return None
+            if key == "fg":
+                fg = colour
+            elif key == "bg":
+                bg = colour
+            elif key == "fill":
+                changes["fill"] = colour
+        elif key == "align" and value.lower() in ALIGNS:
+            changes["align"] = value.lower()
+        elif key == "list" and value.lower() in LISTS:
+            changes["list"] = value.lower()
+        elif key == "range" and (span := _range(value)) is not None:
+            changes["range"] = span
+        else:
+            return None
+    return replace(style, fg=fg, bg=bg, flags=flags, **changes)

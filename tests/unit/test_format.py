@@ -46,3 +46,23 @@ def test_one_letter_shortcuts_and_escaped_characters_as_tmux():
     values = {"session_name": "a", "window_index": "0", "window_name": "w", "pane_id": "%0", "host_short": "vm"}
     assert expand("#S|#I|#W|#D|#h|#x|#[fg=red]|##|#,|#}|a#:b", values) == "a|0|w|%0|vm|#x|#[fg=red]|#|,|}|a#:b"
     assert expand("#{?session_name,a#,b,c}|#{?0,x,y#}z}|#{==:a#,,a#,}", values) == "a,b|y}z|1"
+
+
+def test_option_expansion_loops_and_combined_modifiers_as_tmux():
+    """Outputs of tmux 3.3a's ``display -p`` for the same formats (windows 0, 1, 2; 2 current)."""
+    def window(index: int) -> Variables:
+        return Variables({"window_index": lambda: index, "window_active": lambda: index == 2})
+
+    variables = Variables({"left": lambda: "[#{session}] ", "session": lambda: "main", "clock": lambda: "%%H"},
+                          loops={"W": lambda: [(window(index), index == 2) for index in range(3)]})
+    assert expand("#{W:#{window_index}#{?window_active,*,}}", variables) == "012*"
+    assert expand("#{W:#I,[#I]}", variables) == "01[2]"
+    assert expand("#{P:#{pane_index}}", variables) == ""  # no loop of that kind here
+    assert expand("#{E:left}|#{T:clock}|#{E:clock}", variables) == "[main] |%H|%%H"
+    assert expand("#{T;=/4/>:left}|#{E;=-3:left}", variables) == "[mai>|n] "
+
+
+def test_truncation_counts_cells_not_styles():
+    values = {"styled": "#[fg=red]abcdef", "wide": "日本語"}
+    assert expand("#{=/3/>:styled}|#{=-3:styled}", values) == "#[fg=red]abc>|#[fg=red]def"
+    assert expand("#{=3:wide}|#{=4:wide}", values) == "日|日本"

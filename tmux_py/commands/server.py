@@ -90,7 +90,7 @@ def display_message(ctx: Context, args: Args) -> Result:
         template = "[#{session_name}] #{window_index}:#{window_name}, current pane #{pane_index} - (%H:%M %d-%b-%y)"
     # As tmux's format_expand_time: strftime first, so a % in a variable's value stays.
     scope = (target.session, target.window, target.pane) if target else ()
-    text = expand(time.strftime(template), variables(ctx, *scope))
+    text = expand(template, variables(ctx, *scope), timed=True)
     client = None if args.has("p") else ctx.attached_client()
     if client is None:  # no client to show it on: the caller gets it (tmux prints nothing)
         return Result([text])

@@ -170,7 +170,21 @@ def variables(ctx: Context, session: Session | None = None, window: Window | Non
             history_limit=lambda: emulator.history_limit,
         )
     stores = [scope.options for scope in (pane, window, session) if scope is not None and scope.options]
-    return Variables(getters, lambda name: option_value(stores, ctx.server.options, name))
+    return Variables(getters, lambda name: option_value(stores, ctx.server.options, name), _loops(ctx, session, window))
+
+
+def _loops(ctx: Context, session: Session | None, window: Window | None) -> dict:
+    """What ``#{S:}``, ``#{W:}`` and ``#{P:}`` walk, as tmux's format_loop_*: every session
+    (by name), the session's windows, the window's panes; each with its own variables."""
+    loops = {"S": lambda: [(variables(ctx, each, each.current, each.current.active if each.current else None),
+                            each is session) for each in ctx.server.ordered_sessions()]}
+    if session is not None:
+        loops["W"] = lambda: [(variables(ctx, session, each, each.active), each is session.current)
+                              for each in session.ordered_windows()]
+    if window is not None:
+        loops["P"] = lambda: [(variables(ctx, session, window, each), each is window.active)
+                              for each in window.ordered_panes()]
+    return loops
 
 
 def option_value(stores: list[Options], global_options: Options, name: str) -> object:
