@@ -23,83 +23,91 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tmux_py.cmdline import escape_argument, join_argv, split_commands
-from tmux_py.keys import canonical_key, parse_key
+from tmux_py.keys import MOUSE_KEYS, canonical_key, parse_key
 
 __all__ = ["COPY_MODE_TABLES", "DEFAULT_BINDINGS", "DEFAULT_COPY_MODE_BINDINGS", "DEFAULT_COPY_MODE_VI_BINDINGS",
-           "Binding", "KeyTables", "canonical_key", "is_bindable", "key_order"]
+           "DEFAULT_NOTES", "Binding", "KeyTables", "canonical_key", "is_bindable", "is_mouse_key", "key_order"]
 
-#: tmux 3.3a's default prefix bindings that tmuxpy has commands for (``list-keys -T prefix``), as
-#: tmux writes them. Not yet: C-z suspend-client, / list-keys -1N, < and > display-menu,
-#: = choose-buffer, C customize-mode, D choose-client, f find-window, t clock-mode.
-DEFAULT_BINDINGS: dict[str, str] = {
-    "C-b": "send-prefix",
-    "C-o": "rotate-window",
-    "Space": "next-layout",
-    "!": "break-pane",
-    '"': "split-window",
-    "#": "list-buffers",
-    "$": 'command-prompt -I "#S" { rename-session "%%" }',
-    "%": "split-window -h",
-    "&": 'confirm-before -p "kill-window #W? (y/n)" kill-window',
-    "'": 'command-prompt -T window-target -p index { select-window -t ":%%" }',
-    "(": "switch-client -p",
-    ")": "switch-client -n",
-    ",": 'command-prompt -I "#W" { rename-window "%%" }',
-    "-": "delete-buffer",
-    ".": 'command-prompt -T target { move-window -t "%%" }',
-    **{str(digit): f"select-window -t :={digit}" for digit in range(10)},
-    ":": "command-prompt",
-    ";": "last-pane",
-    "?": "list-keys",
-    "E": "select-layout -E",
-    "L": "switch-client -l",
-    "M": "select-pane -M",
-    "[": "copy-mode",
-    "]": "paste-buffer -p",
-    "c": "new-window",
-    "d": "detach-client",
-    "i": "display-message",
-    "l": "last-window",
-    "m": "select-pane -m",
-    "n": "next-window",
-    "o": "select-pane -t :.+",
-    "p": "previous-window",
-    "q": "display-panes",
-    "r": "refresh-client",
-    "s": "choose-tree -Zs",
-    "w": "choose-tree -Zw",
-    "x": 'confirm-before -p "kill-pane #P? (y/n)" kill-pane',
-    "z": "resize-pane -Z",
-    "{": "swap-pane -U",
-    "}": "swap-pane -D",
-    "~": "show-messages",
-    "DC": "refresh-client -c",
-    "PPage": "copy-mode -u",
-    "Up": "select-pane -U",
-    "Down": "select-pane -D",
-    "Left": "select-pane -L",
-    "Right": "select-pane -R",
-    "M-1": "select-layout even-horizontal",
-    "M-2": "select-layout even-vertical",
-    "M-3": "select-layout main-horizontal",
-    "M-4": "select-layout main-vertical",
-    "M-5": "select-layout tiled",
-    "M-n": "next-window -a",
-    "M-o": "rotate-window -D",
-    "M-p": "previous-window -a",
-    "M-Up": "resize-pane -U 5",
-    "M-Down": "resize-pane -D 5",
-    "M-Left": "resize-pane -L 5",
-    "M-Right": "resize-pane -R 5",
-    "C-Up": "resize-pane -U",
-    "C-Down": "resize-pane -D",
-    "C-Left": "resize-pane -L",
-    "C-Right": "resize-pane -R",
-    "S-Up": "refresh-client -U 10",
-    "S-Down": "refresh-client -D 10",
-    "S-Left": "refresh-client -L 10",
-    "S-Right": "refresh-client -R 10",
-}
+#: tmux 3.3a's default prefix bindings that tmuxpy has commands for, as tmux writes them
+#: (``list-keys -T prefix``), each with the note ``list-keys -N`` shows (C-b ?). Not yet:
+#: C-z suspend-client, < and > display-menu, C customize-mode, t clock-mode.
+_PREFIX_DEFAULTS: tuple[tuple[str, str, str], ...] = (
+    ("C-b", "Send the prefix key", "send-prefix"),
+    ("C-o", "Rotate through the panes", "rotate-window"),
+    ("Space", "Select next layout", "next-layout"),
+    ("!", "Break pane to a new window", "break-pane"),
+    ('"', "Split window vertically", "split-window"),
+    ("#", "List all paste buffers", "list-buffers"),
+    ("$", "Rename current session", 'command-prompt -I "#S" { rename-session "%%" }'),
+    ("%", "Split window horizontally", "split-window -h"),
+    ("&", "Kill current window", 'confirm-before -p "kill-window #W? (y/n)" kill-window'),
+    ("'", "Prompt for window index to select", 'command-prompt -T window-target -p index { select-window -t ":%%" }'),
+    ("(", "Switch to previous client", "switch-client -p"),
+    (")", "Switch to next client", "switch-client -n"),
+    (",", "Rename current window", 'command-prompt -I "#W" { rename-window "%%" }'),
+    ("-", "Delete the most recent paste buffer", "delete-buffer"),
+    (".", "Move the current window", 'command-prompt -T target { move-window -t "%%" }'),
+    ("/", "Describe key binding", 'command-prompt -k -p key { list-keys -1N "%%" }'),
+    *((str(digit), f"Select window {digit}", f"select-window -t :={digit}") for digit in range(10)),
+    (":", "Prompt for a command", "command-prompt"),
+    (";", "Move to the previously active pane", "last-pane"),
+    ("=", "Choose a paste buffer from a list", "choose-buffer -Z"),
+    ("?", "List key bindings", "list-keys -N"),
+    ("D", "Choose a client from a list", "choose-client -Z"),
+    ("E", "Spread panes out evenly", "select-layout -E"),
+    ("L", "Switch to the last client", "switch-client -l"),
+    ("M", "Clear the marked pane", "select-pane -M"),
+    ("[", "Enter copy mode", "copy-mode"),
+    ("]", "Paste the most recent paste buffer", "paste-buffer -p"),
+    ("c", "Create a new window", "new-window"),
+    ("d", "Detach the current client", "detach-client"),
+    ("f", "Search for a pane", 'command-prompt { find-window -Z "%%" }'),
+    ("i", "Display window information", "display-message"),
+    ("l", "Select the previously current window", "last-window"),
+    ("m", "Toggle the marked pane", "select-pane -m"),
+    ("n", "Select the next window", "next-window"),
+    ("o", "Select the next pane", "select-pane -t :.+"),
+    ("p", "Select the previous window", "previous-window"),
+    ("q", "Display pane numbers", "display-panes"),
+    ("r", "Redraw the current client", "refresh-client"),
+    ("s", "Choose a session from a list", "choose-tree -Zs"),
+    ("w", "Choose a window from a list", "choose-tree -Zw"),
+    ("x", "Kill the active pane", 'confirm-before -p "kill-pane #P? (y/n)" kill-pane'),
+    ("z", "Zoom the active pane", "resize-pane -Z"),
+    ("{", "Swap the active pane with the pane above", "swap-pane -U"),
+    ("}", "Swap the active pane with the pane below", "swap-pane -D"),
+    ("~", "Show messages", "show-messages"),
+    ("DC", "Reset so the visible part of the window follows the cursor", "refresh-client -c"),
+    ("PPage", "Enter copy mode and scroll up", "copy-mode -u"),
+    ("Up", "Select the pane above the active pane", "select-pane -U"),
+    ("Down", "Select the pane below the active pane", "select-pane -D"),
+    ("Left", "Select the pane to the left of the active pane", "select-pane -L"),
+    ("Right", "Select the pane to the right of the active pane", "select-pane -R"),
+    ("M-1", "Set the even-horizontal layout", "select-layout even-horizontal"),
+    ("M-2", "Set the even-vertical layout", "select-layout even-vertical"),
+    ("M-3", "Set the main-horizontal layout", "select-layout main-horizontal"),
+    ("M-4", "Set the main-vertical layout", "select-layout main-vertical"),
+    ("M-5", "Select the tiled layout", "select-layout tiled"),
+    ("M-n", "Select the next window with an alert", "next-window -a"),
+    ("M-o", "Rotate through the panes in reverse", "rotate-window -D"),
+    ("M-p", "Select the previous window with an alert", "previous-window -a"),
+    ("M-Up", "Resize the pane up by 5", "resize-pane -U 5"),
+    ("M-Down", "Resize the pane down by 5", "resize-pane -D 5"),
+    ("M-Left", "Resize the pane left by 5", "resize-pane -L 5"),
+    ("M-Right", "Resize the pane right by 5", "resize-pane -R 5"),
+    ("C-Up", "Resize the pane up", "resize-pane -U"),
+    ("C-Down", "Resize the pane down", "resize-pane -D"),
+    ("C-Left", "Resize the pane left", "resize-pane -L"),
+    ("C-Right", "Resize the pane right", "resize-pane -R"),
+    ("S-Up", "Move the visible part of the window up", "refresh-client -U 10"),
+    ("S-Down", "Move the visible part of the window down", "refresh-client -D 10"),
+    ("S-Left", "Move the visible part of the window left", "refresh-client -L 10"),
+    ("S-Right", "Move the visible part of the window right", "refresh-client -R 10"),
+)
+#: The prefix table's keys and commands (the client binds them before the daemon's tables come).
+DEFAULT_BINDINGS: dict[str, str] = {key: command for key, _, command in _PREFIX_DEFAULTS}
+#: The prefix table's notes (``bind -N``).
+DEFAULT_NOTES: dict[str, str] = {key: note for key, note, _ in _PREFIX_DEFAULTS}
 
 #: The defaults tmux binds with -r (they repeat without the prefix for repeat-time).
 DEFAULT_REPEAT = frozenset(
@@ -191,6 +199,12 @@ def is_bindable(name: str) -> bool:
     return parse_key(name) is not None
 
 
+def is_mouse_key(name: str) -> bool:
+    """A bound (canonical) key name that is a mouse key (``MouseDown1Pane``, ``M-WheelUpStatus``)."""
+    key = parse_key(name)
+    return key is not None and key.key in MOUSE_KEYS
+
+
 def key_order(name: str) -> tuple[int, int]:
     """Sort key of a bound (canonical) key name: as tmux orders a table, by key code."""
     key = parse_key(name)
@@ -200,8 +214,11 @@ def key_order(name: str) -> tuple[int, int]:
 
 @dataclass
 class Binding:
+    """A key's commands; ``repeat`` from ``-r``; ``note`` from ``-N``, what ``list-keys -N`` shows."""
+
     commands: list[list[str]]
     repeat: bool = False
+    note: str | None = None
 
     def command_string(self) -> str:
         """The commands as one string the parser reads back (`` ; `` between them)."""
@@ -219,10 +236,20 @@ class KeyTables:
         self.tables: dict[str, dict[str, Binding]] = {"prefix": {}, "root": {}}
         for table, keys in _DEFAULT_TABLES.items():
             for key, command in keys.items():
-                self.bind(table, key, split_commands(command), repeat=table == "prefix" and key in DEFAULT_REPEAT)
+                self.bind(table, key, split_commands(command), repeat=table == "prefix" and key in DEFAULT_REPEAT,
+                          note=DEFAULT_NOTES.get(key) if table == "prefix" else None)
 
-    def bind(self, table: str, key: str, commands: list[list[str]], repeat: bool = False) -> None:
-        self.tables.setdefault(table, {})[canonical_key(key)] = Binding(commands, repeat)
+    def bind(self, table: str, key: str, commands: list[list[str]], repeat: bool = False,
+             note: str | None = None) -> None:
+        self.tables.setdefault(table, {})[canonical_key(key)] = Binding(commands, repeat, note)
+
+    def set_note(self, table: str, key: str, note: str | None) -> None:
+        """``bind [-N note] key`` with no command, as tmux 3.3a: a bound key gets the note (or
+        none), its commands and ``-r`` unchanged; an unbound key stays unbound, though the
+        table is made."""
+        binding = self.tables.setdefault(table, {}).get(canonical_key(key))
+        if binding is not None:
+            binding.note = note
 
     def table(self, name: str) -> dict[str, Binding]:
         try:
@@ -260,6 +287,41 @@ class KeyTables:
             flag = ("-r " if binding.repeat else "   ") if repeat else ""
             lines.append(f"bind-key {flag}-T {name:<{table_width}} {shown:<{key_width}} {binding.shown()}")
         return lines
+
+    def note_lines(self, table: str | None, key: str | None = None, prefix: str | None = None,
+                   prefix_key: str | None = None, every: bool = False, first: bool = False) -> list[str]:
+        """``list-keys -N``, as tmux 3.3a: each line is ``prefix``, the key padded one past the
+        widest key with a note, then the note. Mouse keys are left out, and so are keys without a
+        note unless ``every`` (``-a``: their commands instead; they do not widen the column).
+        ``key`` lists that key alone; ``first`` (``-1``) a table's first key only.
+
+        Without a ``table``: the root table's keys, then the prefix table's, in one column. Each
+        prefix-table line starts with ``prefix`` (``-P``; by default ``prefix_key``, the ``prefix``
+        option, and a space), each root line with as many spaces; with no prefix key, or no note
+        in the prefix table, the root table alone."""
+        if table is not None:
+            return self._note_lines(table, key, prefix or "", self._note_width(table, key), every, first)
+        start = prefix if prefix is not None else f"{prefix_key} " if prefix_key is not None else ""
+        prefix_width = self._note_width("prefix", key) if prefix_key is not None else 0
+        width = max(self._note_width("root", key), prefix_width)
+        lines = self._note_lines("root", key, " " * len(start), width, every, first)
+        if prefix_width:
+            lines += self._note_lines("prefix", key, start, width, every, first)
+        return lines
+
+    def _note_width(self, table: str, key: str | None) -> int:
+        return max((len(name) for name, _ in self._noted(table, key, every=False)), default=0)
+
+    def _noted(self, table: str, key: str | None, every: bool) -> list[tuple[str, Binding]]:
+        bindings = self.tables.get(table, {})
+        return [(name, bindings[name]) for name in sorted(bindings, key=key_order)
+                if (key is None or name == key) and not is_mouse_key(name) and (every or bindings[name].note)]
+
+    def _note_lines(self, table: str, key: str | None, prefix: str, width: int, every: bool,
+                    first: bool) -> list[str]:
+        lines = [f"{prefix}{name:<{width + 1}}{binding.note or binding.shown()}"
+                 for name, binding in self._noted(table, key, every)]
+        return lines[:1] if first else lines
 
     def for_client(self) -> dict[str, dict[str, str]]:
         """What an attached client needs: the prefix, root and copy-mode tables as command strings

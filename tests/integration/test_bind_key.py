@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from protocol_client import ProtocolClient
 
-from tmux_py import protocol
 
 CONF = (
     "bind x split-window \\; select-pane -U\n"
@@ -20,15 +19,10 @@ CONF = (
 
 
 class ActionClient(ProtocolClient):
-    """A protocol client that keeps the ui actions the daemon sends it."""
-
-    def _apply(self, message: protocol.Message) -> None:
-        if isinstance(message, protocol.ClientAction):
-            self.actions = [*getattr(self, "actions", []), (message.action, message.args)]
-        super()._apply(message)
+    """A protocol client that reads the key tables from the ui actions the daemon sent it."""
 
     def tables(self) -> dict | None:
-        found = [args["tables"] for action, args in getattr(self, "actions", []) if action == "bindings"]
+        found = [action.args["tables"] for action in self.actions if action.action == "bindings"]
         return found[-1] if found else None
 
 
@@ -111,3 +105,20 @@ def test_keys_bind_under_any_spelling_and_list_as_tmux(daemon):
     daemon.out("unbind", "-T", "names", "m-c-X")
     assert "M-C-x" not in daemon.out("lsk", "-T", "names")
     assert daemon.cli("bind", "Return", "display", "x").stderr == "unknown key: Return\n"
+
+
+def test_list_keys_1n_shows_its_line_on_an_attached_client(daemon):
+    # tmux 3.3a: with a client attached, `list-keys -1N %` from the shell prints nothing and the
+    # client's status line shows the line; with none, the shell gets it.
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep 60")
+    assert daemon.out("lsk", "-1N", "%") == "C-b % Split window horizontally\n"
+    client = ActionClient(str(daemon.socket))
+    try:
+        client.attach("a")
+        client.wait_for(client.tables, 10, "key tables on attach")
+        assert daemon.out("lsk", "-1N", "%") == ""
+        messages = lambda: [action.args["text"] for action in client.actions if action.action == "message"]
+        assert client.wait_for(messages, 10, "the message") == ["C-b % Split window horizontally"]
+        assert daemon.out("lsk", "-N", "%") == "C-b % Split window horizontally\n"  # -1 alone goes to the client
+    finally:
+        client.close()

@@ -1,7 +1,7 @@
 """C-b ? and other command output: the daemon's lines, in a screen left as tmux 3.3a leaves view mode.
 
-tmux 3.3a's C-b ? runs ``list-keys -N``: the root table, then the prefix table,
-shown in the pane's view mode, whose keys are the ``mode-keys`` copy-mode table
+tmux 3.3a's C-b ? runs ``list-keys -N``: the notes of the root table's keys, then
+the prefix table's, shown in the pane's view mode, whose keys are the ``mode-keys`` copy-mode table
 (recorded with tmux 3.3a: emacs leaves on q, Escape and C-c, not Enter; vi on
 q, C-c and Enter, not Escape).
 """
@@ -24,21 +24,35 @@ async def open_help(app, pilot) -> None:
 
 
 @async_test
-async def test_prefix_question_mark_shows_the_root_and_prefix_tables_as_the_daemon_lists_them(daemon, attach):
+async def test_prefix_question_mark_lists_the_notes_of_the_root_then_the_prefix_table(daemon, attach):
     session = new_session(daemon)
-    daemon.cli("bind-key", "-n", "F7", "display-message", "root-key", check=True)
-    daemon.cli("bind-key", "-T", "copy-mode", "F8", "send-keys", "-X", "cancel", check=True)
+    daemon.cli("bind-key", "-n", "-N", "a root key", "F7", "display-message", "root-key", check=True)
+    daemon.cli("bind-key", "-n", "F6", "display-message", "no note", check=True)
+    daemon.cli("bind-key", "-T", "copy-mode", "-N", "a copy-mode key", "F8", "send-keys", "-X", "cancel", check=True)
     async with attach(session) as client:
         app, pilot = client.app, client.pilot
-        daemon.cli("bind-key", "y", "split-window", "-h", check=True)  # while attached: the daemon's now
+        daemon.cli("bind-key", "-N", "Mine", "y", "split-window", "-h", check=True)  # while attached: the daemon's now
         await until(lambda: "y" in app.bindings, message="the new binding")
         await open_help(app, pilot)
-        expected = daemon.out("list-keys", "-T", "root") + daemon.out("list-keys", "-T", "prefix")
-        assert help_text(app) == expected.rstrip("\n")
+        assert help_text(app) == daemon.out("list-keys", "-N").rstrip("\n")
         lines = help_text(app).splitlines()
-        assert lines[0].split()[1:4] == ["-T", "root", "F7"]
-        assert any(line.split()[3:] == ["y", "split-window", "-h"] for line in lines)
-        assert "F8" not in help_text(app)  # tmux's C-b ? shows root and prefix, not copy-mode
+        # tmux 3.3a: root keys under the prefix's width of spaces, in one column with the prefix keys
+        assert lines[0] == "    F7      a root key"
+        assert "C-b y       Mine" in lines and "C-b %       Split window horizontally" in lines
+        assert "F6" not in help_text(app) and "F8" not in help_text(app)  # no note; not root or prefix
+
+
+@async_test
+async def test_prefix_slash_describes_the_next_key_on_the_status_line(daemon, attach):
+    session = new_session(daemon)
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
+        await pilot.press("ctrl+b", "slash")
+        await until(lambda: app.prompt.is_open, message="the key prompt")
+        await pilot.press("percent_sign")
+        # tmux 3.3a: list-keys -1N % shows its one line as a message
+        await until(lambda: app.status_bar.message == "C-b % Split window horizontally",
+                    message="the key's note")
 
 
 @pytest.mark.parametrize(("mode_keys", "leaving", "staying"), [

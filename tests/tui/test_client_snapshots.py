@@ -81,10 +81,10 @@ def test_status_line_at_the_top(daemon, make_app, snap_compare):
 
 
 def test_prefix_question_mark_lists_the_root_then_the_prefix_table(daemon, make_app, snap_compare):
-    """C-b ?: the daemon's list-keys lines for the root table (a bind -n key), then the prefix table."""
+    """C-b ?: list-keys -N, the notes of the root table (a bind -n -N key), then the prefix table's."""
     session = new_session(daemon, LEFT, columns=80, lines=23)
     daemon.cli("set-option", "-g", "status-right", "", check=True)
-    daemon.cli("bind-key", "-n", "F7", "display-message", "root-key", check=True)
+    daemon.cli("bind-key", "-n", "-N", "A root key", "F7", "display-message", "root-key", check=True)
     app = make_app(session, theme="dark")
 
     async def help_shown(pilot) -> None:

@@ -309,7 +309,8 @@ async def test_config_prefix_send_prefix_help_chooser_and_paste_buffer(daemon, a
         await client.text(r"'\x01'")
         await pilot.press("ctrl+a", "question_mark")
         await until(lambda: type(app.screen).__name__ == "HelpScreen", message="the help screen")
-        assert "split-window -h" in str(app.screen.query_one("#help-text").render())
+        # list-keys -N: the keys with notes (the config's | has none), under the prefix option's key
+        assert "C-a %       Split window horizontally" in str(app.screen.query_one("#help-text").render())
         await pilot.press("q")
         await pilot.press("ctrl+a", "s")
         await until(lambda: type(app.screen).__name__ == "Chooser", message="the session chooser")

@@ -37,3 +37,34 @@ def test_lines_pad_like_tmux_and_bound_commands_read_back():
     assert tables.for_client()["prefix"]["x"] == "split-window ; select-pane -U"
     tables.unbind("prefix", None)
     assert tables.lines("prefix") == [] and tables.for_client()["prefix"] == {}
+
+
+def test_notes_list_as_tmux_3_3a_lists_them():
+    # tmux 3.3a's list-keys -N after the same binds: one column for the root and prefix tables, root
+    # lines under spaces as wide as the prefix; keys without a note only with -a (not widening it).
+    tables = KeyTables()
+    tables.bind("root", "F5", [["display-message", "f5"]], note="root note")
+    tables.bind("root", "F6", [["display-message", "f6"]])
+    tables.bind("root", "MouseDown1Pane", [["display-message", "m"]], note="never shown")
+    lines = tables.note_lines(None, prefix_key="C-b")
+    assert lines[:3] == ["    F5      root note", "C-b C-b     Send the prefix key",
+                         "C-b C-o     Rotate through the panes"]
+    assert "C-b M-Right Resize the pane right by 5" in lines and not any("F6" in line for line in lines)
+    assert tables.note_lines(None, "%", prefix="> ", prefix_key="C-b") == ["> % Split window horizontally"]
+    assert tables.note_lines("root", every=True) == ["F5 root note", "F6 display-message f6"]
+    assert tables.note_lines(None, first=True, prefix_key=None) == ["F5 root note"]
+    # -1: each table's first key, in the column its whole table makes (M-Right's)
+    assert tables.note_lines(None, first=True, prefix_key="C-a") == ["    F5      root note",
+                                                                      "C-a C-b     Send the prefix key"]
+
+
+def test_bind_without_a_command_changes_only_the_note_of_a_bound_key():
+    tables = KeyTables()
+    tables.set_note("prefix", "%", "mine")
+    tables.set_note("prefix", "Y", "nothing bound")
+    assert tables.note_lines("prefix", "%") == ["% mine"] and tables.lines("prefix", "%") == [
+        "bind-key -T prefix \\% split-window -h"]
+    assert "Y" not in tables.table("prefix")
+    tables.set_note("prefix", "%", None)
+    assert tables.note_lines("prefix", "%") == [] and tables.note_lines("prefix", "%", every=True) == [
+        "%split-window -h"]

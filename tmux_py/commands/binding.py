@@ -50,9 +50,11 @@ def bind_key(ctx: Context, args: Args) -> None:
     if not is_bindable(key):
         raise CommandError(f"unknown key: {key}")
     if len(args.positional) == 1:
-        return  # tmux 3.3a: nothing to bind, nothing changes
+        # tmux 3.3a: a bound key's note is set (or, without -N, cleared); nothing else changes
+        ctx.daemon.key_tables.set_note(_table(args), key, args.value("N"))
+        return
     bound = bound_commands(ctx.server.options.get("command-alias"), args.positional[1:])
-    ctx.daemon.key_tables.bind(_table(args), key, bound, repeat=args.has("r"))
+    ctx.daemon.key_tables.bind(_table(args), key, bound, repeat=args.has("r"), note=args.value("N"))
     ctx.daemon.bindings_changed()
 
 
@@ -72,20 +74,35 @@ def unbind_key(ctx: Context, args: Args) -> None:
 
 
 def list_keys(ctx: Context, args: Args) -> Result:
-    """tmux's list-keys lines; from an attached client without arguments, its help screen."""
-    if ctx.client is not None and not args.positional and not args.has("T"):
-        ctx.client.ui("list-keys")
-        return Result()
+    """tmux's list-keys lines: every binding as the bind-key that makes it, or (-N) the notes.
+
+    An attached client shows several lines over the window (C-b ?, ``list-keys -N``). ``-1N``
+    (C-b /) shows its line on the status line of the client the command is for (tmux's target
+    client: the one that ran it, else an attached one), printing it only with no client there."""
     key = canonical_key(args.positional[0]) if args.positional else None
     if key is not None and not is_bindable(key):
         raise CommandError(f"invalid key: {key}")  # tmux's word when the name is no key at all
+    tables = ctx.daemon.key_tables
+    table = args.value("T")
     try:
-        lines = ctx.daemon.key_tables.lines(args.value("T"), key)
+        if table is not None:
+            tables.table(table)  # tmux checks the table first, -N or not
+        if args.has("N"):
+            prefix_key = str(ctx.server.options.get("prefix"))
+            lines = tables.note_lines(table, key, args.value("P"), None if prefix_key == "None" else prefix_key,
+                                      every=args.has("a"), first=args.has("1"))
+        else:
+            lines = tables.lines(table, key)
     except KeyError as error:
         raise CommandError(error.args[0]) from None
     if key is not None and not lines:
         raise CommandError(f"unknown key: {args.positional[0]}")
-    return Result(lines)
+    client = ctx.attached_client() if args.has("1") and args.has("N") else None
+    if client is None:
+        return Result(lines)
+    for line in lines:  # the root table's first key, then the prefix table's: the last one stays, as in tmux
+        client.show_message(line)
+    return Result()
 
 
 ENTRIES = (

@@ -12,12 +12,12 @@ they go on guarding the rest.
 
 from __future__ import annotations
 
-from . import (config, errors, formats, hooks, key_names, keys, movement, panes, prefix_commands, process, reflow,
-               sessions, window_options, windows)
+from . import (config, errors, formats, hooks, key_names, key_notes, keys, movement, panes, prefix_commands, process,
+               reflow, sessions, window_options, windows)
 
 SCENARIOS = [*sessions.SCENARIOS, *windows.SCENARIOS, *panes.SCENARIOS, *keys.SCENARIOS, *formats.SCENARIOS,
              *errors.SCENARIOS, *reflow.SCENARIOS, *movement.SCENARIOS, *process.SCENARIOS,
-             *config.SCENARIOS, *window_options.SCENARIOS, *key_names.SCENARIOS, *hooks.SCENARIOS,
+             *config.SCENARIOS, *window_options.SCENARIOS, *key_names.SCENARIOS, *key_notes.SCENARIOS, *hooks.SCENARIOS,
              *prefix_commands.SCENARIOS]
 
 assert len({case.name for case in SCENARIOS}) == len(SCENARIOS), "scenario names must be unique"
