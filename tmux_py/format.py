@@ -180,7 +180,8 @@ def _arithmetic(spec: str, argument: str, variables: Mapping[str, str], timed: b
     return f"{result:.{int(digits) if digits.isdigit() else 2}f}"
 
 
-def _cell_width(char: str) -> int:
+def cell_width(char: str) -> int:
+    """Cells a character takes: 2 for wide ones, 0 for combining marks."""
     return 2 if unicodedata.east_asian_width(char) in "WF" else 0 if unicodedata.combining(char) else 1
 
 
@@ -192,7 +193,7 @@ def _pieces(value: str) -> list[tuple[str, int]]:
             pieces.append((value[index : end + 1], 0))
             index = end + 1
             continue
-        pieces.append((value[index], _cell_width(value[index])))
+        pieces.append((value[index], cell_width(value[index])))
         index += 1
     return pieces
 

@@ -317,6 +317,20 @@ class Layout(Message):
     zoomed: bool = False
 
 
+@message("status-line")
+class StatusLine(Message):
+    """tmux's status line, drawn by the daemon from the status options (see
+    :mod:`tmux_py.server.status`): ``lines`` holds one list of runs per status line (runs as in
+    :class:`PaneUpdate`); ``ranges`` is [[line, kind, argument, start, end]], what a click on
+    cells ``start`` to ``end`` (exclusive) means: ``kind`` ``window`` with the window's id as
+    ``argument``, or tmux's ``left``, ``right``, ``pane``, ``session``, ``user``. No lines: none
+    of those options is set, the client draws its own themed bar.
+    """
+
+    lines: list
+    ranges: list = Factory(list)
+
+
 @message("pane-update")
 class PaneUpdate(Message):
     """Changed lines of one pane: ``lines`` is [[y, runs], ...].

@@ -11,7 +11,7 @@ import asyncio
 from types import SimpleNamespace
 
 from tmux_py import protocol
-from tmux_py.options import SESSION, Options
+from tmux_py.options import SESSION, WINDOW, Options
 from tmux_py.server.attached import Attachments, AttachedClient
 from tmux_py.server.emulator import Emulator
 from tmux_py.server.flow import Flow
@@ -55,11 +55,12 @@ class FakeConnection:
 
 def _world():
     pane = SimpleNamespace(id="%0", title="", throttled=False, emulator=Emulator(20, 4))
+    global_options = Options()
     window = SimpleNamespace(
         id="@0", index=0, name="sh", zoomed=False, activity_flag=False, bell_flag=False, columns=20, lines=4,
         active=pane, panes={"%0": pane}, geometry=lambda: {"%0": (0, 0, 20, 4)}, ordered_panes=lambda: [pane],
+        options=Options(global_options, WINDOW),
     )
-    global_options = Options()
     session = SimpleNamespace(id="$0", name="s", current=window, last_window=None, columns=20, lines=4,
                               windows={0: window}, ordered_windows=lambda: [window], touch=lambda: None,
                               options=Options(global_options, SESSION))

@@ -29,6 +29,8 @@ SAMPLES = {
     "pane-update": protocol.PaneUpdate(pane="%0", lines=[[0, [["hi", -1, 3, 1]]]], cursor=[2, 0],
                                        cursor_visible=False, modes={"app_cursor": True}, title="t", full=True),
     "flow": protocol.Flow(level="yellow", queued=100, coalesced=3, behind=2),
+    "status-line": protocol.StatusLine(lines=[[["[0] ", 0, 2, 0], ["0:bash*", 1, 2, 1]]],
+                                       ranges=[[0, "window", "@0", 4, 12]]),
     "exit": protocol.Exit(reason="detached", message="bye"),
 }
 
@@ -86,6 +88,7 @@ def test_zero_length_frame_is_malformed():
     (msgpack.packb({"t": "hello", "version": True, "client": "cli"}), "wrong type"),
     (msgpack.packb({"t": "keys", "keys": ["a", 3]}), "wrong type"),
     (msgpack.packb({1: 2}), "invalid msgpack"),
+    (msgpack.packb({"t": "status-line", "lines": "x"}), "wrong type"),
 ])
 def test_malformed_messages(body, reason):
     with pytest.raises(protocol.ProtocolError, match=reason):

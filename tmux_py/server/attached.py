@@ -49,7 +49,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
-import time
 import weakref
 from typing import TYPE_CHECKING
 
@@ -61,6 +60,7 @@ from tmux_py.options import OPTION_DEFS, status_lines
 from tmux_py.server.flow import RED, SMALL_UPDATE, Flow
 from tmux_py.server.model import Target, TargetError
 from tmux_py.server.mouse import encode_mouse
+from tmux_py.server.status import configured, status_line
 
 if TYPE_CHECKING:
     from tmux_py.server.connection import Connection
@@ -111,6 +111,12 @@ class AttachedClient:
         #: The option values this client was last sent (the attach reply, then changes).
         self.sent_options: dict = {}
         self._sent_title = ""
+        #: tmux's status line as last sent (no lines: the client draws its themed bar), when and
+        #: how wide it was last drawn, and whether an option changed since.
+        self._sent_status: tuple[list, list] = ([], [])
+        self._status_at = 0.0
+        self._status_columns = 0
+        self.status_due = True
         self._flush_pending = False
         #: The pending flush waits for the next frame of the client's pace.
         self._flush_paced = False
@@ -289,18 +295,47 @@ class AttachedClient:
             ],
             "panes": panes, "zoomed": window.zoomed,
         }
-        if layout != self._sent_layout:
+        changed = layout != self._sent_layout
+        if changed:
             self._sent_layout = layout
             self.connection.send(protocol.Layout(**layout))
         self.send_options()
+        self._send_status(window, changed)
         if self.attachments.daemon.options.get("set-titles") and window.active is not None:
             # tmux's set-titles: the outer terminal's title, expanded for this client's pane.
-            ctx = Context(self.attachments.daemon, self, "", None, False)
-            title = expand(time.strftime(self.attachments.daemon.options.get("set-titles-string")),
-                           variables(ctx, session, window, window.active))
+            title = expand(self.attachments.daemon.options.get("set-titles-string"),
+                           variables(self._context(), session, window, window.active), timed=True)
             if title != self._sent_title:
                 self._sent_title = title
                 self.ui("title", text=title)
+
+    def _context(self) -> Context:
+        """A command context for this client, to expand formats as its commands would."""
+        return Context(self.attachments.daemon, self, "", None, False)
+
+    def _send_status(self, window: Window, changed: bool) -> None:
+        """tmux's status line, when the user set any of its options (:mod:`tmux_py.server.status`):
+        expanded again when the layout or an option changed and every status-interval seconds
+        (its clock, as tmux's status timer), sent when it differs from what the client has."""
+        session = self.session
+        now = self.attachments.loop.time()
+        interval = session.options.get("status-interval")
+        if not (changed or self.status_due or self.columns != self._status_columns
+                or (interval and now - self._status_at >= interval)):
+            return
+        self.status_due = False
+        self._status_at, self._status_columns = now, self.columns
+        lines: list = []
+        ranges: list = []
+        if configured(session) and status_lines(session.options.get("status")):
+            lines, spans = status_line(self._context(), session, window, self.columns)
+            # A click names the window by id: its index may change before the click arrives.
+            ids = {str(each.index): each.id for each in session.windows.values()}
+            ranges = [[line, kind, ids[argument] if kind == "window" else argument, start, end]
+                      for line, kind, argument, start, end in spans if kind != "window" or argument in ids]
+        if (lines, ranges) != self._sent_status:
+            self._sent_status = (lines, ranges)
+            self.connection.send(protocol.StatusLine(lines=lines, ranges=ranges))
 
     def send_options(self) -> None:
         """The option values this client has not been sent yet (it applies them itself). Checked
@@ -670,6 +705,7 @@ class Attachments:
         status line may have come or gone, so sessions are sized again."""
         for client in list(self.clients.values()):
             client.send_options()
+            client.status_due = True
         for session in {client.session for client in self.clients.values()}:
             self.resize_session(session)
 

@@ -1,0 +1,121 @@
+"""tmux's status line drawn by the daemon from the status options, for each attached client.
+
+The expected lines are tmux 3.3a's: an inner tmux (session main, windows w0 w1 w2, w0 current)
+attached in an outer tmux's pane of the same width, its last line read with capture-pane
+(-e for the colours)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import wait_until
+from protocol_client import ProtocolClient
+from tmux_py import protocol
+
+
+class StatusClient(ProtocolClient):
+    """A protocol client that keeps the last status line it was sent."""
+
+    status: protocol.StatusLine | None = None
+
+    def _apply(self, message: protocol.Message) -> None:
+        if isinstance(message, protocol.StatusLine):
+            self.status = message
+        super()._apply(message)
+
+    def line(self, number: int = 0) -> str:
+        return "".join(run[0] for run in self.status.lines[number]) if self.status and self.status.lines else ""
+
+
+def _three_windows(daemon, width: int) -> None:
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "main", "-x", str(width), "-y", "10", "-n", "w0")
+    daemon.out("new-window", "-d", "-n", "w1")
+    daemon.out("new-window", "-d", "-n", "w2")
+
+
+CASES = [
+    (30, [("set", "-g", "status-right", "R"), ("set", "-g", "window-status-format", "#I:#W-long"),
+          ("select-window", "-t", ":2")],
+     "[main] <-long 1:w1-long 2:w2*R"),  # the list cut around the current window, '<' where cut
+    (40, [("set", "-g", "status-justify", "centre"), ("set", "-g", "status-right", "R"),
+          ("set", "-g", "window-status-separator", "|")],
+     "[main]         0:w0*|1:w1 |2:w2        R"),
+    (40, [("set", "-g", "status-justify", "right"), ("set", "-g", "status-left", "L"),
+          ("set", "-g", "status-right", "R")],
+     "L                     0:w0* 1:w1  2:w2 R"),
+    (40, [("set", "-g", "status-format[0]", "#[fill=blue align=centre]mid#[align=right]r")],
+     "                  mid                  r"),
+    (40, [("set", "-g", "status-left-length", "3"), ("set", "-g", "status-left", "abcdef"),
+          ("set", "-g", "status-right", "%%Y#{=3:window_name}")],
+     "abc0:w0* 1:w1  2:w2                 %Yw0"),
+]
+
+
+@pytest.mark.parametrize("width, commands, expected", CASES)
+def test_the_line_is_tmuxs(daemon, width, commands, expected):
+    _three_windows(daemon, width)
+    for command in commands:
+        daemon.out(*command)
+    client = StatusClient(str(daemon.socket))
+    try:
+        client.attach("main", width, 11)
+        client.wait_for(lambda: client.line() == expected, 10, f"the line {expected!r}")
+    finally:
+        client.close()
+
+
+def test_styles_and_ranges_as_tmux(daemon):
+    # tmux 3.3a: ESC[1m ESC[31m ESC[42m LEFT ESC[0m ESC[30m ESC[42m | ESC[44m 0:w0* ESC[42m ...
+    _three_windows(daemon, 60)
+    daemon.out("set", "-g", "status-right", "R")
+    daemon.out("set", "-g", "status-left", "#[fg=red,bold]LEFT#[default]|")
+    daemon.out("set", "-g", "window-status-current-style", "bg=blue")
+    client = StatusClient(str(daemon.socket))
+    try:
+        client.attach("main", 60, 11)
+        client.wait_for(lambda: client.line().startswith("LEFT|"), 10, "the configured line")
+        runs = client.status.lines[0]
+        assert runs[:3] == [["LEFT", 1, 2, 1], ["|", 0, 2, 0], ["0:w0*", 0, 4, 0]]
+        windows = {argument: (start, end) for _, kind, argument, start, end in client.status.ranges
+                   if kind == "window"}
+        ids = daemon.out("list-windows", "-t", "main", "-F", "#{window_id}").split()
+        # Each window's range takes its text and the separator after it (tmux's end + 1).
+        assert [windows[window_id] for window_id in ids] == [(5, 11), (11, 17), (17, 22)]
+    finally:
+        client.close()
+
+
+def test_the_themed_bar_until_an_option_is_set_and_after_it_is_unset(daemon):
+    _three_windows(daemon, 40)
+    client = StatusClient(str(daemon.socket))
+    try:
+        client.attach("main", 40, 11)
+        client.wait_for(lambda: client.layout, 10, "the layout")
+        assert client.status is None  # nothing configured: the client draws its own bar
+        daemon.out("set", "-g", "status-left", "X ")
+        client.wait_for(lambda: client.line().startswith("X 0:w0*"), 10, "tmux's line")
+        daemon.out("rename-window", "-t", "main:0", "renamed")
+        client.wait_for(lambda: client.line().startswith("X 0:renamed*"), 10, "the line after a rename")
+        daemon.out("set", "-gu", "status-left")
+        client.wait_for(lambda: client.status.lines == [], 10, "the themed bar back")
+        daemon.out("set", "-t", "main", "window-status-separator", "/")  # a window's own value counts too
+        client.wait_for(lambda: client.line().startswith("[main] 0:renamed*/1:w1 "), 10, "the window's line")
+    finally:
+        client.close()
+
+
+def test_the_line_follows_the_clients_width_and_status_lines(daemon):
+    _three_windows(daemon, 40)
+    daemon.out("set", "-g", "status-right", "R")
+    daemon.out("set", "-g", "status", "2")
+    client = StatusClient(str(daemon.socket))
+    try:
+        client.attach("main", 40, 11)
+        client.wait_for(lambda: len(client.line()) == 40, 10, "a 40-cell line")
+        # tmux's status-format[1]: each pane's index and size, centred.
+        assert client.line(1).strip() == "0[40x9]"
+        client.send(protocol.Resize(columns=50, lines=11))
+        client.wait_for(lambda: len(client.line()) == 50 and client.line().endswith("R"), 10, "a 50-cell line")
+    finally:
+        client.close()
+    wait_until(lambda: "main" in daemon.out("ls"), message="the session stays")
