@@ -1,8 +1,9 @@
 """Snapshots of the client (pytest-textual-snapshot): a split window with coloured content in two
 themes, a lagging client, the status line on top, the C-b ? list.
 
-The panes run fixed programs (``printf`` then ``sleep``) and the clock is off
-(``status-right ""``), so the screen is the same on every run. Update with
+The panes run fixed programs (``printf`` then ``sleep``) and the themed bar's clock is off
+(its ``clock_format`` emptied once attached: setting ``status-right`` would draw tmux's line
+instead), so the screen is the same on every run. Update with
 ``pytest tests/tui --snapshot-update`` after a deliberate change, and look at
 the SVGs before committing them.
 """
@@ -29,7 +30,6 @@ RIGHT = (
 @pytest.mark.parametrize("theme", ["dark", "gruvbox"])
 def test_split_window_in_colour(daemon, make_app, snap_compare, theme):
     session = new_session(daemon, LEFT, columns=80, lines=23)
-    daemon.cli("set-option", "-g", "status-right", "", check=True)
     daemon.cli("split-window", "-h", "-t", "t", RIGHT, check=True)
     daemon.wait_for_text("t", "true-pink")
     app = make_app(session, theme=theme)
@@ -38,6 +38,7 @@ def test_split_window_in_colour(daemon, make_app, snap_compare, theme):
         await until(lambda: len(app.window_view.panes) == 2
                     and all("|" in pane_text(app, pane) or "true-bg" in pane_text(app, pane)
                             for pane in app.window_view.panes), message="both panes drawn")
+        app.status_bar.update(clock_format="")
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
@@ -47,13 +48,13 @@ def test_a_lagging_client_shows_its_level_and_the_throttled_pane(daemon, make_ap
     """What the daemon tells a client that fell behind, as the user sees it: the status line's
     red mark with the lines owed, and the pane whose program is being throttled."""
     session = new_session(daemon, LEFT, columns=80, lines=23)
-    daemon.cli("set-option", "-g", "status-right", "", check=True)
     app = make_app(session, theme="dark")
 
     async def lagging(pilot) -> None:
         await until(lambda: app.layout is not None and app.window_view.panes
                     and all("|" in pane_text(app, pane) for pane in app.window_view.panes),
                     message="the pane drawn")
+        app.status_bar.update(clock_format="")
         # The messages the daemon sends a client whose socket stopped draining during a flood.
         panes = [dict(pane, throttled=True) for pane in app.layout.panes]
         app.on_daemon_event(app.layout.replace(panes=panes))
@@ -67,7 +68,6 @@ def test_a_lagging_client_shows_its_level_and_the_throttled_pane(daemon, make_ap
 def test_status_line_at_the_top(daemon, make_app, snap_compare):
     """status-position top: the status line above the window, the panes drawn below it."""
     session = new_session(daemon, LEFT, columns=80, lines=23)
-    daemon.cli("set-option", "-g", "status-right", "", check=True)
     daemon.cli("set-option", "-g", "status-position", "top", check=True)
     app = make_app(session, theme="dark")
 
@@ -75,6 +75,7 @@ def test_status_line_at_the_top(daemon, make_app, snap_compare):
         await until(lambda: app.layout is not None and app.window_view.panes
                     and all("|" in pane_text(app, pane) for pane in app.window_view.panes)
                     and app.status_bar.region.y == 0, message="the pane drawn, the status line on top")
+        app.status_bar.update(clock_format="")
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
@@ -83,7 +84,6 @@ def test_status_line_at_the_top(daemon, make_app, snap_compare):
 def test_prefix_question_mark_lists_the_root_then_the_prefix_table(daemon, make_app, snap_compare):
     """C-b ?: list-keys -N, the notes of the root table (a bind -n -N key), then the prefix table's."""
     session = new_session(daemon, LEFT, columns=80, lines=23)
-    daemon.cli("set-option", "-g", "status-right", "", check=True)
     daemon.cli("bind-key", "-n", "-N", "A root key", "F7", "display-message", "root-key", check=True)
     app = make_app(session, theme="dark")
 
@@ -91,6 +91,7 @@ def test_prefix_question_mark_lists_the_root_then_the_prefix_table(daemon, make_
         await until(lambda: app.layout is not None and app.window_view.panes
                     and all("|" in pane_text(app, pane) for pane in app.window_view.panes),
                     message="the pane drawn")
+        app.status_bar.update(clock_format="")
         await pilot.press("ctrl+b", "question_mark")
         await until(lambda: type(app.screen).__name__ == "HelpScreen", message="the help screen")
         await pilot.pause()

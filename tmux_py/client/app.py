@@ -197,6 +197,8 @@ class TmuxApp(App, inherit_bindings=False):
             self.client_action(message.action, message.args)
         elif isinstance(message, protocol.Flow):
             self.status_bar.update(flow=message.level, behind=message.behind)
+        elif isinstance(message, protocol.StatusLine):
+            self.status_bar.update(drawn=message.lines, ranges=message.ranges)
         elif isinstance(message, protocol.Exit):
             self.leave(f"[{message.message or message.reason}]", 0)
 
@@ -330,6 +332,7 @@ class TmuxApp(App, inherit_bindings=False):
         self.window_view.borders.set_colours(Style(color=border["normal"], bgcolor=background),
                                              Style(color=border["active"], bgcolor=background))
         self.status_bar.colours = dict(theme.status)
+        self.status_bar.palette = self.palette  # tmux's drawn line takes the theme's colours too
         self.status_bar.refresh()
         self.screen.styles.background = border["filler"]
         self.window_view.styles.background = background

@@ -16,6 +16,14 @@ status line's colours: tmux draws ``status-format[1]`` and on there (by default 
 panes with their sizes on the second line, nothing on the others), and tmuxpy draws no
 status-format yet. An open prompt takes the first line's place (``covered``), as tmux's;
 the lines after it stay.
+
+That is the themed bar. Once the user sets one of tmux's status options, the daemon draws
+tmux's lines itself and sends them (:class:`~tmux_py.protocol.StatusLine`): ``drawn`` holds
+their runs, coloured through the theme's palette as pane content is, and ``ranges`` what a
+click selects (a window's range selects it). Over them the bar keeps its own overlays where
+tmux would show something: a message replaces the first line (as tmux's display-message, in
+tmux's default message-style, black on yellow); the throttle and flow marks and the prefix
+mark take the right end of the first line.
 """
 
 from __future__ import annotations
@@ -29,10 +37,13 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tmux_py.client.messages import WindowClicked
+from tmux_py.client.palette import Palette
 
 
 #: Colours of the backpressure levels that show (green shows nothing).
 FLOW_COLOURS = {"yellow": "yellow", "red": "red"}
+#: tmux's default message-style (bg=yellow,fg=black), for a message over tmux's line.
+MESSAGE_STYLE = Style(color="black", bgcolor="yellow")
 
 
 class StatusBar(Widget):
@@ -59,6 +70,11 @@ class StatusBar(Widget):
         self.colours = {"background": "#00875f", "foreground": "#000000", "current": "#ffffff",
                         "prefix": "#ffd700", "message": "#ffd700"}
         self._spans: list[tuple[int, int, str]] = []  # (start, end, window id) for clicks
+        #: tmux's lines as the daemon drew them (runs per line); none: the themed bar.
+        self.drawn: list[list] = []
+        #: What a click on the drawn lines selects: [line, kind, argument, start, end].
+        self.ranges: list[list] = []
+        self.palette: Palette | None = None
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self.refresh)
@@ -74,6 +90,8 @@ class StatusBar(Widget):
         self.refresh()
 
     def render(self) -> Text:
+        if self.drawn and self.palette is not None:
+            return self._render_drawn(self.size.width, self.palette)
         colours = self.colours
         base = Style(color=colours["foreground"], bgcolor=colours["background"])
         width = self.size.width
@@ -99,14 +117,7 @@ class StatusBar(Widget):
         right = Text(style=base, no_wrap=True)
         if self.message:
             right.append(self.message + " ", Style(color=colours["message"], bold=True))
-        if self.throttled:
-            # The daemon is rationing these panes' output: their programs are faster than it.
-            right.append(f"⏸ {','.join(self.throttled)} ", Style(color="yellow", bold=True))
-        if self.flow != "green":
-            # This client is behind: the daemon holds its updates until the socket drains.
-            right.append(f"● {self.flow} {self.behind} behind ", Style(color=FLOW_COLOURS.get(self.flow), bold=True))
-        if self.prefix:
-            right.append(f"{self.prefix} ", Style(color=colours["prefix"], bold=True, reverse=True))
+        self._marks(right)
         if self.clock_format:
             right.append(time.strftime(self.clock_format))
         gap = width - text.cell_len - right.cell_len
@@ -118,7 +129,47 @@ class StatusBar(Widget):
             text.append("\n" + " " * width)
         return text
 
+    def _marks(self, right: Text) -> Text:
+        """The bar's own marks, added to ``right``: throttled panes, this client's lag, the prefix."""
+        if self.throttled:
+            # The daemon is rationing these panes' output: their programs are faster than it.
+            right.append(f"⏸ {','.join(self.throttled)} ", Style(color="yellow", bold=True))
+        if self.flow != "green":
+            # This client is behind: the daemon holds its updates until the socket drains.
+            right.append(f"● {self.flow} {self.behind} behind ", Style(color=FLOW_COLOURS.get(self.flow), bold=True))
+        if self.prefix:
+            right.append(f"{self.prefix} ", Style(color=self.colours["prefix"], bold=True, reverse=True))
+        return right
+
+    def _render_drawn(self, width: int, palette: Palette) -> Text:
+        """tmux's lines as the daemon drew them, the bar's overlays on the first."""
+        lines = []
+        for number in range(1 if self.covered else 0, self.lines):
+            line = Text(no_wrap=True, overflow="crop")
+            for text, fg, bg, flags in self.drawn[number] if number < len(self.drawn) else ():
+                line.append(text, palette.style(fg, bg, flags))
+            line.pad_right(width - line.cell_len)
+            if number == 0 and self.message:
+                line = Text(self.message, MESSAGE_STYLE, no_wrap=True)
+                line.pad_right(width - line.cell_len)
+            elif number == 0:
+                marks = self._marks(Text(style=palette.style(-1, -1, 0)))
+                if marks:
+                    line.truncate(max(0, width - marks.cell_len))
+                    line.append_text(marks)
+            line.truncate(width)
+            lines.append(line)
+        return Text("\n", no_wrap=True).join(lines)
+
     def on_click(self, event: events.Click) -> None:
+        if self.drawn:
+            line = event.y + self.covered
+            for number, kind, argument, start, end in self.ranges:
+                if number == line and start <= event.x < end:
+                    if kind == "window":
+                        self.post_message(WindowClicked(argument))
+                    return
+            return
         if event.y > 0:
             return  # the window list is on the first line only
         for start, end, window_id in self._spans:
