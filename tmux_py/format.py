@@ -14,8 +14,8 @@ shortcuts (``#S`` is ``#{session_name}``: :data:`SHORTCUTS`). ``#{E:option}`` ex
 option's value as a format, ``#{T:option}`` too after strftime (and so does every format
 inside it: tmux's FORMAT_EXPAND_TIME, which ``expand(..., timed=True)`` starts with);
 modifiers combine with ``;`` (``#{T;=/10:status-left}``). ``#{W:format,current}``,
-``#{P:...}`` and ``#{S:...}`` repeat a format for each window, pane or session (the second
-one for the current one), through :meth:`Variables.loop`. ``#[style]`` passes through
+``#{P:...}`` and ``#{S:...}`` repeat a format for each window, pane or session (W and P:
+a second one for the current one), through :meth:`Variables.loop`. ``#[style]`` passes through
 untouched, for whoever draws the text; truncation counts neither it nor its width. A modifier's argument is a variable's name, or a format
 if it holds ``#{``. Unknown variables expand to nothing, as in tmux. Variables are looked up lazily
 through a mapping, so a value that costs something (a /proc read) is only
@@ -249,9 +249,10 @@ def _substitute(spec: str, value: str) -> str:
 
 
 def _loop(kind: str, argument: str, variables: Mapping[str, str], timed: bool) -> str:
-    """``#{W:format,current}`` (and ``P``, ``S``): ``format`` expanded for each window, pane or
-    session in turn, ``current`` (if given) for the current one, as tmux's format_loop_*."""
-    parts = _split_top(argument)
+    """``#{W:format,current}`` (and ``P``): ``format`` expanded for each window or pane in
+    turn, ``current`` (if given) for the current one, as tmux's format_loop_*; ``#{S:format}``
+    for each session takes the whole text as its format, commas and all (tmux 3.3a's)."""
+    parts = [argument] if kind == "S" else _split_top(argument)
     loop = getattr(variables, "loop", None)
     if loop is None:
         return ""

@@ -87,6 +87,16 @@ SCENARIOS = [
     scenario("format-default-message",
              NEW, Run("display -p -t a", mask=(r"\d\d:\d\d \d\d-[A-Z][a-z]{2}-\d\d",)),
              show("a", "%% 100% #{session_name}")),
+    # The status line's pieces: loops over windows, panes and sessions (the second format for the
+    # current one), an option's value expanded (E) or expanded with strftime (T), ';' lists.
+    scenario("format-loops-and-option-expansion",
+             NEW, "neww -d -t a -n two", "neww -d -t a -n 'pct%Hx'", "splitw -d -t a:0", "new -d -s b",
+             "set -g @f '%%Y #{window_index}'", "set -g status-left-length 4",
+             show("a", "#{W:#{window_index}#{?window_active,*,}}|#{W:#I,[#I]}|#{P:#{pane_index}}|"
+                       "#{P:#D,(#{pane_index})}|#{S:#{session_name},<#S>}"),
+             show("a", "#{E:window-status-format}|#{T:window-status-current-format}|#{W:#{T:window-status-format}}"),
+             show("a", "#{E:@f}|#{T:@f}|#{W:#{E:@f}}"),
+             show("a", "#{T;=/#{status-left-length}/>:status-left}|#{E;=-3:status-left}|#{=/2/-:#{l:#[bold]abc}}")),
     scenario("format-pane-start-command",
              "new -d -s a -x 80 -y 24 'sleep 600'", "neww -d -t a sleep 601", "neww -d -t a",
              "set -g default-command 'sleep 700'", "neww -d -t a", "lsp -s -t a -F '#{pane_start_command}|'"),
