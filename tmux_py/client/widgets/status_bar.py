@@ -13,8 +13,8 @@ while a prefix is pending; a message when there is one; and the clock (the
 The ``status`` option says how many lines it takes (tmux's status_line_size: on is one, 2 to 5
 that many; off hides it, which the app does). The lines after the first are blank, in the
 status line's colours: tmux draws ``status-format[1]`` and on there (by default the window's
-panes with their sizes on the second line, nothing on the others), and tmuxpy draws no
-status-format yet. An open prompt takes the first line's place (``covered``), as tmux's;
+panes with their sizes on the second line, nothing on the others), which the themed bar
+does not. An open prompt takes the first line's place (``covered``), as tmux's;
 the lines after it stay.
 
 That is the themed bar. Once the user sets one of tmux's status options, the daemon draws
