@@ -6,6 +6,8 @@ attached in an outer tmux's pane of the same width, its last line read with capt
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from conftest import wait_until
@@ -17,11 +19,19 @@ class StatusClient(ProtocolClient):
     """A protocol client that keeps the last status line it was sent."""
 
     status: protocol.StatusLine | None = None
+    received = 0
 
     def _apply(self, message: protocol.Message) -> None:
         if isinstance(message, protocol.StatusLine):
             self.status = message
+            self.received += 1
         super()._apply(message)
+
+    def drain(self, seconds: float) -> None:
+        """Apply whatever arrives for ``seconds``."""
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            self.pump(left)
 
     def line(self, number: int = 0) -> str:
         return "".join(run[0] for run in self.status.lines[number]) if self.status and self.status.lines else ""
@@ -119,3 +129,21 @@ def test_the_line_follows_the_clients_width_and_status_lines(daemon):
     finally:
         client.close()
     wait_until(lambda: "main" in daemon.out("ls"), message="the session stays")
+
+
+def test_the_clock_is_drawn_again_every_status_interval(daemon):
+    _three_windows(daemon, 40)
+    daemon.out("set", "-g", "status-interval", "1")
+    daemon.out("set", "-g", "status-right", "%H:%M:%S")
+    client = StatusClient(str(daemon.socket))
+    try:
+        client.attach("main", 40, 11)
+        first = client.wait_for(lambda: client.line()[-8:].count(":") == 2 and client.line(), 10, "the clock")
+        client.wait_for(lambda: client.line() != first, 5, "the clock a second later")
+        daemon.out("set", "-g", "status-interval", "0")  # 0: no timer, as tmux
+        client.drain(1.0)  # the line drawn for the option change, if any
+        sent = client.received
+        client.drain(2.5)
+        assert client.received == sent
+    finally:
+        client.close()
