@@ -7,7 +7,9 @@ A window's panes are arranged by its :class:`~tmux_py.server.layout.Layout`;
 the window applies the layout's geometry to its panes' PTYs.
 
 Targets (``-t``) are resolved here, as tmux's cmd-find does: ``%3``, ``@2``,
-``$1``, ``name``, ``name:window``, ``name:window.pane``, ``:window``, ``.pane``.
+``$1``, ``name``, ``name:window``, ``name:window.pane``, ``:window``, ``.pane``;
+a session or window name is taken exactly, else as a prefix, else as an fnmatch
+pattern (``'ab*'``), and must match one (``=name``: exactly only).
 Closing the last pane of a window closes the window; the last window of a
 session, the session. The model tells its owner through callbacks (``notify``
 names tmux's events, for hooks) and never touches the network.
@@ -18,8 +20,10 @@ from __future__ import annotations
 import os
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
+
 from tmux_py.options import PANE, SESSION, WINDOW, Options
 from tmux_py.server.layout import Layout, LayoutError
 from tmux_py.server.pane import Pane
@@ -35,6 +39,20 @@ def command_name(argv: list[str]) -> str:
     if words[:1] == ["exec"]:
         words = words[1:]
     return os.path.basename(words[0]) if words else ""
+
+
+def by_name(items: Iterable, name: str, exact: bool = False):
+    """The item whose ``.name`` a target's session or window part names, as tmux's cmd-find looks
+    names up: exactly, else (unless ``exact``) as a prefix, else as an fnmatch pattern. The first
+    way that matches any item decides: more than one is no item (tmux's "can't find")."""
+    items = list(items)
+    tests = (lambda item: item.name == name, lambda item: item.name.startswith(name),
+             lambda item: fnmatchcase(item.name, name))
+    for test in tests[:1] if exact else tests:
+        found = [item for item in items if test(item)]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
 
 
 class TargetError(Exception):
@@ -564,31 +582,27 @@ class Server:
         return next((session for session in self.sessions.values() if session.name == name), None)
 
     def _session_by_name(self, name: str) -> Session | None:
-        """A target's session part: ``$id``, an exact name, else a unique prefix (as tmux);
-        ``=name`` is the exact name only (scripts' ``has -t =name``)."""
+        """A target's session part: ``$id``, else a name (:func:`by_name`); ``=name`` is the
+        exact name only (scripts' ``has -t =name``)."""
         if name.startswith("$"):
             return self.sessions.get(name)
         if name.startswith("="):
             return self.session_named(name[1:])
-        exact = self.session_named(name)
-        if exact:
-            return exact
-        prefixed = [session for session in self.sessions.values() if session.name.startswith(name)]
-        return prefixed[0] if len(prefixed) == 1 else None
+        return by_name(self.ordered_sessions(), name)
 
     def _window_in(self, session: Session, spec: str) -> Window | None:
-        """A target's window part, as tmux's cmd_find_get_window_with_session: ``=`` before an
-        index or a name takes it exactly (``:=1`` is window 1, never a name starting with 1)."""
+        """A target's window part, as tmux's cmd_find_get_window_with_session: an id, an offset or
+        token, an index, else a name (:func:`by_name`). ``=`` takes an index or a name exactly
+        (``:=1`` is window 1, else a window named 1; never a name starting with 1)."""
+        ordered = session.ordered_windows()
         if spec.startswith("="):
             exact = spec[1:]
-            if exact.isdigit():
-                return session.windows.get(int(exact))
-            named = [window for window in session.ordered_windows() if window.name == exact]
-            return named[0] if len(named) == 1 else None
+            if exact.isdigit() and int(exact) in session.windows:
+                return session.windows[int(exact)]
+            return by_name(ordered, exact, exact=True)
         if spec.startswith("@"):
             window = self.windows.get(spec)
             return window if window and window.session is session else None
-        ordered = session.ordered_windows()
         if spec in ("^", "{start}"):
             return ordered[0] if ordered else None
         if spec in ("$", "{end}"):
@@ -600,12 +614,9 @@ class Server:
             # tmux's offsets from the current window, in index order, wrapping (C-b n is next-window).
             step = int(spec[1:] or 1) * (1 if spec[0] == "+" else -1)
             return ordered[(ordered.index(session.current) + step) % len(ordered)]
-        if spec.isdigit():
-            return session.windows.get(int(spec))
-        named = [window for window in ordered if window.name == spec]
-        if not named:
-            named = [window for window in ordered if window.name.startswith(spec)]
-        return named[0] if len(named) == 1 else None
+        if spec.isdigit() and int(spec) in session.windows:
+            return session.windows[int(spec)]
+        return by_name(ordered, spec)
 
     def _pane_in(self, window: Window, spec: str) -> Pane | None:
         if spec.startswith("%"):
@@ -651,31 +662,39 @@ class Server:
                 raise TargetError(f"can't find window: {spec}")
             return Target(window.session, window, window.active)
         session_part, colon, rest = spec.partition(":")
-        if not colon and kind != "session" and "." in spec:
-            named, _, pane_part = spec.partition(".")
-            if named and self._session_by_name(named) is not None:
-                session_part, rest = named, "." + pane_part  # "a.1": session a, its window's pane 1
-            else:
-                session_part, rest = "", spec  # ".1" or "win.1" in the current session
-        if session_part:
-            session = self._session_by_name(session_part)
-            if session is None:
-                if colon or kind == "session":
-                    raise TargetError(f"can't find session: {session_part.removeprefix('=')}")
-                base = self.default_target(current).session
-                window = self._window_in(base, session_part)
-                if window is None:
-                    raise TargetError(f"can't find {kind}: {session_part}")
-                return Target(base, window, window.active)
-        else:
-            session = self.default_target(current).session
+        if not colon and kind != "session" and not spec.startswith("$"):
+            return self._resolve_here(spec, kind, current)
+        session = self._session_by_name(session_part) if session_part else self.default_target(current).session
+        if session is None:
+            raise TargetError(f"can't find session: {session_part.removeprefix('=')}")
         if kind == "session" or not rest:
             return Target(session, session.current, session.current.active)
-        window_part, dot, pane_part = rest.partition(".")
+        window_part, _, pane_part = rest.partition(".")
         window = self._window_in(session, window_part) if window_part else session.current
         if window is None:
             raise TargetError(f"can't find window: {window_part.removeprefix('=')}")
-        if not dot or not pane_part:
+        return self._pane_target(session, window, pane_part)
+
+    def _resolve_here(self, spec: str, kind: str, current: Target | None) -> Target:
+        """A window or pane target with no session part (``win``, ``win.1``, ``.1``, ``1``), as
+        tmux's cmd_find_get_pane and cmd_find_get_window: for a pane target without a ``.``, a
+        pane of the current window first; then a window of the current session; then a session,
+        at its current window (``-t a.1``: session a's pane 1, unless a window is called a)."""
+        here = self.default_target(current)
+        window_part, dot, pane_part = spec.partition(".")
+        if kind == "pane" and not dot and (pane := self._pane_in(here.window, spec)) is not None:
+            return Target(here.session, here.window, pane)
+        session, window = here.session, self._window_in(here.session, window_part) if window_part else here.window
+        if window is None:
+            session = self._session_by_name(window_part)
+            if session is None:
+                raise TargetError(f"can't find {'window' if dot else kind}: {window_part}")
+            window = session.current
+        return self._pane_target(session, window, pane_part)
+
+    def _pane_target(self, session: Session, window: Window, pane_part: str) -> Target:
+        """A window's pane by a target's pane part; none: its active pane."""
+        if not pane_part:
             return Target(session, window, window.active)
         pane = self._pane_in(window, pane_part)
         if pane is None:

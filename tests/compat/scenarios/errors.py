@@ -17,6 +17,27 @@ SCENARIOS = [
              NEW, "new -d -s abc", "has -t =ab", "has -t =abc", "has -t ab", "neww -d -t abc -n 1x",
              "selectw -t abc:=1", show("abc", "#{window_index}"), "selectw -t abc:=1x", show("abc", "#{window_index}"),
              "selectw -t abc:=1y", "selectw -t abc:=0", show("abc", "#{window_index}")),
+    # After an exact name and a unique prefix, a session or window name is an fnmatch pattern, which
+    # must match one; an ambiguous prefix fails without trying the pattern; '=' is exact only.
+    scenario("error-pattern-targets",
+             NEW, "new -d -s abc -n vim", "new -d -s abd -n x", "new -d -s xyz -n y", "has -t 'ab*'",
+             "has -t 'a*'", "has -t 'x*'", "has -t '*z'", "has -t '?bc'", "has -t 'a[b]c'", "has -t '[!a]*'",
+             "has -t 'nope*'", "has -t '=x*'", "has -t ab", "neww -d -t abc -n vx", "neww -d -t abc -n other",
+             "neww -d -t abc:7 -n 5", *(f"lsp -t '{target}' -F '#{{session_name}}:#{{window_index}}:#{{window_name}}'"
+                                        for target in ("abc:v*", "abc:vi*", "abc:*er", "abc:o*", "abc:*", "abc:=v*",
+                                                       "abc:=vim", "abc:v?m", "abc:[v]i*", "x*:", "x*:0", "xy*:y",
+                                                       "abc:1*", "abc:5", "abc:=5", "abc:7")),
+             "selectw -t 'abc:*th*'", show("abc", "#{window_name}")),
+    # A window or pane target without a session part looks in the current session first: a pane of
+    # the current window (pane targets), a window, then a session.
+    scenario("error-targets-without-a-session-look-here-first",
+             "new -d -s foo -n w0 -x 80 -y 24", "new -d -s cur -n foo -x 80 -y 24", "neww -d -t cur -n bar",
+             "splitw -d -t cur:0", "splitw -d -t cur:1",
+             *(f"lsp -t '{target}' -F '#{{session_name}}:#{{window_index}}:#{{window_name}}'"
+               for target in ("foo", "fo*", "f", "foo.0", "foo:", "b*", "w0", "$")),
+             *(show(target, "#{session_name}:#{window_index}.#{pane_index}")
+               for target in ("1", "+", "foo.1", "bar.1", "cur", "w*")),
+             "send-keys -t nope x", "selectp -t 'zz.1'"),
     scenario("error-has-session-with-window",
              NEW, "has -t a:5", "has -t a:0", "has -t a:0.3", "has -t a:0.0"),
     scenario("error-session-dot-pane-target",
