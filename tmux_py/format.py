@@ -16,7 +16,9 @@ inside it: tmux's FORMAT_EXPAND_TIME, which ``expand(..., timed=True)`` starts w
 modifiers combine with ``;`` (``#{T;=/10:status-left}``). ``#{W:format,current}``,
 ``#{P:...}`` and ``#{S:...}`` repeat a format for each window, pane or session (W and P:
 a second one for the current one), through :meth:`Variables.loop`. ``#[style]`` passes through
-untouched, for whoever draws the text; truncation counts neither it nor its width. A modifier's argument is a variable's name, or a format
+untouched, for whoever draws the text; truncation counts neither it nor its width.
+``#(command)`` is the last line a shell command printed, through :meth:`Variables.run`
+(empty where nothing runs commands, as for tmux's ``display -p`` from outside a client). A modifier's argument is a variable's name, or a format
 if it holds ``#{``. Unknown variables expand to nothing, as in tmux. Variables are looked up lazily
 through a mapping, so a value that costs something (a /proc read) is only
 computed when a format asks for it.
@@ -40,11 +42,17 @@ class Variables(Mapping):
 
     def __init__(self, getters: dict[str, Callable[[], object]],
                  fallback: Callable[[str], object] | None = None,
-                 loops: dict[str, Callable[[], list[tuple[Mapping, bool]]]] | None = None) -> None:
+                 loops: dict[str, Callable[[], list[tuple[Mapping, bool]]]] | None = None,
+                 jobs: Callable[[str], str] | None = None) -> None:
         self._getters = getters
         self._fallback = fallback
         self._loops = loops or {}
+        self._jobs = jobs
         self._cache: dict[str, str] = {}
+
+    def run(self, command: str) -> str:
+        """``#(command)``: what the jobs runner has of its output (nothing without one)."""
+        return self._jobs(command) if self._jobs is not None else ""
 
     def loop(self, kind: str) -> list[tuple[Mapping, bool]]:
         """The variables of each window (``W``), pane (``P``) or session (``S``) a loop
@@ -326,6 +334,19 @@ SHORTCUTS = {"D": "pane_id", "F": "window_flags", "H": "host", "I": "window_inde
              "S": "session_name", "T": "pane_title", "W": "window_name", "h": "host_short"}
 
 
+def _command_end(template: str, start: int) -> int:
+    """Where the ``)`` closing a ``#(`` is (nested parentheses count, as tmux's); -1 if none."""
+    depth = 1
+    for index in range(start, len(template)):
+        if template[index] == "(":
+            depth += 1
+        elif template[index] == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
+
+
 def expand(template: str, variables: Mapping[str, str], timed: bool = False) -> str:
     """The template with every ``#{...}`` and ``#X`` shortcut replaced; ``timed``: through
     strftime first, and every format expanded inside it too (tmux's format_expand_time)."""
@@ -342,6 +363,15 @@ def expand(template: str, variables: Mapping[str, str], timed: bool = False) -> 
         if template[index] == "#" and following in SHORTCUTS:
             out.append(variables.get(SHORTCUTS[following], ""))
             index += 2
+            continue
+        if template.startswith("#(", index):
+            end = _command_end(template, index + 2)
+            if end == -1:  # unterminated: tmux drops the rest
+                break
+            run = getattr(variables, "run", None)
+            # The command's formats expand, without strftime again (tmux's format_job_get).
+            out.append(run(expand(template[index + 2 : end], variables)) if run is not None else "")
+            index = end + 1
             continue
         if template.startswith("#{", index):
             depth, end = 1, index + 2

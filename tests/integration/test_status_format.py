@@ -147,3 +147,17 @@ def test_the_clock_is_drawn_again_every_status_interval(daemon):
         assert client.received == sent
     finally:
         client.close()
+
+
+def test_commands_in_the_line_show_their_last_output_line_once_they_have_one(daemon):
+    # tmux 3.3a, a client attached a second: "[][second][abc]" (the slow one not done yet).
+    _three_windows(daemon, 60)
+    # %% as in tmux: the line goes through strftime before its commands run.
+    daemon.out("set", "-g", "status-right", "[#(sleep 2; echo slow)][#(echo fast; echo second)][#(printf %%s abc)]")
+    client = StatusClient(str(daemon.socket))
+    try:
+        client.attach("main", 60, 11)
+        client.wait_for(lambda: client.line().endswith("[][second][abc]"), 10, "the quick commands' output")
+        client.wait_for(lambda: client.line().endswith("[slow][second][abc]"), 10, "the slow command's output")
+    finally:
+        client.close()

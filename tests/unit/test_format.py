@@ -66,3 +66,12 @@ def test_truncation_counts_cells_not_styles():
     values = {"styled": "#[fg=red]abcdef", "wide": "日本語"}
     assert expand("#{=/3/>:styled}|#{=-3:styled}", values) == "#[fg=red]abc>|#[fg=red]def"
     assert expand("#{=3:wide}|#{=4:wide}", values) == "日|日本"
+
+
+def test_commands_expand_through_the_runner_without_strftime_again():
+    ran = []
+    variables = Variables({"name": lambda: "x"}, jobs=lambda command: ran.append(command) or "out")
+    assert expand("a#(echo #{name} %%s (nested))b", variables, timed=True) == "aoutb"
+    assert ran == ["echo x %s (nested)"]
+    assert expand("a#(echo x)b", {"name": "x"}) == "ab"  # nothing runs commands here
+    assert expand("a#(unterminated", variables) == "a"

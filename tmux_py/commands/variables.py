@@ -170,7 +170,8 @@ def variables(ctx: Context, session: Session | None = None, window: Window | Non
             history_limit=lambda: emulator.history_limit,
         )
     stores = [scope.options for scope in (pane, window, session) if scope is not None and scope.options]
-    return Variables(getters, lambda name: option_value(stores, ctx.server.options, name), _loops(ctx, session, window))
+    return Variables(getters, lambda name: option_value(stores, ctx.server.options, name), _loops(ctx, session, window),
+                     ctx.client.jobs.output if ctx.client is not None else None)
 
 
 def _loops(ctx: Context, session: Session | None, window: Window | None) -> dict:

@@ -60,7 +60,7 @@ from tmux_py.options import OPTION_DEFS, status_lines
 from tmux_py.server.flow import RED, SMALL_UPDATE, Flow
 from tmux_py.server.model import Target, TargetError
 from tmux_py.server.mouse import encode_mouse
-from tmux_py.server.status import configured, status_line
+from tmux_py.server.status import Jobs, configured, status_line
 
 if TYPE_CHECKING:
     from tmux_py.server.connection import Connection
@@ -117,6 +117,8 @@ class AttachedClient:
         self._status_at = 0.0
         self._status_columns = 0
         self.status_due = True
+        #: The #() commands its formats run; a new output draws the status line again.
+        self.jobs = Jobs(attachments.loop, self._job_done)
         self._flush_pending = False
         #: The pending flush waits for the next frame of the client's pace.
         self._flush_paced = False
@@ -308,6 +310,10 @@ class AttachedClient:
             if title != self._sent_title:
                 self._sent_title = title
                 self.ui("title", text=title)
+
+    def _job_done(self) -> None:
+        self.status_due = True
+        self.mark_layout()
 
     def _context(self) -> Context:
         """A command context for this client, to expand formats as its commands would."""
@@ -577,6 +583,7 @@ class Attachments:
         if client.gone:
             return
         client.gone = True
+        client.jobs.close()
         self.clients.pop(client.connection, None)
         self.daemon.hooks.notify("client-detached", client=client)
         session = client.session

@@ -18,6 +18,10 @@ the windows...), and the result is drawn as tmux's format_draw does (:func:`draw
   between; when they do not fit, the centre is cut first, then the list, the right, after,
   the left (the order differs a little with the list's alignment, as tmux's).
 
+``#(command)`` in these formats runs the command in the background (:class:`Jobs`, one set per
+client, as tmux's format_job_get): the line shows its last output line, nothing until it
+has one, and is drawn again when the output changes.
+
 The result is one list of runs (:mod:`tmux_py.style`) per status line, and the ranges
 ``[line, kind, argument, start, end]`` (cells ``start`` to ``end``, exclusive; tmux's range
 takes the cell after the text too, so the separator after a window selects it).
@@ -25,6 +29,11 @@ takes the cell after the text too, so the separator after a window selects it).
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import subprocess
+import time
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -45,6 +54,8 @@ STATUS_OPTIONS = (
     "window-status-current-style", "window-status-format", "window-status-last-style",
     "window-status-separator", "window-status-style", "window-status-activity-style", "window-status-bell-style",
 )
+
+log = logging.getLogger(__name__)
 
 #: A cell: its text ("" for the second half of a wide character), fg, bg, flags.
 Cell = tuple[str, int, int, int]
@@ -70,6 +81,56 @@ def status_line(ctx: Context, session: Session, window: Window, columns: int) ->
         lines.append(runs)
         ranges.extend([number, *span] for span in spans)
     return lines, ranges
+
+
+class Jobs:
+    """One client's ``#()`` commands: each runs through ``/bin/sh -c`` in the background, one
+    at a time and at most once a second, again whenever a format asks after that (so every
+    status-interval on the status line); :meth:`output` is the last line of its last output
+    ("" until it has one, as tmux 3.3a shows it), and ``changed`` is called when that changes."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, changed: Callable[[], None]) -> None:
+        self._loop = loop
+        self._changed = changed
+        self._outputs: dict[str, str] = {}
+        self._started: dict[str, int] = {}
+        self._running: dict[str, asyncio.Task] = {}
+
+    def output(self, command: str) -> str:
+        second = int(time.time())
+        if command not in self._running and self._started.get(command) != second:
+            self._started[command] = second
+            self._running[command] = self._loop.create_task(self._run(command))
+        return self._outputs.get(command, "")
+
+    async def _run(self, command: str) -> None:
+        process = None
+        try:
+            process = await asyncio.create_subprocess_shell(
+                command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                start_new_session=True)
+            data, _ = await process.communicate()
+        except OSError as error:
+            log.warning("#(%s): %s", command, error)
+            data = b""
+        except asyncio.CancelledError:
+            if process is not None and process.returncode is None:
+                process.kill()
+                await process.wait()
+            raise
+        finally:
+            self._running.pop(command, None)
+        text = data.decode(errors="replace")
+        text = text[:-1] if text.endswith("\n") else text
+        last = text.rpartition("\n")[2]
+        if self._outputs.get(command) != last:
+            self._outputs[command] = last
+            self._changed()
+
+    def close(self) -> None:
+        """The client left: its commands still running are killed."""
+        for task in list(self._running.values()):
+            task.cancel()
 
 
 # --- tmux's format_draw ------------------------------------------------------------
