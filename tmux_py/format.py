@@ -5,7 +5,7 @@ is non-empty and not ``0``); comparisons of two formats giving 1 or 0
 (``#{==:a,b}``, ``!=``, ``<``, ``>``, ``<=``, ``>=``, ``||``, ``&&``, ``m``
 for fnmatch and ``m/r`` for a regular expression); ``#{e|+|:a,b}`` arithmetic
 (``+ - * / %``, ``e|/|f|3`` in floating point); modifiers of a value:
-``#{=N:var}`` (first N characters; negative N: the last; 0: all) and
+``#{=N:var}`` (first N cells; negative N: the last; 0: all) and
 ``#{=/N/...:var}``, ``#{pN:var}`` (padded), ``#{t:var}`` (a Unix time as
 ``Mon Nov 23 08:47:13 2026``), ``b:`` and ``d:`` (basename, dirname), ``n:``
 and ``w:`` (length, width), ``s/pattern/replacement/:var``, ``l:`` (literal);
@@ -18,10 +18,11 @@ modifiers combine with ``;`` (``#{T;=/10:status-left}``). ``#{W:format,current}`
 a second one for the current one), through :meth:`Variables.loop`. ``#[style]`` passes through
 untouched, for whoever draws the text; truncation counts neither it nor its width.
 ``#(command)`` is the last line a shell command printed, through :meth:`Variables.run`
-(empty where nothing runs commands, as for tmux's ``display -p`` from outside a client). A modifier's argument is a variable's name, or a format
-if it holds ``#{``. Unknown variables expand to nothing, as in tmux. Variables are looked up lazily
-through a mapping, so a value that costs something (a /proc read) is only
-computed when a format asks for it.
+(empty where nothing runs commands, as for tmux's ``display -p`` from outside a client).
+
+A modifier's argument is a variable's name, or a format if it holds ``#{``. Unknown
+variables expand to nothing, as in tmux. Variables are looked up lazily through a mapping,
+so a value that costs something (a /proc read) is only computed when a format asks for it.
 """
 
 from __future__ import annotations

@@ -166,11 +166,13 @@ class _Drawing:
         """Cells ``start`` to ``start + width`` of a section at line cell ``offset``, its ranges
         clipped and moved with it (tmux's format_draw_put and format_update_ranges)."""
         width = max(0, min(width, len(self.line) - offset))
-        cells = self.sections[section][start : start + width]
+        source = self.sections[section]
+        cells = source[start : start + width]
+        # Half a wide character is a blank.
         if cells and cells[0][0] == "":
             cells[0] = (" ", *cells[0][1:])
-        if cells and start + len(cells) < len(self.sections[section]) and self.sections[section][start + len(cells)][0] == "":
-            cells[-1] = (" ", *cells[-1][1:])  # half a wide character is a blank
+        if cells and start + len(cells) < len(source) and source[start + len(cells)][0] == "":
+            cells[-1] = (" ", *cells[-1][1:])
         self.line[offset : offset + len(cells)] = cells
         for span in self.ranges:
             if span[0] != section or span[5]:
