@@ -55,3 +55,11 @@ def test_fill_paints_the_line_in_the_default_foreground():
 def test_wide_characters_take_two_cells():
     runs, _ = draw("日本#[align=right]r", 6, BASE)
     assert text(runs) == "日本 r"
+
+
+def test_each_list_alignment_as_tmux_draws_it_when_cut():
+    """tmux 3.3a, 8 columns, status-format[0] set to this line with each alignment."""
+    line = "L#[list=on align={}]#[list=left-marker]<#[list=right-marker]>#[list=on]abcdefghij#[nolist]A#[align=right]R"
+    drawn = {align: text(draw(line.format(align), 8, BASE)[0]) for align in ("left", "centre", "right",
+                                                                             "absolute-centre")}
+    assert drawn == {"left": "Labcd>AR", "centre": "L <efg>A", "right": "Labcd>AR", "absolute-centre": "<defgh>A"}

@@ -256,9 +256,8 @@ def _place(drawing: _Drawing, align: str, available: int, focus: tuple[int, int]
     left, centre, right, size, after = (widths[name] for name in everything)
     if size == 0 and align != "absolute-centre":
         # No room for the list: what follows it joins the section it is aligned with.
-        host = {"left": "left", "centre": "centre", "right": "right"}[align]
-        sections[host].extend(sections["after"][:after])
-        widths[host] = len(sections[host])
+        sections[align].extend(sections["after"][:after])
+        widths[align] = len(sections[align])
         _place_none(drawing, widths, available)
         return
     focus_start, focus_end = focus
