@@ -168,3 +168,16 @@ def test_commands_in_the_line_show_their_last_output_line_once_they_have_one(dae
         client.wait_for(lambda: client.line().endswith("[slow][second][abc]"), 10, "the slow command's output")
     finally:
         client.close()
+
+
+def test_status_bg_goes_over_status_style(daemon):
+    # tmux 3.3a with status-bg red: ESC[30m ESC[41m, status-style still bg=green,fg=black.
+    _three_windows(daemon, 40)
+    daemon.out("set", "-g", "status-bg", "red")
+    client = StatusClient(str(daemon.socket))
+    try:
+        client.attach("main", 40, 11)
+        client.wait_for(lambda: client.line().startswith("[main] 0:w0*"), 10, "tmux's line")
+        assert {tuple(run[1:]) for run in client.status.lines[0]} == {(0, 1, 0)}
+    finally:
+        client.close()

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 from tmux_py.commands.variables import variables
 from tmux_py.format import cell_width, expand
 from tmux_py.options import status_lines as status_line_count
-from tmux_py.style import Style, parse_style
+from tmux_py.style import DEFAULT, Style, parse_colour, parse_style
 
 if TYPE_CHECKING:
     from tmux_py.commands.context import Context
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 #: tmux's options for the status line: a value of its own in any of them and the client is
 #: sent tmux's line instead of drawing its themed bar.
 STATUS_OPTIONS = (
-    "status-format", "status-justify", "status-left", "status-left-length", "status-left-style", "status-right",
+    "status-bg", "status-fg", "status-format", "status-justify", "status-left", "status-left-length", "status-left-style", "status-right",
     "status-right-length", "status-right-style", "status-style", "window-status-current-format",
     "window-status-current-style", "window-status-format", "window-status-last-style",
     "window-status-separator", "window-status-style", "window-status-activity-style", "window-status-bell-style",
@@ -74,6 +74,9 @@ def status_line(ctx: Context, session: Session, window: Window, columns: int) ->
     the runs of each line and the ranges (the module docstring says what they hold)."""
     values = variables(ctx, session, window, window.active)
     base = parse_style(expand(session.options.get("status-style"), values), Style(), Style()) or Style()
+    # tmux still honours the older status-fg and status-bg, over status-style, unless default.
+    fg, bg = (parse_colour(str(session.options.get(name))) for name in ("status-fg", "status-bg"))
+    base = replace(base, fg=base.fg if fg in (None, DEFAULT) else fg, bg=base.bg if bg in (None, DEFAULT) else bg)
     formats = dict(session.options.get("status-format"))
     lines, ranges = [], []
     for number in range(status_line_count(session.options.get("status"))):
