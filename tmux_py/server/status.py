@@ -49,10 +49,11 @@ if TYPE_CHECKING:
 #: tmux's options for the status line: a value of its own in any of them and the client is
 #: sent tmux's line instead of drawing its themed bar.
 STATUS_OPTIONS = (
-    "status-bg", "status-fg", "status-format", "status-justify", "status-left", "status-left-length", "status-left-style", "status-right",
-    "status-right-length", "status-right-style", "status-style", "window-status-current-format",
-    "window-status-current-style", "window-status-format", "window-status-last-style",
-    "window-status-separator", "window-status-style", "window-status-activity-style", "window-status-bell-style",
+    "status-bg", "status-fg", "status-format", "status-justify", "status-left", "status-left-length",
+    "status-left-style", "status-right", "status-right-length", "status-right-style", "status-style",
+    "window-status-activity-style", "window-status-bell-style", "window-status-current-format",
+    "window-status-current-style", "window-status-format", "window-status-last-style", "window-status-separator",
+    "window-status-style",
 )
 
 log = logging.getLogger(__name__)
@@ -390,7 +391,7 @@ def draw(expanded: str, width: int, base: Style) -> tuple[list[list], list[list]
         if opened is None and style.range is not None:
             opened = [current, *style.range, len(drawing.sections[current])]
     if fill is not None:
-        drawing.line = [(" ", -1, fill, 0)] * width
+        drawing.line = [(" ", DEFAULT, fill, 0)] * width
     if list_align:
         _place(drawing, list_align, width, (focus_start, focus_end))
     else:
