@@ -6,6 +6,7 @@ attached in an outer tmux's pane of the same width, its last line read with capt
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
@@ -182,3 +183,29 @@ def test_status_bg_goes_over_status_style(daemon):
         assert {tuple(run[1:]) for run in client.status.lines[0]} == {(0, 1, 0)}
     finally:
         client.close()
+
+
+def test_a_command_still_running_is_killed_when_its_client_leaves(daemon):
+    _three_windows(daemon, 40)
+    daemon.out("set", "-g", "status-right", "#(exec sleep 137)")
+    client = StatusClient(str(daemon.socket))
+    try:
+        client.attach("main", 40, 11)
+        client.wait_for(lambda: client.status, 10, "tmux's line")
+        wait_until(lambda: processes_named("sleep 137"), message="the command running")
+    finally:
+        client.close()
+    wait_until(lambda: not processes_named("sleep 137"), message="the command killed")
+
+
+def processes_named(command: str) -> list[str]:
+    """Pids of processes whose command line is ``command``."""
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                if cmdline.read().replace(b"\0", b" ").strip() == command.encode():
+                    found.append(entry)
+        except (OSError, ValueError):
+            continue
+    return found

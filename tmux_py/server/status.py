@@ -99,6 +99,7 @@ class Jobs:
         self._outputs: dict[str, str] = {}
         self._started: dict[str, int] = {}
         self._running: dict[str, asyncio.Task] = {}
+        self._processes: dict[str, asyncio.subprocess.Process] = {}
 
     def output(self, command: str) -> str:
         second = int(time.time())
@@ -108,22 +109,17 @@ class Jobs:
         return self._outputs.get(command, "")
 
     async def _run(self, command: str) -> None:
-        process = None
         try:
-            process = await asyncio.create_subprocess_shell(
+            process = self._processes[command] = await asyncio.create_subprocess_shell(
                 command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                 start_new_session=True)
             data, _ = await process.communicate()
         except OSError as error:
             log.warning("#(%s): %s", command, error)
             data = b""
-        except asyncio.CancelledError:
-            if process is not None and process.returncode is None:
-                process.kill()
-                await process.wait()
-            raise
         finally:
             self._running.pop(command, None)
+            self._processes.pop(command, None)
         text = data.decode(errors="replace")
         text = text[:-1] if text.endswith("\n") else text
         last = text.rpartition("\n")[2]
@@ -132,7 +128,11 @@ class Jobs:
             self._changed()
 
     def close(self) -> None:
-        """The client left: its commands still running are killed."""
+        """The client left: its commands still running are killed (at once: the daemon may be
+        exiting, its loop not running the tasks again)."""
+        for process in self._processes.values():
+            if process.returncode is None:
+                process.kill()
         for task in list(self._running.values()):
             task.cancel()
 
