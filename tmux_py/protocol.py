@@ -363,7 +363,7 @@ class ClientAction(Message):
     """Something only the attached client can do, asked by a command run in the daemon.
 
     Commands that need the client's screen (``command-prompt``, ``confirm-before``,
-    ``copy-mode``, ``list-keys``, ``choose-tree``, ``display-message``, options
+    ``copy-mode``, ``choose-tree``, ``display-message``, options
     the client applies such as ``theme``) run in the daemon like every other
     command, then hand the client its part here. ``action`` names it; ``args``
     are its fields (see ``tmux_py.server.attached``).

@@ -55,6 +55,17 @@ async def test_prefix_slash_describes_the_next_key_on_the_status_line(daemon, at
                     message="the key's note")
 
 
+@async_test
+async def test_a_failing_after_hook_of_a_bound_command_shows_its_error(daemon, attach):
+    session = new_session(daemon)
+    daemon.cli("set-hook", "-g", "after-new-window", "kill-window -t :99", check=True)
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
+        await pilot.press("ctrl+b", "c")
+        await until(lambda: app.status_bar.message == "can't find window: 99", message="the hook's error")
+        assert len(app.layout.windows) == 2, "the window was made all the same"
+
+
 @pytest.mark.parametrize(("mode_keys", "leaving", "staying"), [
     ("emacs", ["q", "escape", "ctrl+c"], "enter"),
     ("vi", ["q", "ctrl+c", "enter"], "escape"),

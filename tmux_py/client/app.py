@@ -228,10 +228,6 @@ class TmuxApp(App, inherit_bindings=False):
             self.show_status()
         elif action == "copy-mode":
             self.enter_copy_mode(args.get("pane", ""), page_up=bool(args.get("page_up")))
-        elif action == "list-keys":
-            # C-b ?: tmux 3.3a's (list-keys -N) lists the root table, then the prefix table; tmuxpy
-            # keeps no notes, so each key is shown with its commands, as the daemon lists them.
-            self.run_argv(["list-keys", "-T", "root", ";", "list-keys", "-T", "prefix"])
         elif action == "choose-tree":
             self.push_screen(Chooser(args.get("title", ""), args.get("items", [])),
                              lambda command: command and self.run_command(command))
@@ -496,12 +492,15 @@ class TmuxApp(App, inherit_bindings=False):
             if not answer.ok:
                 self.show_message((answer.error or {}).get("message", "failed"))
                 return
-            output = (answer.result or {}).get("output") or []
+            result = answer.result or {}
+            output = result.get("output") or []
             if len(output) == 1:
                 self.show_message(output[0])
             elif output:
                 # tmux shows it in view mode, a copy mode with the mode-keys table's keys.
                 self.push_screen(HelpScreen(output, self.copy_tables, self.mode_keys))
+            if result.get("errors"):  # a failing after- hook: its error shows, as tmux's would
+                self.show_message(result["errors"][-1])
 
         reply.add_done_callback(done)  # before _track's: the output shows before held keys go on
         self._track(reply)
