@@ -13,10 +13,13 @@ import fnmatch
 import re
 
 from tmux_py.commands.context import Context
+from tmux_py.commands.environment import from_flags
 from tmux_py.commands.entry import NO_TARGET, PANE, SESSION, WINDOW, Args, CommandEntry, CommandError, Result
 from tmux_py.commands.variables import expand_here
+from tmux_py.commands.pane import size_argument
 from tmux_py.keys import UnknownKey, encode_key
 from tmux_py.server.layout import PRESETS, LayoutError
+from tmux_py.server.popup import Box, place
 
 def target_client(ctx: Context):
     """The client a UI command acts on (:meth:`Context.attached_client`); there must be one."""
@@ -289,6 +292,52 @@ def choose_tree(ctx: Context, args: Args) -> None:
     target_client(ctx).ui("choose-tree", title="sessions" if args.has("s") else "windows", items=items)
 
 
+def _popup_client(ctx: Context, args: Args):
+    """-c target-client by name, else the client the command shows things on."""
+    name = args.value("c")
+    if name is None:
+        return target_client(ctx)
+    for client in ctx.daemon.attached_clients():
+        if client.name == name:
+            return client
+    raise CommandError(f"can't find client: {name}")
+
+
+def _popup_size(args: Args, flag: str, name: str, extent: int) -> int:
+    """-w/-h as tmux's args_percentage(1, extent): cells or a percentage of ``extent``;
+    default half of it."""
+    size = size_argument(args, flag, name)
+    if size is None:
+        return extent // 2
+    cells = extent * size[0] // 100 if size[1] else size[0]
+    if cells < 1:
+        raise CommandError(f"{name} too small")
+    if cells > extent:
+        raise CommandError(f"{name} too large")
+    return cells
+
+
+def display_popup(ctx: Context, args: Args) -> None:
+    """tmux 3.3a's display-popup (:mod:`tmux_py.server.popup` says how it lives): the command
+    (default-command, else the shell) in a box over the client, -w/-h wide and high (border
+    included; cells or %; half the terminal by default), at -x/-y (centred by default; -y is
+    the bottom line), -T titled, -B (or -b none) without a border. -C closes the client's
+    popup. Only an attached client can show one."""
+    client = _popup_client(ctx, args)
+    if args.has("C"):
+        if client.popup is not None:
+            client.popup.close()
+        return
+    target = ctx.require_target()
+    width = _popup_size(args, "w", "width", client.columns)
+    height = _popup_size(args, "h", "height", client.lines)
+    x, y = place((width, height), (client.columns, client.lines), args.value("x"), args.value("y"))
+    border = not args.has("B") and args.value("b") != "none"
+    box = Box(x, y, width, height, border, expand_here(ctx, args.value("T", "")))
+    argv = ctx.server.shell_argv(args.positional, target.session)
+    client.open_popup(box, argv, args.value("d", ctx.cwd), from_flags(args), min(2, args.times.get("E", 0)))
+
+
 ENTRIES = (
     CommandEntry("last-pane", last_pane, aliases=("lastp",), flags="t:", target=WINDOW,
                  usage="[-t target-window]", help="select the previously active pane"),
@@ -332,6 +381,12 @@ ENTRIES = (
     CommandEntry("find-window", find_window, aliases=("findw",), flags="CiNrt:TZ", target=PANE, min_args=1,
                  max_args=1, usage="[-CiNrTZ] [-t target-pane] match-string",
                  help="pick a window whose name, titles or contents match"),
+    CommandEntry("display-popup", display_popup, aliases=("popup",), flags="BCEb:c:d:e:h:s:S:t:T:w:x:y:",
+                 target=PANE, max_args=None,
+                 usage="[-BCE] [-b border-lines] [-c target-client] [-d start-directory] [-e environment] "
+                       "[-h height] [-s style] [-S border-style] [-t target-pane] [-T title] [-w width] "
+                       "[-x position] [-y position] [shell-command]",
+                 help="run a command in a box over the client"),
     CommandEntry("choose-tree", choose_tree, flags="Zswt:", target=SESSION, usage="[-Zsw] [-t target]",
                  help="pick a session or window from a list"),
 )

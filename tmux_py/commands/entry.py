@@ -50,9 +50,12 @@ class Args:
     flags: dict[str, Any] = field(default_factory=dict)
     positional: list[str] = field(default_factory=list)
     repeated: dict[str, list[str]] = field(default_factory=dict)
+    #: How often each flag was given (display-popup's -EE).
+    times: dict[str, int] = field(default_factory=dict)
 
     def add(self, flag: str, value: Any) -> None:
         self.flags[flag] = value
+        self.times[flag] = self.times.get(flag, 0) + 1
         if value is not True:
             self.repeated.setdefault(flag, []).append(value)
 

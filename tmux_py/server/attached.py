@@ -21,8 +21,9 @@ the buffer to drain, then flushes again. Memory per client is therefore
 bounded by the screen, whatever the program writes (issue 5 builds its levels
 and counters on this).
 
-Input from the client (keys, paste, mouse) goes to the active pane of its
-window, keys encoded with the pane's modes as a legacy terminal sends them
+Input from the client (keys, paste, mouse) goes to its popup while it has one
+(display-popup, :mod:`tmux_py.server.popup`: its screen is sent like a pane's), else
+to the active pane of its window, keys encoded with the pane's modes as a legacy terminal sends them
 (:func:`tmux_py.keys.encode_typed_key`: a kitty-protocol Shift+Enter is Enter).
 
 Window size, as tmux's resize.c. Each window is sized by its window-size
@@ -60,6 +61,7 @@ from tmux_py.options import OPTION_DEFS, status_lines
 from tmux_py.server.flow import RED, SMALL_UPDATE, Flow
 from tmux_py.server.model import Target, TargetError
 from tmux_py.server.mouse import encode_mouse
+from tmux_py.server.popup import Box, Popup
 from tmux_py.server.status import Jobs, configured, status_line
 
 if TYPE_CHECKING:
@@ -124,6 +126,8 @@ class AttachedClient:
         self._flush_paced = False
         self._express_pending = False
         self._drain_task: asyncio.Task | None = None
+        #: display-popup's box over the window, while one is open.
+        self.popup: Popup | None = None
         self.gone = False
 
     @property
@@ -200,7 +204,8 @@ class AttachedClient:
             # What was marked line by line is dropped for one full redraw once it drains.
             window = self.session.current
             if window is not None:
-                self.full.update(pane_id for pane_id in self.pending if pane_id in window.panes)
+                popup = self.popup.pane.id if self.popup is not None else None
+                self.full.update(pane_id for pane_id in self.pending if pane_id in window.panes or pane_id == popup)
             self.pending.clear()
         log.info("client %s flow %s (%d bytes queued)", self.name, level, self.flow.queued)
         self.connection.send(protocol.Flow(level=level, queued=self.flow.queued,
@@ -242,9 +247,12 @@ class AttachedClient:
         owed = set(self.pending) if most_lines is not None else self.full | set(self.pending)
         updates = size = 0
         for pane_id in owed:
-            pane = window.panes.get(pane_id)
-            if pane is None or pane_id not in geometry:
-                continue
+            if self.popup is not None and pane_id == self.popup.pane.id:
+                pane = self.popup.pane
+            else:
+                pane = window.panes.get(pane_id)
+                if pane is None or pane_id not in geometry:
+                    continue
             full = pane_id in self.full
             if most_lines is not None and (full or len(self.pending[pane_id]) > most_lines):
                 continue
@@ -403,6 +411,37 @@ class AttachedClient:
             "client_created": lambda: int(self.connection.connected),
         }
 
+    # --- display-popup -------------------------------------------------------
+
+    def open_popup(self, box: Box, argv: list[str], cwd: str, environment: dict[str, str],
+                   close_on_exit: int) -> None:
+        """Run ``argv`` in a popup over this client (none if one is open already, as tmux)."""
+        if self.popup is not None:
+            return
+        attachments = self.attachments
+        attachments.popups += 1
+        columns, lines = box.inside
+        pane = attachments.daemon.server.spawn_pane(
+            f"popup{attachments.popups}", argv, cwd, columns, lines, self.session, environment,
+            on_output=self._popup_output, on_exit=self._popup_exited)
+        self.popup = Popup(box, pane, close_on_exit, attachments.daemon.options.get("kill-grace"),
+                           self.connection.send, self._popup_closed)
+        self.full.add(pane.id)
+        self.schedule()
+
+    def _popup_output(self, pane: Pane) -> None:
+        if self.popup is not None and self.popup.pane is pane:
+            self.mark(pane.id, pane.emulator.take_dirty())
+
+    def _popup_exited(self, pane: Pane) -> None:
+        if self.popup is not None and self.popup.pane is pane:
+            self.popup.program_exited()
+
+    def _popup_closed(self, popup: Popup) -> None:
+        self.popup = None
+        self.pending.pop(popup.pane.id, None)
+        self.full.discard(popup.pane.id)
+
     # --- input -------------------------------------------------------------
 
     def _active_pane(self) -> Pane | None:
@@ -410,6 +449,10 @@ class AttachedClient:
         return target.pane if target else None
 
     def keys(self, names: list[str]) -> None:
+        if self.popup is not None:
+            self.attachments.used(self)
+            self.popup.keys(names)
+            return
         pane = self._active_pane()
         if pane is None:
             return
@@ -418,6 +461,9 @@ class AttachedClient:
         self.session.touch()
 
     def paste(self, text: str) -> None:
+        if self.popup is not None:
+            self.popup.paste(text)
+            return
         pane = self._active_pane()
         if pane is None:
             return
@@ -431,7 +477,7 @@ class AttachedClient:
     def mouse(self, event: protocol.Mouse) -> None:
         """A mouse event in window cells: reported to the pane under it, as it asked."""
         window = self.session.current
-        if window is None:
+        if window is None or self.popup is not None:  # tmux's popup takes the mouse (to move it)
             return
         self.attachments.used(self)
         for pane_id, (x, y, columns, lines) in window.geometry().items():
@@ -472,6 +518,8 @@ class Attachments:
         #: Each session's current window when last seen: a new one has its alerts cleared.
         self._current: weakref.WeakKeyDictionary[Session, Window] = weakref.WeakKeyDictionary()
         self._tick: asyncio.TimerHandle | None = None
+        #: Popups opened so far: each one's pane id is new.
+        self.popups = 0
 
     def client(self, connection: Connection) -> AttachedClient | None:
         return self.clients.get(connection)
@@ -584,6 +632,8 @@ class Attachments:
             return
         client.gone = True
         client.jobs.close()
+        if client.popup is not None:
+            client.popup.close()
         self.clients.pop(client.connection, None)
         self.daemon.hooks.notify("client-detached", client=client)
         session = client.session

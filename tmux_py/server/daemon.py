@@ -284,13 +284,17 @@ class Daemon:
     # --- panes ----------------------------------------------------------------
 
     def _spawn_pane(self, pane_id: str, argv: list[str], cwd: str, columns: int, lines: int,
-                    session: Session, environment: dict[str, str]) -> Pane:
-        """A pane's program, its environment the session's plus ``environment`` (-e)."""
+                    session: Session, environment: dict[str, str], *,
+                    on_output: Callable[[Pane], None] | None = None,
+                    on_exit: Callable[[Pane], None] | None = None) -> Pane:
+        """A pane's program, its environment the session's plus ``environment`` (-e); a
+        popup's pane (outside every window) passes its own ``on_output`` and ``on_exit``."""
         with _start_errors(argv):
             pane = Pane(
                 pane_id, argv, cwd=_existing(cwd), env={**self._process_environment(session, pane_id), **environment},
                 columns=columns, lines=lines, history_limit=self.options.get("history-limit"),
-                on_output=self._pane_output, on_exit=self._pane_exited, ration=self.read_ration,
+                on_output=on_output or self._pane_output, on_exit=on_exit or self._pane_exited,
+                ration=self.read_ration,
             )
         self._children[pane.pid] = pane.process_exited
         return pane

@@ -1,0 +1,99 @@
+"""display-popup: a program in a box over an attached client, as tmux 3.3a's popup.c."""
+
+from __future__ import annotations
+
+import os
+
+from conftest import processes_with_env, wait_for_exit, wait_until
+from protocol_client import ProtocolClient
+
+
+def popup_actions(client: ProtocolClient, action: str) -> list[dict]:
+    return [message.args for message in client.actions if message.action == action]
+
+
+def opened(client: ProtocolClient, number: int) -> dict:
+    """The ``number``th popup this client was told to open (from 1), once it was."""
+    client.wait_for(lambda: len(popup_actions(client, "popup")) >= number, 10, f"popup {number}")
+    return popup_actions(client, "popup")[number - 1]
+
+
+def closed(client: ProtocolClient, pane: str) -> None:
+    client.wait_for(lambda: {"pane": pane} in popup_actions(client, "popup-close"), 10, "the popup closed")
+
+
+def test_a_popup_needs_an_attached_client(daemon):
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep", "60")
+    assert daemon.cli("display-popup", "true").stderr == "no current client\n"
+
+
+def test_the_popup_shows_its_program_takes_the_keys_and_stays_after_it_exits(daemon):
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "cat")
+    client = ProtocolClient(str(daemon.socket))
+    try:
+        client.attach("a", 100, 30)
+        daemon.out("display-popup", "-w", "40", "-h", "8", "-T", "#{session_name}!", "-e", "WHO=popup",
+                   "-d", "/", 'echo "$WHO in $PWD"; cat')
+        box = opened(client, 1)
+        # tmux's place for a 40x8 box on 100x30: popup_centre_x/y, y naming the bottom line.
+        assert (box["x"], box["y"], box["width"], box["height"]) == (29, 10, 40, 8)
+        assert (box["columns"], box["lines"], box["border"], box["title"]) == (38, 6, True, "a!")
+        pane = box["pane"]
+        client.wait_for(lambda: client.text(pane)[:1] == ["popup in /"], 10, "the popup's screen")
+        client.keys("h", "i", "Enter")
+        client.wait_for(lambda: client.text(pane)[1:3] == ["hi", "hi"], 10, "keys echoed by the popup's cat")
+        assert "hi" not in "".join(daemon.capture("a")), "the window's pane got nothing"
+        client.keys("C-d")  # cat ends; without -E the box stays until Escape
+        wait_until(lambda: not processes_with_env(b"WHO=popup"), 10, "the popup's program gone")
+        client.keys("x")
+        daemon.out("display-popup", "true")  # one popup at a time: this one does nothing
+        assert popup_actions(client, "popup-close") == [] and len(popup_actions(client, "popup")) == 1
+        client.keys("Escape")
+        closed(client, pane)
+        client.keys("k")
+        daemon.wait_for_text("a", "k")
+    finally:
+        client.close()
+
+
+def test_E_closes_the_popup_when_its_program_exits_and_EE_only_on_success(daemon):
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep", "60")
+    client = ProtocolClient(str(daemon.socket))
+    try:
+        client.attach("a", 80, 24)
+        daemon.out("popup", "-E", "sleep 0.2")
+        closed(client, opened(client, 1)["pane"])
+        daemon.out("popup", "-EE", "echo failing; exit 3")
+        pane = opened(client, 2)["pane"]
+        client.wait_for(lambda: client.text(pane) == ["failing"], 10, "the failing program's output")
+        daemon.out("popup", "-C")
+        closed(client, pane)
+        daemon.out("popup", "-EE", "-B", "-w", "50%", "-h", "10", "-x", "R", "-y", "0", "exit 0")
+        box = opened(client, 3)
+        assert (box["x"], box["y"], box["width"], box["height"], box["border"]) == (40, 0, 40, 10, False)
+        assert (box["columns"], box["lines"]) == (40, 10)
+        closed(client, box["pane"])
+        assert daemon.cli("popup", "-w", "81", "true").stderr == "width too large\n"
+        assert daemon.cli("popup", "-h", "0", "true").stderr == "height too small\n"
+    finally:
+        client.close()
+
+
+def test_C_and_the_client_leaving_hang_up_the_popups_program(daemon):
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep", "60")
+    client = ProtocolClient(str(daemon.socket))
+    try:
+        client.attach("a", 80, 24)
+        daemon.out("popup", "-E", "-e", "MARK=popup-c", "sleep 60")
+        pane = opened(client, 1)["pane"]
+        pids = wait_until(lambda: processes_with_env(b"MARK=popup-c"), 10, "the popup's program")
+        daemon.out("popup", "-C")
+        closed(client, pane)
+        assert all(wait_for_exit(pid, 10) for pid in pids)
+        daemon.out("popup", "-e", "MARK=popup-gone", "sleep 60")
+        opened(client, 2)
+        pids = wait_until(lambda: processes_with_env(b"MARK=popup-gone"), 10, "the second popup's program")
+    finally:
+        client.close()
+    assert all(wait_for_exit(pid, 10) for pid in pids), "the client left: its popup's program is hung up"
+    wait_until(lambda: not any(os.path.exists(f"/proc/{pid}") for pid in pids), 10, "reaped: no zombie left")
