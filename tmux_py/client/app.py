@@ -8,7 +8,8 @@ prompt, scroll mode, help and chooser screens, ``Exit`` to leaving.
 
 Keys. Textual's own bindings are all removed (App and screen), and the app
 takes every key itself (:meth:`TmuxApp.on_event`), in order: to the open
-prompt, or to :meth:`TmuxApp.key`, which after the prefix looks the key up in
+prompt, or to :meth:`TmuxApp.key`, which sends every key to display-popup's box
+while one is open (:class:`PopupView`), else after the prefix looks the key up in
 the bindings (command strings run in the daemon, as this client), otherwise
 sends it to the active pane as a ``Keys`` message, or to copy mode. As tmux
 runs each key's commands before it reads the next key, keys typed while a
@@ -47,6 +48,7 @@ from tmux_py.client.palette import Palette
 from tmux_py.client.theme import DEFAULT_THEME, Theme, load_themes
 from tmux_py.client.widgets.chooser import Chooser
 from tmux_py.client.widgets.help_screen import HelpScreen
+from tmux_py.client.widgets.popup_view import PopupView
 from tmux_py.client.widgets.prompt import Answer, Prompt
 from tmux_py.client.widgets.status_bar import StatusBar
 from tmux_py.client.widgets.window_view import WindowView
@@ -121,6 +123,7 @@ class TmuxApp(App, inherit_bindings=False):
         self.window_view = WindowView(self.palette)
         self.prompt = Prompt(self.prompt_answered)
         self.status_bar = StatusBar()
+        self.popup: PopupView | None = None  # display-popup's box, while open
 
     def get_default_screen(self) -> Screen:
         return MainScreen()
@@ -186,6 +189,9 @@ class TmuxApp(App, inherit_bindings=False):
 
     def on_daemon_event(self, message: protocol.Message) -> None:
         if isinstance(message, protocol.PaneUpdate):
+            if self.popup is not None and message.pane == self.popup.pane.pane_id:
+                self.popup.pane.apply(message)
+                return
             view = self.window_view.panes.get(message.pane)
             if view is not None:
                 view.apply(message)
@@ -249,6 +255,18 @@ class TmuxApp(App, inherit_bindings=False):
             self.display_panes(args.get("panes", {}), float(args.get("seconds", 1.0)))
         elif action == "title":
             self.set_terminal_title(args.get("text", ""))
+        elif action == "popup":
+            self.close_popup()
+            self.popup = PopupView(args, self.palette)
+            self.screen_stack[0].mount(self.popup)
+        elif action == "popup-close":
+            if self.popup is not None and self.popup.pane.pane_id == args.get("pane"):
+                self.close_popup()
+
+    def close_popup(self) -> None:
+        if self.popup is not None:
+            self.popup.remove()
+            self.popup = None
 
     def set_terminal_title(self, text: str) -> None:
         """set-titles: the outer terminal's title (OSC 2), as the daemon expanded it.
@@ -394,6 +412,9 @@ class TmuxApp(App, inherit_bindings=False):
     def key(self, key: str, character: str | None) -> None:
         name = tmux_key(key, character)
         if name is None or self.connection is None:
+            return
+        if self.popup is not None:  # tmux gives a popup every key, the prefix too
+            self.connection.send(protocol.Keys(keys=[name]))
             return
         if self.pane_labels:
             pane_id = self.pane_labels.get(name)

@@ -1,0 +1,31 @@
+"""display-popup in the client: the box drawn over the window, the keys going to it."""
+
+from __future__ import annotations
+
+from .tui_support import async_test, new_session, pane_text, until
+
+
+def popup_text(popup) -> str:
+    return "\n".join("".join(run[0] for run in runs) for runs in popup.pane.rows)
+
+
+@async_test
+async def test_the_popup_floats_over_the_window_and_takes_every_key(daemon, attach):
+    session = new_session(daemon, "cat")
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
+        daemon.cli("display-popup", "-w", "40", "-h", "8", "-T", "box", "cat", check=True)
+        popup = await until(lambda: app.popup, message="the popup")
+        await pilot.pause()
+        # tmux's place on an 80x24 terminal: x (80-1)//2-20, bottom line (24-1)//2+4.
+        assert (popup.region.x, popup.region.y, popup.region.width, popup.region.height) == (19, 7, 40, 8)
+        assert popup.border_title == "box"
+        widget, _ = app.screen.get_widget_at(20, 8)
+        assert widget is popup.pane, "the popup's screen is drawn over the pane beneath"
+        await pilot.press("ctrl+b", "x", "enter")  # the prefix is the popup's too, as in tmux
+        await until(lambda: "^Bx" in popup_text(popup), message="keys echoed in the popup")
+        assert "x" not in pane_text(app)
+        await pilot.press("escape")
+        await until(lambda: app.popup is None and not app.query("PopupView"), message="the popup closed")
+        await pilot.press("k")
+        await client.text("k")
