@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from collections.abc import Callable
@@ -75,7 +76,9 @@ def isolated_env(root: Path) -> dict[str, str]:
         TMUXPY_CONFIG_DIR=str(root / "config"),
         TMUXPY_KILL_GRACE="2",
         SHELL="/bin/sh",
-        PYTHONPATH=str(REPO),
+        # The checkout, then this interpreter's packages: enough for a CLI run without site
+        # (Daemon.command), whose .pth files are not read.
+        PYTHONPATH=os.pathsep.join(dict.fromkeys([str(REPO), *(sysconfig.get_paths()[key] for key in ("purelib", "platlib"))])),
     )
     return env
 
@@ -90,7 +93,10 @@ class Daemon:
     extra_pids: list[int] = field(default_factory=list)
 
     def command(self, *args: str) -> list[str]:
-        return [sys.executable, "-m", "tmux_py", "-S", str(self.socket), *args]
+        """The CLI's argv. Python's -S (before -m; tmuxpy's -S follows): site's .pth files are
+        not read (this sandbox's cost each CLI call ~25 ms, thousands of calls a suite); the
+        environment's PYTHONPATH has the checkout and the packages (:func:`isolated_env`)."""
+        return [sys.executable, "-S", "-m", "tmux_py", "-S", str(self.socket), *args]
 
     def cli(self, *args: str, check: bool = False, timeout: float = 30, **kwargs) -> subprocess.CompletedProcess:
         result = subprocess.run(

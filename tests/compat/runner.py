@@ -163,7 +163,8 @@ class Tmuxpy(Side):
     name = "tmuxpy"
 
     def command(self, argv: list[str]) -> list[str]:
-        return [sys.executable, "-m", "tmux_py", "-S", str(self.socket), *argv]
+        # Python's -S: no site, as conftest's Daemon.command says why.
+        return [sys.executable, "-S", "-m", "tmux_py", "-S", str(self.socket), *argv]
 
     def server_pids(self) -> list[int]:
         try:
