@@ -30,10 +30,11 @@ __all__ = ["COPY_MODE_TABLES", "DEFAULT_BINDINGS", "DEFAULT_COPY_MODE_BINDINGS",
 
 #: tmux 3.3a's default prefix bindings that tmuxpy has commands for, as tmux writes them
 #: (``list-keys -T prefix``), each with the note ``list-keys -N`` shows (C-b ?). Not yet:
-#: C-z suspend-client, < and > display-menu, C customize-mode, t clock-mode.
+#: < and > display-menu, C customize-mode, t clock-mode.
 _PREFIX_DEFAULTS: tuple[tuple[str, str, str], ...] = (
     ("C-b", "Send the prefix key", "send-prefix"),
     ("C-o", "Rotate through the panes", "rotate-window"),
+    ("C-z", "Suspend the current client", "suspend-client"),
     ("Space", "Select next layout", "next-layout"),
     ("!", "Break pane to a new window", "break-pane"),
     ('"', "Split window vertically", "split-window"),

@@ -76,6 +76,12 @@ def test_split_type_detach_reattach_in_a_real_terminal(daemon):
         assert left.index("left-2") < border < right.index("right-4") == border + 1
         assert lines[-1].startswith("[e2e] 0:"), "the status line is the last line"
         assert len(daemon.out("list-panes", "-t", "e2e").splitlines()) == 2
+        # C-b C-z: the client stops (the shell says so), still attached; fg brings it back.
+        outer.keys("C-b", "C-z")
+        outer.wait(lambda s: "Stopped" in s and not s.splitlines()[-1].startswith("[e2e] 0:"), "the suspended client")
+        assert len(daemon.out("list-clients").splitlines()) == 1
+        outer.keys("fg", "Enter")
+        outer.wait(lambda s: s.splitlines()[-1].startswith("[e2e] 0:") and "right-4" in s, "the client back after fg")
         outer.keys("C-b", "d")
         outer.wait(lambda s: "[detached (from session e2e)]" in s, "the second detach")
     finally:

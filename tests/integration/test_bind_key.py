@@ -31,9 +31,10 @@ def test_bindings_from_the_config_and_list_keys_as_tmux(daemon):
     conf.write_text(CONF)
     daemon.out("-f", str(conf), "new", "-d", "-s", "a", "sleep 60")
     lines = daemon.out("lsk", "-T", "prefix").splitlines()
-    assert lines[:3] == [
+    assert lines[:4] == [
         "bind-key    -T prefix C-b     send-prefix",
         "bind-key    -T prefix C-o     rotate-window",
+        "bind-key    -T prefix C-z     suspend-client",
         "bind-key    -T prefix Space   next-layout",
     ]
     for line in ("bind-key -r -T prefix h       select-pane -L",

@@ -133,6 +133,9 @@ class TmuxApp(App, inherit_bindings=False):
     async def on_mount(self) -> None:
         self.apply_theme(self.theme_override or self.config.options.get("theme") or DEFAULT_THEME)
         self.window_view.focus()
+        # Back from suspend-client (the shell's fg): the terminal holds the shell's screen, so
+        # everything is drawn again, the panes sent whole by the daemon.
+        self.app_resume_signal.subscribe(self, lambda _app: self.run_argv(["refresh-client"]))
         self.connection = DaemonConnection(self.socket_path, self.on_daemon_event, self.on_daemon_lost)
         try:
             await self.connection.connect()
@@ -232,6 +235,8 @@ class TmuxApp(App, inherit_bindings=False):
                 self.prompt.ask("confirm", [(args.get("prompt", "Confirm? (y/n) "), "")], "",
                                 {"command": args.get("command", "")})
             self.show_status()
+        elif action == "suspend":
+            self.action_suspend_process()  # Textual gives the terminal back first, and takes it on SIGCONT
         elif action == "copy-mode":
             self.enter_copy_mode(args.get("pane", ""), page_up=bool(args.get("page_up")))
         elif action == "choose-tree":

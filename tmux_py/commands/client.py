@@ -164,6 +164,12 @@ def switch_client(ctx: Context, args: Args) -> None:
     client.attachments.switch(client, session)
 
 
+def suspend_client(ctx: Context, args: Args) -> None:
+    """The client stops itself (SIGTSTP, after giving the terminal back) until the shell's ``fg``;
+    it stays attached meanwhile, as tmux's."""
+    target_client(ctx).ui("suspend")
+
+
 def refresh_client(ctx: Context, args: Args) -> None:
     """Draw the client again: all of it, or (-S) its status line. Control-mode flags are
     refused as tmux refuses them for a terminal client; panning (-D -U -L -R -c, a window
@@ -361,6 +367,8 @@ ENTRIES = (
     CommandEntry("switch-client", switch_client, aliases=("switchc",), flags="lnpt:", target=WINDOW,
                  usage="[-lnp] [-t target-session]",
                  help="show another session (or window) in this client: -n/-p next/previous, -l last"),
+    CommandEntry("suspend-client", suspend_client, aliases=("suspendc",), flags="t:", target=SESSION,
+                 usage="[-t target-client]", help="stop the client until the shell's fg"),
     CommandEntry("refresh-client", refresh_client, aliases=("refresh",), flags="A:B:cC:Df:F:lLRSt:U",
                  target=SESSION, max_args=1,
                  usage="[-cDlLRSU] [-A pane:state] [-B name:what:format] [-C XxY] [-f flags] [-t target-client] "
