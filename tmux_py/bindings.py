@@ -30,7 +30,7 @@ __all__ = ["COPY_MODE_TABLES", "DEFAULT_BINDINGS", "DEFAULT_COPY_MODE_BINDINGS",
 
 #: tmux 3.3a's default prefix bindings that tmuxpy has commands for, as tmux writes them
 #: (``list-keys -T prefix``), each with the note ``list-keys -N`` shows (C-b ?). Not yet:
-#: < and > display-menu, C customize-mode, t clock-mode.
+#: < and > display-menu, C customize-mode.
 _PREFIX_DEFAULTS: tuple[tuple[str, str, str], ...] = (
     ("C-b", "Send the prefix key", "send-prefix"),
     ("C-o", "Rotate through the panes", "rotate-window"),
@@ -72,6 +72,7 @@ _PREFIX_DEFAULTS: tuple[tuple[str, str, str], ...] = (
     ("q", "Display pane numbers", "display-panes"),
     ("r", "Redraw the current client", "refresh-client"),
     ("s", "Choose a session from a list", "choose-tree -Zs"),
+    ("t", "Show a clock", "clock-mode"),
     ("w", "Choose a window from a list", "choose-tree -Zw"),
     ("x", "Kill the active pane", 'confirm-before -p "kill-pane #P? (y/n)" kill-pane'),
     ("z", "Zoom the active pane", "resize-pane -Z"),

@@ -34,15 +34,18 @@ from textual import constants, events
 from textual.app import App
 from textual.screen import Screen
 from textual.theme import Theme as TextualTheme
+from textual.timer import Timer
 
 from tmux_py import protocol
 from tmux_py.config import Config, load_config
 from tmux_py.client.connection import CLOSED, ConnectionLost, DaemonConnection
+from tmux_py.client.clock_mode import ClockMode
 from tmux_py.client.copy_mode import CopyMode, binding, copy_action
 from tmux_py.bindings import COPY_MODE_TABLES, canonical_key
 from tmux_py.client.keymap import DEFAULT_BINDINGS, missing_bindings, tmux_key
 from tmux_py.cmdline import CommandLineError, fill_commands, split_commands
 from tmux_py.options import status_lines
+from tmux_py.style import parse_colour
 from tmux_py.client.messages import BorderDragged, PaneMouse, WindowClicked
 from tmux_py.client.palette import Palette
 from tmux_py.client.theme import DEFAULT_THEME, Theme, load_themes
@@ -106,6 +109,8 @@ class TmuxApp(App, inherit_bindings=False):
         self.mouse_on = True
         self.status_enabled = True
         self.mode_keys = "emacs"
+        self.clock_options = {"clock-mode-colour": "blue", "clock-mode-style": "24"}
+        self._clock_timer: Timer | None = None
         self.terminal_title = ""  # what set-titles last put in the outer terminal's title
         self.command_names: list[str] = []
         self.layout: protocol.Layout | None = None
@@ -235,6 +240,8 @@ class TmuxApp(App, inherit_bindings=False):
                 self.prompt.ask("confirm", [(args.get("prompt", "Confirm? (y/n) "), "")], "",
                                 {"command": args.get("command", "")})
             self.show_status()
+        elif action == "clock-mode":
+            self.enter_clock_mode(args.get("pane", ""))
         elif action == "suspend":
             self.action_suspend_process()  # Textual gives the terminal back first, and takes it on SIGCONT
         elif action == "copy-mode":
@@ -320,6 +327,9 @@ class TmuxApp(App, inherit_bindings=False):
             self.show_status()
         if "mode-keys" in options:
             self.mode_keys = str(options["mode-keys"])
+        for name in ("clock-mode-colour", "clock-mode-style"):
+            if name in options:
+                self.clock_options[name] = str(options[name])
         if "escape-time" in options:
             # Textual's input parser reads this constant each time it meets an Escape (its only
             # handle besides ESCDELAY, read once at import), so tmux's option applies live.
@@ -441,6 +451,10 @@ class TmuxApp(App, inherit_bindings=False):
             self.status_bar.update(prefix=self.prefix)
             return
         view = self.window_view.active_view()
+        if view is not None and view.clock is not None:  # tmux's clock mode: any key ends it
+            view.clock = None
+            view.refresh()
+            return
         in_mode = view is not None and view.copy is not None
         # tmux's copy mode: the key's binding in the mode-keys table, else in the root table (as
         # anywhere: bind -n, no prefix needed), else nothing; outside it the key goes to the pane.
@@ -553,6 +567,22 @@ class TmuxApp(App, inherit_bindings=False):
             self.key(*answer.key)
 
     # --- scroll mode ----------------------------------------------------------------
+
+    def enter_clock_mode(self, pane_id: str) -> None:
+        view = self.window_view.panes.get(pane_id)
+        if view is None:
+            return
+        colour = parse_colour(self.clock_options["clock-mode-colour"])
+        view.clock = ClockMode(view.palette, 4 if colour is None else colour,  # tmux's default: blue
+                               self.clock_options["clock-mode-style"])
+        view.refresh()
+        if self._clock_timer is None:  # the minute turns: every clock shown is drawn again
+            self._clock_timer = self.set_interval(1.0, self._tick_clocks)
+
+    def _tick_clocks(self) -> None:
+        for view in self.window_view.panes.values():
+            if view.clock is not None and view.clock.tick():
+                view.refresh()
 
     def enter_copy_mode(self, pane_id: str, page_up: bool = False, wheel: int = 0) -> None:
         view = self.window_view.panes.get(pane_id)

@@ -164,6 +164,11 @@ def switch_client(ctx: Context, args: Args) -> None:
     client.attachments.switch(client, session)
 
 
+def clock_mode(ctx: Context, args: Args) -> None:
+    """The pane shows the time in large digits until a key (drawn by the client)."""
+    target_client(ctx).ui("clock-mode", pane=ctx.require_target().pane.id)
+
+
 def suspend_client(ctx: Context, args: Args) -> None:
     """The client stops itself (SIGTSTP, after giving the terminal back) until the shell's ``fg``;
     it stays attached meanwhile, as tmux's."""
@@ -367,6 +372,8 @@ ENTRIES = (
     CommandEntry("switch-client", switch_client, aliases=("switchc",), flags="lnpt:", target=WINDOW,
                  usage="[-lnp] [-t target-session]",
                  help="show another session (or window) in this client: -n/-p next/previous, -l last"),
+    CommandEntry("clock-mode", clock_mode, flags="t:", target=PANE, usage="[-t target-pane]",
+                 help="show the time in large digits in a pane"),
     CommandEntry("suspend-client", suspend_client, aliases=("suspendc",), flags="t:", target=SESSION,
                  usage="[-t target-client]", help="stop the client until the shell's fg"),
     CommandEntry("refresh-client", refresh_client, aliases=("refresh",), flags="A:B:cC:Df:F:lLRSt:U",

@@ -7,7 +7,8 @@ replaces the changed lines, drops their Strips and refreshes only those rows;
 over its cell (reverse colours) in the active pane while the program shows it.
 
 In scroll mode (:class:`~tmux_py.client.copy_mode.CopyMode`) the rows show the
-mode's view of history and screen instead.
+mode's view of history and screen instead; in clock mode
+(:class:`~tmux_py.client.clock_mode.ClockMode`), the time.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from tmux_py import protocol
 from tmux_py.client.palette import Palette
 
 if TYPE_CHECKING:
+    from tmux_py.client.clock_mode import ClockMode
     from tmux_py.client.copy_mode import CopyMode
 
 
@@ -48,6 +50,7 @@ class PaneView(Widget):
         self.title = ""
         self.modes: dict = {}
         self.copy: CopyMode | None = None
+        self.clock: ClockMode | None = None
         self.label = ""  # display-panes: the pane's index, drawn over its middle row
         self.label_style = Style(reverse=True, bold=True)
 
@@ -110,6 +113,8 @@ class PaneView(Widget):
         return strip
 
     def render_line(self, y: int) -> Strip:
+        if self.clock is not None:
+            return self.clock.render_line(y, self.columns, self.lines_count)
         if self.copy is not None:
             return self.copy.render_line(y)
         strip = self.line_strip(y)
