@@ -68,7 +68,10 @@ def processes_with_env(needle: bytes) -> list[int]:
 
 
 def isolated_env(root: Path) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith("TMUXPY")}
+    # LINES and COLUMNS (pytest-xdist's workers set them) would size every terminal program,
+    # the attached client in a real terminal too, whatever its tty says.
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith("TMUXPY") and key not in ("LINES", "COLUMNS")}
     env.update(
         TMUXPY_RUNTIME_DIR=str(root / "run"),
         TMUXPY_LOG_DIR=str(root / "log"),

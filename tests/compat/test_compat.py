@@ -35,6 +35,7 @@ def _diff(comparison: Comparison) -> str:
                                         comparison.actual.splitlines(keepends=True), "tmux", "tmuxpy"))
 
 
+@pytest.mark.xdist_group("compat")  # one worker runs them all: compat_runs is one session-wide run
 @pytest.mark.parametrize("case", params())
 def test_same_as_tmux(case, compat_runs):
     comparison = compat_runs[case.name].result()
