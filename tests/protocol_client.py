@@ -44,6 +44,12 @@ class ProtocolClient:
     def close(self) -> None:
         self.sock.close()
 
+    def __enter__(self) -> "ProtocolClient":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def attach(self, target: str, columns: int = 80, lines: int = 24, *, wait: bool = True) -> None:
         request_id = self.next_id
         self.next_id += 1

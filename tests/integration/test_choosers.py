@@ -18,8 +18,7 @@ def test_choose_buffer_lists_the_buffers_and_picking_one_pastes_it(daemon):
     daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "cat")
     daemon.out("set-buffer", "older")
     daemon.out("set-buffer", "newest")
-    client = ProtocolClient(str(daemon.socket))
-    try:
+    with ProtocolClient(str(daemon.socket)) as client:
         client.attach("a", 80, 24)
         daemon.out("choose-buffer", "-t", "a")
         items = chooser(client, "buffers")
@@ -29,14 +28,11 @@ def test_choose_buffer_lists_the_buffers_and_picking_one_pastes_it(daemon):
         daemon.wait_for_text("a", "older")
         daemon.out("choose-buffer", "-r", "-t", "a", "set-buffer -b %% again")
         assert chooser(client, "buffers")[0]["command"] == "set-buffer -b buffer1 again"
-    finally:
-        client.close()
 
 
 def test_choose_client_lists_the_clients_and_its_default_detaches_by_name(daemon):
     daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep", "60")
-    client = ProtocolClient(str(daemon.socket))
-    try:
+    with ProtocolClient(str(daemon.socket)) as client:
         client.attach("a", 80, 24)
         daemon.out("choose-client", "-t", "a")
         [item] = chooser(client, "clients")
@@ -44,16 +40,13 @@ def test_choose_client_lists_the_clients_and_its_default_detaches_by_name(daemon
         assert item["label"].startswith(f"{name}: a [80x24") and item["command"] == f"detach-client -t {name}"
         daemon.out("detach-client", "-t", name)
         client.wait_for(lambda: client.exit is not None, 10, "the client detached by name")
-    finally:
-        client.close()
 
 
 def test_find_window_matches_names_titles_and_contents(daemon):
     daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "-n", "editor", "sleep", "60")
     daemon.out("neww", "-d", "-t", "a", "-n", "logs", "sh", "-c", "echo needle-in-here; exec sleep 60")
     daemon.wait_for_text("a:1", "needle-in-here")
-    client = ProtocolClient(str(daemon.socket))
-    try:
+    with ProtocolClient(str(daemon.socket)) as client:
         client.attach("a", 80, 24)
         daemon.out("find-window", "-t", "a", "needle")
         assert [item["label"] for item in chooser(client, "windows matching needle")] == ["a:1: logs"]
@@ -65,5 +58,3 @@ def test_find_window_matches_names_titles_and_contents(daemon):
         daemon.out("find-window", "-r", "-t", "a", "^need.e")
         assert [item["label"] for item in chooser(client, "windows matching ^need.e")] == ["a:1: logs"]
         assert daemon.cli("find-window", "-r", "-t", "a", "(").stderr.startswith("bad regular expression")
-    finally:
-        client.close()

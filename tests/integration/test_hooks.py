@@ -31,8 +31,7 @@ def test_client_events_run_their_hooks(daemon):
     daemon.out("new", "-d", "-s", "b", "sleep 60")
     for hook in ("client-attached", "client-session-changed", "client-resized", "client-detached"):
         _appending(daemon, hook, f"{hook}:#{{hook_client}}:#{{session_name}}")
-    client = ProtocolClient(str(daemon.socket))
-    try:
+    with ProtocolClient(str(daemon.socket)) as client:
         client.attach("a")
         wait_until(lambda: len(_lines(daemon)) >= 2, message="attach hooks")
         name = _lines(daemon)[0].split(":")[1]
@@ -47,8 +46,6 @@ def test_client_events_run_their_hooks(daemon):
         wait_until(lambda: f"client-session-changed:{name}:b" in _lines(daemon), message="switch")
         client.send(protocol.Detach())
         wait_until(lambda: f"client-detached:{name}:b" in _lines(daemon), message="client-detached")
-    finally:
-        client.close()
 
 
 def test_a_notification_sees_the_hook_formats_of_its_event(daemon):

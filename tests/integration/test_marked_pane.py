@@ -13,8 +13,7 @@ def _flags(client: ProtocolClient) -> str:
 def test_marking_a_pane_is_sent_to_the_attached_client(daemon):
     daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "-x", "80", "-y", "24", "sleep", "60")
     daemon.out("split-window", "-d", "-t", "a", "sleep", "60")
-    client = ProtocolClient(str(daemon.socket))
-    try:
+    with ProtocolClient(str(daemon.socket)) as client:
         client.attach("a")
         client.wait_for(lambda: _flags(client) == "*", 10, "the first layout")
         daemon.out("select-pane", "-m", "-t", "a:0.1")
@@ -26,5 +25,3 @@ def test_marking_a_pane_is_sent_to_the_attached_client(daemon):
         daemon.out("kill-pane", "-t", "a:0.1")
         client.wait_for(lambda: _flags(client) == "*", 10, "no M once the marked pane died")
         assert daemon.out("display", "-p", "-t", "a", "#{pane_marked_set}") == "0\n"
-    finally:
-        client.close()

@@ -29,8 +29,7 @@ def test_a_popup_needs_an_attached_client(daemon):
 
 def test_the_popup_shows_its_program_takes_the_keys_and_stays_after_it_exits(daemon):
     daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "cat")
-    client = ProtocolClient(str(daemon.socket))
-    try:
+    with ProtocolClient(str(daemon.socket)) as client:
         client.attach("a", 100, 30)
         daemon.out("display-popup", "-w", "40", "-h", "8", "-T", "#{session_name}!", "-e", "WHO=popup",
                    "-d", "/", 'echo "$WHO in $PWD"; cat')
@@ -52,14 +51,11 @@ def test_the_popup_shows_its_program_takes_the_keys_and_stays_after_it_exits(dae
         closed(client, pane)
         client.keys("k")
         daemon.wait_for_text("a", "k")
-    finally:
-        client.close()
 
 
 def test_E_closes_the_popup_when_its_program_exits_and_EE_only_on_success(daemon):
     daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep", "60")
-    client = ProtocolClient(str(daemon.socket))
-    try:
+    with ProtocolClient(str(daemon.socket)) as client:
         client.attach("a", 80, 24)
         daemon.out("popup", "-E", "sleep 0.2")
         closed(client, opened(client, 1)["pane"])
@@ -75,14 +71,11 @@ def test_E_closes_the_popup_when_its_program_exits_and_EE_only_on_success(daemon
         closed(client, box["pane"])
         assert daemon.cli("popup", "-w", "81", "true").stderr == "width too large\n"
         assert daemon.cli("popup", "-h", "0", "true").stderr == "height too small\n"
-    finally:
-        client.close()
 
 
 def test_C_and_the_client_leaving_hang_up_the_popups_program(daemon):
     daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep", "60")
-    client = ProtocolClient(str(daemon.socket))
-    try:
+    with ProtocolClient(str(daemon.socket)) as client:
         client.attach("a", 80, 24)
         daemon.out("popup", "-E", "-e", "MARK=popup-c", "sleep 60")
         pane = opened(client, 1)["pane"]
@@ -93,7 +86,5 @@ def test_C_and_the_client_leaving_hang_up_the_popups_program(daemon):
         daemon.out("popup", "-e", "MARK=popup-gone", "sleep 60")
         opened(client, 2)
         pids = wait_until(lambda: processes_with_env(b"MARK=popup-gone"), 10, "the second popup's program")
-    finally:
-        client.close()
     assert all(wait_for_exit(pid, 10) for pid in pids), "the client left: its popup's program is hung up"
     wait_until(lambda: not any(os.path.exists(f"/proc/{pid}") for pid in pids), 10, "reaped: no zombie left")

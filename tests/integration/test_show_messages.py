@@ -10,8 +10,7 @@ from protocol_client import ProtocolClient
 def test_the_log_holds_commands_errors_and_messages_newest_first_up_to_the_limit(daemon):
     daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep", "60")
     assert daemon.cli("show-messages").stderr == "no current client\n"  # tmux wants a client too
-    client = ProtocolClient(str(daemon.socket))
-    try:
+    with ProtocolClient(str(daemon.socket)) as client:
         client.attach("a", 80, 24)
         daemon.out("display", "-t", "a", "hello there")
         assert daemon.cli("nosuch").returncode == 1
@@ -28,5 +27,3 @@ def test_the_log_holds_commands_errors_and_messages_newest_first_up_to_the_limit
         daemon.out("set", "-g", "message-limit", "2")
         assert len(daemon.out("showmsgs").splitlines()) == 2
         assert daemon.out("show-messages", "-J") == daemon.out("show-messages", "-T") == ""
-    finally:
-        client.close()

@@ -75,12 +75,9 @@ def test_the_line_is_tmuxs(daemon, width, commands, expected):
     _three_windows(daemon, width)
     for command in commands:
         daemon.out(*command)
-    client = StatusClient(str(daemon.socket))
-    try:
+    with StatusClient(str(daemon.socket)) as client:
         client.attach("main", width, 11)
         client.wait_for(lambda: client.line() == expected, 10, f"the line {expected!r}")
-    finally:
-        client.close()
 
 
 def test_styles_and_ranges_as_tmux(daemon):
@@ -89,8 +86,7 @@ def test_styles_and_ranges_as_tmux(daemon):
     daemon.out("set", "-g", "status-right", "R")
     daemon.out("set", "-g", "status-left", "#[fg=red,bold]LEFT#[default]|")
     daemon.out("set", "-g", "window-status-current-style", "bg=blue")
-    client = StatusClient(str(daemon.socket))
-    try:
+    with StatusClient(str(daemon.socket)) as client:
         client.attach("main", 60, 11)
         client.wait_for(lambda: client.line().startswith("LEFT|"), 10, "the configured line")
         runs = client.status.lines[0]
@@ -100,14 +96,11 @@ def test_styles_and_ranges_as_tmux(daemon):
         ids = daemon.out("list-windows", "-t", "main", "-F", "#{window_id}").split()
         # Each window's range takes its text and the separator after it (tmux's end + 1).
         assert [windows[window_id] for window_id in ids] == [(5, 11), (11, 17), (17, 22)]
-    finally:
-        client.close()
 
 
 def test_the_themed_bar_until_an_option_is_set_and_after_it_is_unset(daemon):
     _three_windows(daemon, 40)
-    client = StatusClient(str(daemon.socket))
-    try:
+    with StatusClient(str(daemon.socket)) as client:
         client.attach("main", 40, 11)
         client.wait_for(lambda: client.layout, 10, "the layout")
         assert client.status is None  # nothing configured: the client draws its own bar
@@ -119,24 +112,19 @@ def test_the_themed_bar_until_an_option_is_set_and_after_it_is_unset(daemon):
         client.wait_for(lambda: client.status.lines == [], 10, "the themed bar back")
         daemon.out("set", "-t", "main", "window-status-separator", "/")  # a window's own value counts too
         client.wait_for(lambda: client.line().startswith("[main] 0:renamed*/1:w1 "), 10, "the window's line")
-    finally:
-        client.close()
 
 
 def test_the_line_follows_the_clients_width_and_status_lines(daemon):
     _three_windows(daemon, 40)
     daemon.out("set", "-g", "status-right", "R")
     daemon.out("set", "-g", "status", "2")
-    client = StatusClient(str(daemon.socket))
-    try:
+    with StatusClient(str(daemon.socket)) as client:
         client.attach("main", 40, 11)
         client.wait_for(lambda: len(client.line()) == 40, 10, "a 40-cell line")
         # tmux's status-format[1]: each pane's index and size, centred.
         assert client.line(1).strip() == "0[40x9]"
         client.send(protocol.Resize(columns=50, lines=11))
         client.wait_for(lambda: len(client.line()) == 50 and client.line().endswith("R"), 10, "a 50-cell line")
-    finally:
-        client.close()
     wait_until(lambda: "main" in daemon.out("ls"), message="the session stays")
 
 
@@ -144,8 +132,7 @@ def test_the_clock_is_drawn_again_every_status_interval(daemon):
     _three_windows(daemon, 40)
     daemon.out("set", "-g", "status-interval", "1")
     daemon.out("set", "-g", "status-right", "%H:%M:%S")
-    client = StatusClient(str(daemon.socket))
-    try:
+    with StatusClient(str(daemon.socket)) as client:
         client.attach("main", 40, 11)
         first = client.wait_for(lambda: client.line()[-8:].count(":") == 2 and client.line(), 10, "the clock")
         client.wait_for(lambda: client.line() != first, 5, "the clock a second later")
@@ -154,8 +141,6 @@ def test_the_clock_is_drawn_again_every_status_interval(daemon):
         sent = client.received
         client.drain(2.5)
         assert client.received == sent
-    finally:
-        client.close()
 
 
 def test_commands_in_the_line_show_their_last_output_line_once_they_have_one(daemon):
@@ -163,38 +148,29 @@ def test_commands_in_the_line_show_their_last_output_line_once_they_have_one(dae
     _three_windows(daemon, 60)
     # %% as in tmux: the line goes through strftime before its commands run.
     daemon.out("set", "-g", "status-right", "[#(sleep 2; echo slow)][#(echo fast; echo second)][#(printf %%s abc)]")
-    client = StatusClient(str(daemon.socket))
-    try:
+    with StatusClient(str(daemon.socket)) as client:
         client.attach("main", 60, 11)
         client.wait_for(lambda: client.line().endswith("[][second][abc]"), 10, "the quick commands' output")
         client.wait_for(lambda: client.line().endswith("[slow][second][abc]"), 10, "the slow command's output")
-    finally:
-        client.close()
 
 
 def test_status_bg_goes_over_status_style(daemon):
     # tmux 3.3a with status-bg red: ESC[30m ESC[41m, status-style still bg=green,fg=black.
     _three_windows(daemon, 40)
     daemon.out("set", "-g", "status-bg", "red")
-    client = StatusClient(str(daemon.socket))
-    try:
+    with StatusClient(str(daemon.socket)) as client:
         client.attach("main", 40, 11)
         client.wait_for(lambda: client.line().startswith("[main] 0:w0*"), 10, "tmux's line")
         assert {tuple(run[1:]) for run in client.status.lines[0]} == {(0, 1, 0)}
-    finally:
-        client.close()
 
 
 def test_a_command_still_running_is_killed_when_its_client_leaves(daemon):
     _three_windows(daemon, 40)
     daemon.out("set", "-g", "status-right", "#(exec sleep 137)")
-    client = StatusClient(str(daemon.socket))
-    try:
+    with StatusClient(str(daemon.socket)) as client:
         client.attach("main", 40, 11)
         client.wait_for(lambda: client.status, 10, "tmux's line")
         wait_until(lambda: processes_named("sleep 137"), message="the command running")
-    finally:
-        client.close()
     wait_until(lambda: not processes_named("sleep 137"), message="the command killed")
 
 

@@ -14,8 +14,7 @@ def height(daemon) -> str:
 
 def test_the_window_loses_one_line_per_status_line(daemon):
     daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "-x", "100", "-y", "40", "sleep", "60")
-    client = ProtocolClient(str(daemon.socket))
-    try:
+    with ProtocolClient(str(daemon.socket)) as client:
         client.attach("a", 80, 24)
         wait_until(lambda: height(daemon) == "80x23", message="one status line")
         for value, expected in (("2", "80x22"), ("off", "80x24"), ("5", "80x19"), ("on", "80x23")):
@@ -23,16 +22,13 @@ def test_the_window_loses_one_line_per_status_line(daemon):
             assert height(daemon) == expected, value
             client.wait_for(lambda: client.layout and client.layout.lines == int(expected[3:]), 10,
                             f"the layout sent for status {value}")
-    finally:
-        client.close()
 
 
 def test_a_sessions_own_status_value_sizes_its_windows_and_is_what_its_clients_apply(daemon):
     # tmux 3.3a, an 80x24 client on s: set -t s status off -> 80x24, 3 -> 80x21, and a later
     # set -g status off leaves s at 80x21 (its own value wins).
     daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "-x", "100", "-y", "40", "sleep", "60")
-    client = ProtocolClient(str(daemon.socket))
-    try:
+    with ProtocolClient(str(daemon.socket)) as client:
         client.attach("a", 80, 24)
         wait_until(lambda: height(daemon) == "80x23", message="one status line")
         for command, expected, applied in ((("set", "-t", "a", "status", "off"), "80x24", "off"),
@@ -42,5 +38,3 @@ def test_a_sessions_own_status_value_sizes_its_windows_and_is_what_its_clients_a
             assert height(daemon) == expected, command
             client.wait_for(lambda: client.options.get("status") == applied, 10,
                             f"the client told status {applied} after {command}")
-    finally:
-        client.close()

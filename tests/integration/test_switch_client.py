@@ -18,8 +18,7 @@ def _client_session(daemon) -> str:
 def test_switch_client_next_previous_and_last(daemon):
     for name in ("b", "a", "c"):
         daemon.out("-f", "/dev/null", "new", "-d", "-s", name, "-x", "80", "-y", "24", "sleep", "60")
-    client = ProtocolClient(str(daemon.socket))
-    try:
+    with ProtocolClient(str(daemon.socket)) as client:
         client.attach("b")
         result = daemon.cli("switch-client", "-l")
         assert (result.returncode, result.stderr) == (1, "can't find last session\n")
@@ -35,5 +34,3 @@ def test_switch_client_next_previous_and_last(daemon):
             result = daemon.cli("switch-client", flag)
             assert (result.returncode, result.stderr) == (1, f"can't find {error} session\n")
         assert _client_session(daemon) == "c"
-    finally:
-        client.close()

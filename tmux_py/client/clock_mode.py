@@ -80,6 +80,8 @@ class ClockMode:
         self.colour = colour
         self.style = style
         self.text = clock_text(style)
+        self._rows_for: tuple[str, int, int] | None = None
+        self._rows: list[str] = []
 
     def tick(self) -> bool:
         """True when the time shown has changed (the view redraws)."""
@@ -88,7 +90,9 @@ class ClockMode:
         return changed
 
     def render_line(self, y: int, columns: int, lines: int) -> Strip:
-        row = clock_lines(self.text, columns, lines)[y] if y < lines else " " * columns
+        if self._rows_for != (self.text, columns, lines):  # once per minute or resize, not per row
+            self._rows_for, self._rows = (self.text, columns, lines), clock_lines(self.text, columns, lines)
+        row = self._rows[y] if y < lines else " " * columns
         plain = self.palette.default
         if fits(self.text, columns, lines):
             painted = self.palette.style(DEFAULT, self.colour, 0)
