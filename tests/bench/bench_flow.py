@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shlex
 import signal
 import subprocess
 import string
@@ -220,6 +221,29 @@ def throughput(quick: bool) -> list[dict]:
                    rate(ours), rate(theirs), ">= tmux", "100x30 pane, until the last line is drawn")]
 
 
+def unwatched_throughput(quick: bool) -> list[dict]:
+    """The same `cat` in a detached session, from its start to its end (a `wait-for` after it).
+
+    The price of tmuxpy's rest for floods nobody watches (server/pane.py, UNWATCHED_DUTY)."""
+    size = 3 * MIB if quick else 10 * MIB
+    seconds = {}
+    with servers() as (tmuxpy, tmux):
+        path = tmuxpy.root / "ls.txt"
+        realistic_file(path, size)
+        for name, server, shell in (("tmuxpy", tmuxpy, ["sh", "-c"]), ("tmux", tmux, [])):
+            signal_done = shlex.join(server.argv("wait-for", "-S", "done"))
+            server.cmd("new", "-d", "-s", "cat", "-x", "100", "-y", "30", *shell,
+                       f"read go; cat {path}; {signal_done}; exec sleep 600")
+            started = time.perf_counter()
+            server.cmd("send-keys", "-t", "cat", "Enter")
+            server.cmd("wait-for", "done")
+            seconds[name] = time.perf_counter() - started
+    rate = lambda name: round(size / MIB / seconds[name], 2)  # noqa: E731
+    return [figure(f"throughput, the same `cat` {size // MIB} MiB in a detached session", "MiB/s",
+                   rate("tmuxpy"), rate("tmux"),
+                   note="a flood nobody watches is emulated half the time (tmux: at full speed)")]
+
+
 def _outer_screen(outer: list[str], lines: int) -> list[str]:
     screen = subprocess.run([*outer, "capture-pane", "-p", "-t", "outer"], capture_output=True, text=True).stdout
     return [line.rstrip() for line in screen.split("\n")[:lines]]
@@ -278,7 +302,7 @@ def stopped_client(quick: bool) -> list[dict]:
 
 
 def run(quick: bool) -> list[dict]:
-    return throughput(quick) + slow_client(quick) + busy_panes(quick) + stopped_client(quick)
+    return throughput(quick) + unwatched_throughput(quick) + slow_client(quick) + busy_panes(quick) + stopped_client(quick)
 
 
 if __name__ == "__main__":

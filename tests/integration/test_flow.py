@@ -125,3 +125,25 @@ def test_a_silent_peer_holds_a_flood_only_briefly(daemon):
         for peer in silent:
             peer.close()
         daemon.out("send-keys", "-t", "flood", "C-c")
+
+
+def test_a_flood_nobody_watches_rests_and_a_watched_one_does_not(daemon):
+    # Unwatched (detached here), the flood is emulated half the time (pane.UNWATCHED_DUTY);
+    # once a client that keeps up shows it, it is read at full speed again.
+    daemon.out("new", "-d", "-s", "flood", "-x", "100", "-y", "30", *FLOOD)
+    daemon.out("send-keys", "-t", "flood", "Enter")
+
+    def stats() -> dict:
+        return status(daemon)["pane_stats"][0]
+
+    wait_until(lambda: stats()["rested_seconds"] > 0.2, message="the detached flood to rest")
+    assert not stats()["watched"]
+    with ProtocolClient(str(daemon.socket)) as viewer:
+        viewer.attach("flood", 100, 31)
+        viewer.wait_for(lambda: stats()["watched"], 10, "the flood to be watched")
+        watched = stats()
+        # The viewer keeps reading while it waits, so it stays a client that keeps up.
+        viewer.wait_for(lambda: stats()["bytes_read"] > watched["bytes_read"] + 1_000_000, 20, "1 MB more read")
+        # One rest may have been under way when the viewer came (as long as REST_AFTER).
+        assert stats()["rested_seconds"] - watched["rested_seconds"] < 0.05
+    daemon.out("send-keys", "-t", "flood", "C-c")

@@ -698,6 +698,7 @@ class Attachments:
         if window is not None:
             self._window_heard(window, pane)
         viewers = [client for client in self.clients.values() if client.visible(pane)]
+        pane.watched = any(client.flow.level != RED for client in viewers)
         if not viewers:
             return  # the emulator keeps its dirty set (bounded); a viewer gets a full snapshot
         dirty = pane.emulator.take_dirty()

@@ -432,8 +432,9 @@ class Daemon:
                 for client in self.attached_clients()
             ],
             "pane_stats": [
-                {"id": pane.id, "bytes_read": pane.bytes_read, "throttled": pane.throttled,
+                {"id": pane.id, "bytes_read": pane.bytes_read, "throttled": pane.throttled, "watched": pane.watched,
                  "throttled_seconds": round(pane.throttled_seconds, 3),
+                 "rested_seconds": round(pane.rested_seconds, 3),
                  "pipe_dropped": pane.pipe.dropped if pane.pipe is not None else 0}
                 for pane in self.server.all_panes()
             ],
