@@ -338,6 +338,7 @@ class Pane:
         if self._rest_timer is not None:
             self._rest_timer.cancel()
             self._rest_timer = None
+        self._reading_since = None  # a respawned program starts its own reading period
         if self._reading:
             self._reading = False
             self._loop.remove_reader(self.fd)
