@@ -110,6 +110,14 @@ class Daemon:
             raise AssertionError(f"tmuxpy {' '.join(args)} failed ({result.returncode}): {result.stderr}")
         return result
 
+    def background(self, *args: str) -> subprocess.Popen:
+        """A CLI call that ends later (display-popup waits for its box to go), for its exit
+        status (no pipes to leave open); the fixture waits for it, then kills it, with the daemon."""
+        process = subprocess.Popen(self.command(*args), env=self.env, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.extra_pids.append(process.pid)
+        return process
+
     def out(self, *args: str) -> str:
         """stdout of a command that must succeed."""
         return self.cli(*args, check=True).stdout

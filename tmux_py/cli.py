@@ -267,7 +267,7 @@ def run_command(paths: SocketPaths, argv: list[str], start: DaemonStart, theme: 
         link.close()
     if attach:
         return attach_client(paths, attach, theme)
-    return 1 if errors else 0
+    return 1 if errors else result.get("status", 0)
 
 
 def list_commands_here(argv: list[str]) -> int:

@@ -31,8 +31,8 @@ def test_the_popup_shows_its_program_takes_the_keys_and_stays_after_it_exits(dae
     daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "cat")
     with ProtocolClient(str(daemon.socket)) as client:
         client.attach("a", 100, 30)
-        daemon.out("display-popup", "-w", "40", "-h", "8", "-T", "#{session_name}!", "-e", "WHO=popup",
-                   "-d", "/", 'echo "$WHO in $PWD"; cat')
+        opener = daemon.background("display-popup", "-w", "40", "-h", "8", "-T", "#{session_name}!",
+                                   "-e", "WHO=popup", "-d", "/", 'echo "$WHO in $PWD"; cat')
         box = opened(client, 1)
         # tmux's place for a 40x8 box on 100x30: popup_centre_x/y, y naming the bottom line.
         assert (box["x"], box["y"], box["width"], box["height"]) == (29, 10, 40, 8)
@@ -47,8 +47,10 @@ def test_the_popup_shows_its_program_takes_the_keys_and_stays_after_it_exits(dae
         client.keys("x")
         daemon.out("display-popup", "true")  # one popup at a time: this one does nothing
         assert popup_actions(client, "popup-close") == [] and len(popup_actions(client, "popup")) == 1
+        assert opener.poll() is None, "the CLI waits for the box, not for its program"
         client.keys("Escape")
         closed(client, pane)
+        assert opener.wait(10) == 0
         client.keys("k")
         daemon.wait_for_text("a", "k")
 
@@ -59,16 +61,18 @@ def test_E_closes_the_popup_when_its_program_exits_and_EE_only_on_success(daemon
         client.attach("a", 80, 24)
         daemon.out("popup", "-E", "sleep 0.2")
         closed(client, opened(client, 1)["pane"])
-        daemon.out("popup", "-EE", "echo failing; exit 3")
+        failing = daemon.background("popup", "-EE", "echo failing; exit 3")
         pane = opened(client, 2)["pane"]
         client.wait_for(lambda: client.text(pane) == ["failing"], 10, "the failing program's output")
         daemon.out("popup", "-C")
         closed(client, pane)
+        assert failing.wait(10) == 3, "the CLI exits with the program's status, as tmux's"
         daemon.out("popup", "-EE", "-B", "-w", "50%", "-h", "10", "-x", "R", "-y", "0", "exit 0")
         box = opened(client, 3)
         assert (box["x"], box["y"], box["width"], box["height"], box["border"]) == (40, 0, 40, 10, False)
         assert (box["columns"], box["lines"]) == (40, 10)
         closed(client, box["pane"])
+        assert daemon.cli("popup", "-E", "exit 4").returncode == 4
         assert daemon.cli("popup", "-w", "81", "true").stderr == "width too large\n"
         assert daemon.cli("popup", "-h", "0", "true").stderr == "height too small\n"
 
@@ -77,14 +81,16 @@ def test_C_and_the_client_leaving_hang_up_the_popups_program(daemon):
     daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep", "60")
     with ProtocolClient(str(daemon.socket)) as client:
         client.attach("a", 80, 24)
-        daemon.out("popup", "-E", "-e", "MARK=popup-c", "sleep 60")
+        hung_up = daemon.background("popup", "-E", "-e", "MARK=popup-c", "sleep 60")
         pane = opened(client, 1)["pane"]
         pids = wait_until(lambda: processes_with_env(b"MARK=popup-c"), 10, "the popup's program")
         daemon.out("popup", "-C")
         closed(client, pane)
         assert all(wait_for_exit(pid, 10) for pid in pids)
-        daemon.out("popup", "-e", "MARK=popup-gone", "sleep 60")
+        assert hung_up.wait(10) == 0, "a program killed by a signal: 0, as tmux's"
+        left = daemon.background("popup", "-e", "MARK=popup-gone", "sleep 60")
         opened(client, 2)
         pids = wait_until(lambda: processes_with_env(b"MARK=popup-gone"), 10, "the second popup's program")
     assert all(wait_for_exit(pid, 10) for pid in pids), "the client left: its popup's program is hung up"
+    assert left.wait(10) == 0, "and the CLI that opened it is done"
     wait_until(lambda: not any(os.path.exists(f"/proc/{pid}") for pid in pids), 10, "reaped: no zombie left")

@@ -14,7 +14,7 @@ async def test_the_popup_floats_over_the_window_and_takes_every_key(daemon, atta
     session = new_session(daemon, "cat")
     async with attach(session) as client:
         app, pilot = client.app, client.pilot
-        daemon.cli("display-popup", "-w", "40", "-h", "8", "-T", "box", "cat", check=True)
+        opener = daemon.background("display-popup", "-w", "40", "-h", "8", "-T", "box", "cat")
         popup = await until(lambda: app.popup, message="the popup")
         await pilot.pause()
         # tmux's place on an 80x24 terminal: x (80-1)//2-20, bottom line (24-1)//2+4.
@@ -27,5 +27,7 @@ async def test_the_popup_floats_over_the_window_and_takes_every_key(daemon, atta
         assert "x" not in pane_text(app)
         await pilot.press("escape")
         await until(lambda: app.popup is None and not app.query("PopupView"), message="the popup closed")
+        await until(lambda: opener.poll() is not None, message="the CLI that opened it to be done")
+        assert opener.returncode == 0, "its cat was hung up: a signal, status 0 as tmux's"
         await pilot.press("k")
         await client.text("k")

@@ -90,6 +90,7 @@ async def run_sequence(ctx: Context, argv: list[str]) -> Result:
         combined.errors += result.errors
         combined.attach = result.attach or combined.attach
         combined.shutdown = combined.shutdown or result.shutdown
+        combined.status = result.status or combined.status
     return combined
 
 

@@ -328,12 +328,17 @@ def _popup_size(args: Args, flag: str, name: str, extent: int) -> int:
     return cells
 
 
-def display_popup(ctx: Context, args: Args) -> None:
+def display_popup(ctx: Context, args: Args) -> Result | None:
     """tmux 3.3a's display-popup (:mod:`tmux_py.server.popup` says how it lives): the command
     (default-command, else the shell) in a box over the client, -w/-h wide and high (border
     included; cells or %; half the terminal by default), at -x/-y (centred by default; -y is
     the bottom line), -T titled, -B (or -b none) without a border. -C closes the client's
-    popup. Only an attached client can show one."""
+    popup. Only an attached client can show one.
+
+    As tmux, the command is done when the box goes: the CLI (or a config file, a hook)
+    waits, and the CLI exits with the program's status. A key binding's does not wait here:
+    the attached client holds its later keys until a binding's command is done (they keep
+    their order), and those keys are the ones that close the box."""
     client = _popup_client(ctx, args)
     if args.has("C"):
         if client.popup is not None:
@@ -346,7 +351,18 @@ def display_popup(ctx: Context, args: Args) -> None:
     border = not args.has("B") and args.value("b") != "none"
     box = Box(x, y, width, height, border, expand_here(ctx, args.value("T", "")))
     argv = ctx.server.shell_argv(args.positional, target.session)
-    client.open_popup(box, argv, args.value("d", ctx.cwd), from_flags(args), min(2, args.times.get("E", 0)))
+    popup = client.open_popup(box, argv, args.value("d", ctx.cwd), from_flags(args), min(2, args.times.get("E", 0)))
+    if popup is None or ctx.client is not None:
+        return None
+    import asyncio  # not at the top: the CLI loads the command table without asyncio
+
+    closed = asyncio.get_running_loop().create_future()
+    popup.waiters.append(closed)
+    return Result(wait=_exit_status(closed))
+
+
+async def _exit_status(closed) -> Result:
+    return Result(status=await closed)
 
 
 ENTRIES = (

@@ -92,7 +92,8 @@ class Result:
     whoever ran the command awaits it before the next (``commands.run_to_end``); the
     daemon's loop never blocks on it. ``errors``: messages of commands that failed without
     ending the sequence (a failing after- hook, as tmux's hooks run as a command group of
-    their own): printed on stderr, and the caller exits 1.
+    their own): printed on stderr, and the caller exits 1. ``status``: the exit status
+    otherwise.
     """
 
     output: list[str] = field(default_factory=list)
@@ -100,9 +101,12 @@ class Result:
     shutdown: bool = False
     wait: Any = None
     errors: list[str] = field(default_factory=list)
+    #: The CLI's exit status when nothing failed (display-popup's program's, as tmux's retval).
+    status: int = 0
 
     def to_wire(self) -> dict:
-        return {"output": self.output, "attach": self.attach, "shutdown": self.shutdown, "errors": self.errors}
+        return {"output": self.output, "attach": self.attach, "shutdown": self.shutdown, "errors": self.errors,
+                "status": self.status}
 
 
 @dataclass(frozen=True)

@@ -414,10 +414,10 @@ class AttachedClient:
     # --- display-popup -------------------------------------------------------
 
     def open_popup(self, box: Box, argv: list[str], cwd: str, environment: dict[str, str],
-                   close_on_exit: int) -> None:
+                   close_on_exit: int) -> Popup | None:
         """Run ``argv`` in a popup over this client (none if one is open already, as tmux)."""
         if self.popup is not None:
-            return
+            return None
         attachments = self.attachments
         attachments.popups += 1
         columns, lines = box.inside
@@ -428,6 +428,7 @@ class AttachedClient:
                            self.connection.send, self._popup_closed)
         self.full.add(pane.id)
         self.schedule()
+        return self.popup
 
     def _popup_output(self, pane: Pane) -> None:
         if self.popup is not None and self.popup.pane is pane:

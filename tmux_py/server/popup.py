@@ -11,7 +11,8 @@ Its life, as tmux 3.3a's popup.c: keys the client types go to the program; Escap
 C-c close the box instead unless -E waits for the program (and when the program is gone).
 When the program exits, -E closes the box, -EE only on exit status 0; otherwise the box
 stays, showing the last screen, until Escape, C-c or ``display-popup -C``. Closing hangs
-up whatever still runs in it (as a killed pane), and so does the client leaving.
+up whatever still runs in it (as a killed pane), and so does the client leaving. The CLI
+that opened it waits until it goes, then exits with the program's status (``waiters``).
 """
 
 from __future__ import annotations
@@ -83,6 +84,10 @@ class Popup:
         self._send = send
         self._closed = closed
         self.gone = False
+        #: The program's exit status once it exited (0 if killed by a signal, as tmux's).
+        self.status = 0
+        #: Futures given the status when the box goes (the CLI that opened it waits on one).
+        self.waiters: list = []
         columns, lines = box.inside
         send(protocol.ClientAction(action="popup", args={
             "pane": pane.id, "x": box.x, "y": box.y, "width": box.width, "height": box.height,
@@ -92,6 +97,7 @@ class Popup:
     def program_exited(self) -> None:
         """The program ended and its output was read: -E (-EE) closes the box, else it stays."""
         status = self.pane.exit_status
+        self.status = max(0, status or 0)
         if self.close_on_exit == 1 or (self.close_on_exit == 2 and status == 0):
             self.close()
         else:
@@ -120,3 +126,6 @@ class Popup:
         self.pane.close()
         self._send(protocol.ClientAction(action="popup-close", args={"pane": self.pane.id}))
         self._closed(self)
+        for waiter in self.waiters:
+            if not waiter.done():
+                waiter.set_result(self.status)
