@@ -229,6 +229,15 @@ class Paste(Message):
     text: str
 
 
+@message("prompt-entered")
+class PromptEntered(Message):
+    """A line entered (Enter) at the client's prompt of type ``kind`` (``command-prompt -T``),
+    for the daemon's prompt history."""
+
+    kind: str
+    text: str
+
+
 @message("mouse")
 class Mouse(Message):
     """A mouse event at window cell (x, y): kind is press/release/drag/wheel-up/wheel-down."""

@@ -16,6 +16,7 @@ SAMPLES = {
     "resize": protocol.Resize(columns=120, lines=40),
     "keys": protocol.Keys(keys=["C-b", "%", "Enter"]),
     "paste": protocol.Paste(text="héllo\n"),
+    "prompt-entered": protocol.PromptEntered(kind="search", text="n\u00e9edle"),
     "mouse": protocol.Mouse(kind="press", button=0, x=3, y=4, modifiers=1),
     "history": protocol.History(id=5, pane="%1", start=0, stop=100),
     "detach": protocol.Detach(),

@@ -235,7 +235,8 @@ class TmuxApp(App, inherit_bindings=False):
                 return  # tmux: a client shows one prompt at a time, and ignores another
             if action == "command-prompt":
                 self.prompt.ask("command", args.get("questions", []), args.get("mode", ""),
-                                {"template": args.get("template", "%1")})
+                                {"template": args.get("template", "%1"), "type": args.get("type", "command")},
+                                args.get("history", []))
             else:
                 self.prompt.ask("confirm", [(args.get("prompt", "Confirm? (y/n) "), "")], "",
                                 {"command": args.get("command", "")})
@@ -545,6 +546,10 @@ class TmuxApp(App, inherit_bindings=False):
         reply.add_done_callback(done)  # before _track's: the output shows before held keys go on
         self._track(reply)
         return reply
+
+    def on_prompt_entered(self, message: Prompt.Entered) -> None:
+        if self.connection is not None:
+            self.connection.send(protocol.PromptEntered(kind=message.kind, text=message.text))
 
     def prompt_answered(self, answer: Answer) -> None:
         """The prompt's answers: a command prompt's go into its template (tmux's ``%1``, ``%%``)

@@ -20,6 +20,7 @@ from tmux_py.commands.pane import size_argument
 from tmux_py.keys import UnknownKey, encode_key
 from tmux_py.server.layout import PRESETS, LayoutError
 from tmux_py.server.popup import Box, place
+from tmux_py.server.prompt_history import TYPES as PROMPT_TYPES
 
 def target_client(ctx: Context):
     """The client a UI command acts on (:meth:`Context.attached_client`); there must be one."""
@@ -197,9 +198,6 @@ def send_prefix(ctx: Context, args: Args) -> None:
 
 
 #: tmux 3.3a's prompt types (-T), each with its own history (tmuxpy keeps none).
-PROMPT_TYPES = ("command", "search", "target", "window-target")
-
-
 def command_prompt(ctx: Context, args: Args) -> None:
     """tmux 3.3a's command-prompt: one prompt for each of ``-p``'s comma-separated prompts, each
     starting with the ``-I`` input in the same place (both expanded as formats), asked in turn by
@@ -227,7 +225,24 @@ def command_prompt(ctx: Context, args: Args) -> None:
                  if args.has(flag)), "")
     if args.has("F"):
         template = expand_here(ctx, template)
-    target_client(ctx).ui("command-prompt", questions=questions, template=template or "%1", mode=mode)
+    target_client(ctx).ui("command-prompt", questions=questions, template=template or "%1", mode=mode, type=kind,
+                          history=ctx.daemon.prompt_history.lines[kind])
+
+
+def _prompt_type(args: Args) -> str | None:
+    kind = args.value("T")
+    if kind is not None and kind not in PROMPT_TYPES:
+        raise CommandError(f"invalid type: {kind}")
+    return kind
+
+
+def show_prompt_history(ctx: Context, args: Args) -> Result:
+    """Each type's prompt history (-T one type), numbered from the oldest, as tmux prints it."""
+    return Result(output=ctx.daemon.prompt_history.show(_prompt_type(args)))
+
+
+def clear_prompt_history(ctx: Context, args: Args) -> None:
+    ctx.daemon.prompt_history.clear(_prompt_type(args))
 
 
 def confirm_before(ctx: Context, args: Args) -> None:
@@ -402,6 +417,10 @@ ENTRIES = (
     CommandEntry("command-prompt", command_prompt, flags="1bFkiI:Np:t:T:", target=NO_TARGET, max_args=1,
                  usage="[-1bFkiN] [-I inputs] [-p prompts] [-t target-client] [-T type] [template]",
                  help="ask for a command (%% is the answer)"),
+    CommandEntry("show-prompt-history", show_prompt_history, aliases=("showphist",), flags="T:", target=NO_TARGET,
+                 usage="[-T type]", help="list the prompts' history (-T: one type's)"),
+    CommandEntry("clear-prompt-history", clear_prompt_history, aliases=("clearphist",), flags="T:",
+                 target=NO_TARGET, usage="[-T type]", help="forget the prompts' history (-T: one type's)"),
     CommandEntry("confirm-before", confirm_before, aliases=("confirm",), flags="bp:t:", target=PANE,
                  min_args=1, max_args=None, usage="[-b] [-p prompt] [-t target-client] command",
                  help="run a command after y"),

@@ -62,6 +62,7 @@ from tmux_py.server.flow import RED, SMALL_UPDATE, Flow
 from tmux_py.server.model import Target, TargetError
 from tmux_py.server.mouse import encode_mouse
 from tmux_py.server.popup import Box, Popup
+from tmux_py.server.prompt_history import TYPES as PROMPT_TYPES
 from tmux_py.server.status import Jobs, configured, status_line
 
 if TYPE_CHECKING:
@@ -548,6 +549,10 @@ class Attachments:
             self.daemon.hooks.notify("client-resized", client=client)
         elif isinstance(message, protocol.History):
             connection.send(client.history(message))
+        elif isinstance(message, protocol.PromptEntered):
+            if message.kind in PROMPT_TYPES:
+                self.daemon.prompt_history.add(message.kind, message.text,
+                                               self.daemon.options.get("prompt-history-limit"))
         elif isinstance(message, protocol.Detach):
             client.detach("detached")
         else:

@@ -46,6 +46,7 @@ from tmux_py.server.connection import Connection
 from tmux_py.server.listener import Listener
 from tmux_py.server.model import Server, Session, TargetError, Window
 from tmux_py.server.pane import Pane, PanePipe, ReadRation
+from tmux_py.server.prompt_history import PromptHistory, history_path
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,8 @@ class Daemon:
         self.started = time.time()
         self.bad_peers = 0
         self.options = Options()
+        #: The prompts' history (show-prompt-history), from history-file once the config has run.
+        self.prompt_history = PromptHistory()
         #: Key tables (bind-key); attached clients get the prefix and root tables.
         self.key_tables = KeyTables()
         self._load_config()
@@ -208,6 +211,7 @@ class Daemon:
         # run-shell commands do (tmux holds the client that started it until then).
         self._tell_starter(b"listening\n")
         await self._source_config()
+        self.prompt_history.load(history_path(self.options.get("history-file")), self.options.get("prompt-history-limit"))
         self.state = "READY"
         log.info("daemon %d ready on %s", os.getpid(), self.paths.socket)
         self._tell_starter(b"stopped\n" if self._shutdown_requested.is_set() else b"ready\n", last=True)
@@ -451,6 +455,7 @@ class Daemon:
     async def _shutdown(self) -> None:
         reason = self._shutdown_reason or "server exited"
         log.info("shutting down: %s", reason)
+        self.prompt_history.save(history_path(self.options.get("history-file")))
         for client in self.attached_clients():
             client.detach(reason, server_exit=True)
         if self._listener is not None:

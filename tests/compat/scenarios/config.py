@@ -60,4 +60,9 @@ SCENARIOS = [
     scenario("config-binding-names-an-alias",
              NEW, "set -s command-alias[100] zz=list-sessions", "bind z zz", "lsk -T prefix z",
              "set -s command-alias[101] 'yy=split-window -h'", "bind -n M-y yy", "lsk -T root M-y"),
+    scenario("config-prompt-history-shown-cleared-and-its-options",
+             NEW, "show-prompt-history", "showphist -T search", "showphist -T bogus", "clearphist -T target",
+             "clearphist -T nope", "clear-prompt-history", "showphist -T window-target",
+             "set -g prompt-history-limit 5", "show -g prompt-history-limit", "set -g prompt-history-limit -1",
+             "show -g history-file"),
 ]

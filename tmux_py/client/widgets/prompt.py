@@ -21,7 +21,9 @@ the next.
   Escape only close it.
 
 For ``confirm``, y answers and any other key cancels. In a command prompt Tab
-completes the first word from the command names the daemon sent at attach.
+completes the first word from the command names the daemon sent at attach, and Up and
+Down walk the history of the prompt's type (the daemon's, sent with the prompt); a line
+entered goes into it (:class:`Prompt.Entered`, for the app to tell the daemon).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import Input, Label
 
 from tmux_py.client.keymap import tmux_key
@@ -105,7 +108,10 @@ class PromptInput(Input):
         if event.key == "escape":
             prompt.finish(None)
         elif event.key == "enter":
+            prompt.entered(self.value)
             prompt.answer(self.value)
+        elif event.key in ("up", "down") and prompt.kind == "command":
+            prompt.recall(older=event.key == "up")
         elif event.key == "tab":
             if prompt.kind == "command" and not prompt.mode:
                 self.value = complete(self.value, self.names)
@@ -127,6 +133,14 @@ class PromptInput(Input):
 
 
 class Prompt(Horizontal):
+    class Entered(Message):
+        """A line entered at a prompt of type ``kind``, for the prompts' history."""
+
+        def __init__(self, kind: str, text: str) -> None:
+            super().__init__()
+            self.kind = kind
+            self.text = text
+
     DEFAULT_CSS = """
     Prompt { dock: bottom; height: 1; display: none; }
     Prompt Label { width: auto; }
@@ -143,15 +157,21 @@ class Prompt(Horizontal):
         self.context: dict = {}
         self.questions: list[tuple[str, str]] = []
         self.answers: list[str] = []
+        #: The history of this prompt's type, oldest first, and how far Up has walked back.
+        self.history: list[str] = []
+        self.recalled = 0
 
     def compose(self):
         yield self.label
         yield self.input
 
-    def ask(self, kind: str, questions: list[tuple[str, str]], mode: str = "", context: dict | None = None) -> None:
-        """Show the first question (label, initial text); ``kind`` is ``command`` or ``confirm``."""
+    def ask(self, kind: str, questions: list[tuple[str, str]], mode: str = "", context: dict | None = None,
+            history: list[str] | None = None) -> None:
+        """Show the first question (label, initial text); ``kind`` is ``command`` or ``confirm``;
+        ``history`` the lines of the prompt's type (``context["type"]``)."""
         self.kind, self.mode = kind, mode
         self.context = context or {}
+        self.history, self.recalled = list(history or ()), 0
         self.questions = [tuple(question) for question in questions] or [(":", "")]
         self.answers = []
         self._show(*self.questions[0])
@@ -176,6 +196,29 @@ class Prompt(Horizontal):
             return
         # An incremental prompt ran its template as it changed: its Enter only closes it, as tmux's.
         self.finish(None if self.mode == "incremental" else self.answers, key)
+
+    def entered(self, text: str) -> None:
+        """Enter at a command prompt: the line joins the history of its type, whatever the
+        prompt then does with it (tmux's status_prompt_add_history)."""
+        kind = self.context.get("type")
+        if kind is None or not text:
+            return
+        if not self.history or self.history[-1] != text:
+            self.history.append(text)
+        self.post_message(self.Entered(kind, text))
+
+    def recall(self, older: bool) -> None:
+        """Up (``older``) or Down: the history line before or after the one shown, newest
+        first; below the newest is an empty line (tmux's status_prompt_up/down_history)."""
+        if older and self.recalled < len(self.history):
+            self.recalled += 1
+        elif not older and self.recalled > 0:
+            self.recalled -= 1
+        else:
+            return
+        line = self.history[-self.recalled] if self.recalled else ""
+        self.input.value = line
+        self.input.cursor_position = len(line)
 
     def finish(self, answers: list[str] | None, key: tuple[str, str | None] | None = None) -> None:
         self.display = False
