@@ -28,9 +28,35 @@ from tmux_py.keys import MOUSE_KEYS, canonical_key, parse_key
 __all__ = ["COPY_MODE_TABLES", "DEFAULT_BINDINGS", "DEFAULT_COPY_MODE_BINDINGS", "DEFAULT_COPY_MODE_VI_BINDINGS",
            "DEFAULT_NOTES", "Binding", "KeyTables", "canonical_key", "is_bindable", "is_mouse_key", "key_order"]
 
+#: tmux 3.3a's menus (display-menu) of C-b < (the window) and C-b > (the pane), as tmux writes them.
+_WINDOW_MENU = (
+    r'''display-menu -T "#[align=centre]#{window_index}:#{window_name}" -x W -y W '''
+    r'''"#{?#{>:#{session_windows},1},,-}Swap Left" l { swap-window -t :-1 } '''
+    r'''"#{?#{>:#{session_windows},1},,-}Swap Right" r { swap-window -t :+1 } '''
+    r'''"#{?pane_marked_set,,-}Swap Marked" s { swap-window } '' Kill X { kill-window } Respawn R { '''
+    r'''respawn-window -k } "#{?pane_marked,Unmark,Mark}" m { select-pane -m } Rename n { command-prompt '''
+    r'''-F -I "#W" { rename-window -t "#{window_id}" "%%" } } '' "New After" w { new-window -a } "New At '''
+    r'''End" W { new-window }'''
+)
+_PANE_MENU = (
+    r'''display-menu -T "#[align=centre]#{pane_index} (#{pane_id})" -x P -y P '''
+    r'''"#{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Top,}" < { send-keys -X history-top } '''
+    r'''"#{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Bottom,}" > { send-keys -X history-bottom } '' '''
+    r'''"#{?mouse_word,Search For #[underscore]#{=/9/...:mouse_word},}" C-r { if-shell -F '''
+    r'''"#{?#{m/r:(copy|view)-mode,#{pane_mode}},0,1}" "copy-mode -t=" ; send-keys -X -t = '''
+    r'''search-backward "#{q:mouse_word}" } "#{?mouse_word,Type #[underscore]#{=/9/...:mouse_word},}" '''
+    r'''C-y { copy-mode -q ; send-keys -l "#{q:mouse_word}" } "#{?mouse_word,Copy '''
+    r'''#[underscore]#{=/9/...:mouse_word},}" c { copy-mode -q ; set-buffer "#{q:mouse_word}" } '''
+    r'''"#{?mouse_line,Copy Line,}" l { copy-mode -q ; set-buffer "#{q:mouse_line}" } '' "Horizontal '''
+    r'''Split" h { split-window -h } "Vertical Split" v { split-window -v } '' '''
+    r'''"#{?#{>:#{window_panes},1},,-}Swap Up" u { swap-pane -U } "#{?#{>:#{window_panes},1},,-}Swap '''
+    r'''Down" d { swap-pane -D } "#{?pane_marked_set,,-}Swap Marked" s { swap-pane } '' Kill X { '''
+    r'''kill-pane } Respawn R { respawn-pane -k } "#{?pane_marked,Unmark,Mark}" m { select-pane -m } '''
+    r'''"#{?#{>:#{window_panes},1},,-}#{?window_zoomed_flag,Unzoom,Zoom}" z { resize-pane -Z }'''
+)
 #: tmux 3.3a's default prefix bindings that tmuxpy has commands for, as tmux writes them
-#: (``list-keys -T prefix``), each with the note ``list-keys -N`` shows (C-b ?). Not yet:
-#: < and > display-menu, C customize-mode.
+#: (``list-keys -T prefix``), each with the note ``list-keys -N`` shows (C-b ?; < and > have
+#: none). Not yet: C customize-mode.
 _PREFIX_DEFAULTS: tuple[tuple[str, str, str], ...] = (
     ("C-b", "Send the prefix key", "send-prefix"),
     ("C-o", "Rotate through the panes", "rotate-window"),
@@ -52,7 +78,9 @@ _PREFIX_DEFAULTS: tuple[tuple[str, str, str], ...] = (
     *((str(digit), f"Select window {digit}", f"select-window -t :={digit}") for digit in range(10)),
     (":", "Prompt for a command", "command-prompt"),
     (";", "Move to the previously active pane", "last-pane"),
+    ("<", "", _WINDOW_MENU),
     ("=", "Choose a paste buffer from a list", "choose-buffer -Z"),
+    (">", "", _PANE_MENU),
     ("?", "List key bindings", "list-keys -N"),
     ("D", "Choose a client from a list", "choose-client -Z"),
     ("E", "Spread panes out evenly", "select-layout -E"),

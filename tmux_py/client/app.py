@@ -50,6 +50,7 @@ from tmux_py.client.messages import BorderDragged, PaneMouse, WindowClicked
 from tmux_py.client.palette import Palette
 from tmux_py.client.theme import DEFAULT_THEME, Theme, load_themes
 from tmux_py.client.widgets.chooser import Chooser
+from tmux_py.client.widgets.menu_view import MenuView
 from tmux_py.client.widgets.help_screen import HelpScreen
 from tmux_py.client.widgets.popup_view import PopupView
 from tmux_py.client.widgets.prompt import Answer, Prompt
@@ -247,6 +248,9 @@ class TmuxApp(App, inherit_bindings=False):
             self.action_suspend_process()  # Textual gives the terminal back first, and takes it on SIGCONT
         elif action == "copy-mode":
             self.enter_copy_mode(args.get("pane", ""), page_up=bool(args.get("page_up")))
+        elif action == "menu":
+            if isinstance(self.screen, MainScreen) and not self.prompt.is_open and self.popup is None:
+                self.push_screen(MenuView(args), lambda command: command and self.run_command(command))
         elif action == "choose-tree":
             self.push_screen(Chooser(args.get("title", ""), args.get("items", [])),
                              lambda command: command and self.run_command(command))

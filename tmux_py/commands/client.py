@@ -318,7 +318,7 @@ def choose_tree(ctx: Context, args: Args) -> None:
     target_client(ctx).ui("choose-tree", title="sessions" if args.has("s") else "windows", items=items)
 
 
-def _popup_client(ctx: Context, args: Args):
+def chosen_client(ctx: Context, args: Args):
     """-c target-client by name, else the client the command shows things on."""
     name = args.value("c")
     if name is None:
@@ -354,7 +354,7 @@ def display_popup(ctx: Context, args: Args) -> Result | None:
     waits, and the CLI exits with the program's status. A key binding's does not wait here:
     the attached client holds its later keys until a binding's command is done (they keep
     their order), and those keys are the ones that close the box."""
-    client = _popup_client(ctx, args)
+    client = chosen_client(ctx, args)
     if args.has("C"):
         if client.popup is not None:
             client.popup.close()

@@ -129,6 +129,8 @@ class AttachedClient:
         self._drain_task: asyncio.Task | None = None
         #: display-popup's box over the window, while one is open.
         self.popup: Popup | None = None
+        #: Where the client's last mouse event was, in terminal cells (display-menu -x M -y M).
+        self.mouse_at: tuple[int, int] | None = None
         self.gone = False
 
     @property
@@ -482,6 +484,9 @@ class AttachedClient:
         if window is None or self.popup is not None:  # tmux's popup takes the mouse (to move it)
             return
         self.attachments.used(self)
+        status = status_lines(self.session.options.get("status"))
+        on_top = self.session.options.get("status-position") == "top"
+        self.mouse_at = (event.x, event.y + (status if on_top else 0))
         for pane_id, (x, y, columns, lines) in window.geometry().items():
             if x <= event.x < x + columns and y <= event.y < y + lines:
                 pane = window.panes[pane_id]

@@ -1,0 +1,47 @@
+"""display-menu in the client: C-b < and C-b >, tmux's menus, drawn where the daemon placed them."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from tmux_py.client.widgets.menu_view import MenuView
+
+from .tui_support import async_test, new_session, until
+
+
+def labels(menu: MenuView) -> list[str]:
+    options = menu.query_one(OptionList)
+    return [options.get_option_at_index(index).prompt.rstrip() for index in range(options.option_count)]
+
+
+@async_test
+async def test_the_window_and_pane_menus_pick_by_shortcut_and_close_on_escape(daemon, attach):
+    session = new_session(daemon)
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
+        await pilot.press("ctrl+b", "less_than_sign")
+        menu = await until(lambda: isinstance(app.screen, MenuView) and app.screen, message="the window menu")
+        await pilot.pause()
+        shown = labels(menu)
+        assert shown[:3] == ["Swap Left", "Swap Right", "Swap Marked"]
+        assert shown[-1] == "New At End (W)", "the widest item sets the width"
+        options = menu.query_one(OptionList)
+        assert options.get_option_at_index(0).disabled, "one window: nothing to swap with"
+        # tmux's -x W -y W: over the status line, where the window's name starts ("[name] ").
+        assert (options.region.x, options.region.bottom) == (len("[t] "), app.size.height - 1)
+        await pilot.press("W")  # New At End
+        await until(lambda: daemon.out("display", "-p", "-t", session, "#{session_windows}").strip() == "2",
+                    message="a new window")
+        assert not isinstance(app.screen, MenuView)
+
+        await pilot.press("ctrl+b", "greater_than_sign")
+        menu = await until(lambda: isinstance(app.screen, MenuView) and app.screen, message="the pane menu")
+        await pilot.pause()
+        assert "Horizontal Split (h)" in labels(menu) and "Go To Top" not in " ".join(labels(menu))
+        await pilot.press("escape")
+        await until(lambda: not isinstance(app.screen, MenuView), message="the menu closed")
+        await pilot.press("ctrl+b", "greater_than_sign")
+        await until(lambda: isinstance(app.screen, MenuView), message="the pane menu again")
+        await pilot.press("h")
+        await until(lambda: daemon.out("display", "-p", "-t", session, "#{window_panes}").strip() == "2",
+                    message="the pane split")
