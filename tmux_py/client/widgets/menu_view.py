@@ -20,7 +20,7 @@ _CLOSE_KEYS = ("q", "Escape", "C-c")
 class MenuView(ModalScreen[str | None]):
     DEFAULT_CSS = """
     MenuView { background: transparent; }
-    MenuView OptionList { border: solid $accent; padding: 0 1; scrollbar-size: 0 0; }
+    MenuView OptionList, MenuView OptionList:focus { border: solid $accent; padding: 0 1; scrollbar-size: 0 0; }
     MenuView OptionList > .option-list--option-disabled { text-style: dim; }
     """
 
