@@ -26,7 +26,8 @@ from tmux_py.cmdline import escape_argument, join_argv, split_commands
 from tmux_py.keys import MOUSE_KEYS, canonical_key, parse_key
 
 __all__ = ["COPY_MODE_TABLES", "DEFAULT_BINDINGS", "DEFAULT_COPY_MODE_BINDINGS", "DEFAULT_COPY_MODE_VI_BINDINGS",
-           "DEFAULT_NOTES", "Binding", "KeyTables", "canonical_key", "is_bindable", "is_mouse_key", "key_order"]
+           "DEFAULT_NOTES", "Binding", "KeyTables", "canonical_key", "is_bindable", "is_mouse_key", "key_order",
+           "pane_menu_at_mouse"]
 
 #: tmux 3.3a's menus (display-menu) of C-b < (the window) and C-b > (the pane), as tmux writes them.
 _WINDOW_MENU = (
@@ -38,8 +39,10 @@ _WINDOW_MENU = (
     r'''-F -I "#W" { rename-window -t "#{window_id}" "%%" } } '' "New After" w { new-window -a } "New At '''
     r'''End" W { new-window }'''
 )
-_PANE_MENU = (
-    r'''display-menu -T "#[align=centre]#{pane_index} (#{pane_id})" -x P -y P '''
+#: The pane menu's title and items: C-b > shows it by the pane (-x P -y P), a right click
+#: where the pointer is (tmux's MouseDown3Pane: :func:`pane_menu_at_mouse`).
+_PANE_MENU_TITLE = '-T "#[align=centre]#{pane_index} (#{pane_id})"'
+_PANE_MENU_ITEMS = (
     r'''"#{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Top,}" < { send-keys -X history-top } '''
     r'''"#{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Bottom,}" > { send-keys -X history-bottom } '' '''
     r'''"#{?mouse_word,Search For #[underscore]#{=/9/...:mouse_word},}" C-r { if-shell -F '''
@@ -54,6 +57,14 @@ _PANE_MENU = (
     r'''kill-pane } Respawn R { respawn-pane -k } "#{?pane_marked,Unmark,Mark}" m { select-pane -m } '''
     r'''"#{?#{>:#{window_panes},1},,-}#{?window_zoomed_flag,Unzoom,Zoom}" z { resize-pane -Z }'''
 )
+_PANE_MENU = f"display-menu {_PANE_MENU_TITLE} -x P -y P {_PANE_MENU_ITEMS}"
+
+
+def pane_menu_at_mouse(pane_id: str) -> str:
+    """tmux's right-click menu of a pane (MouseDown3Pane's display-menu, for ``pane_id``)."""
+    return f"display-menu {_PANE_MENU_TITLE} -t {pane_id} -x M -y M {_PANE_MENU_ITEMS}"
+
+
 #: tmux 3.3a's default prefix bindings that tmuxpy has commands for, as tmux writes them
 #: (``list-keys -T prefix``), each with the note ``list-keys -N`` shows (C-b ?; < and > have
 #: none). Not yet: C customize-mode.

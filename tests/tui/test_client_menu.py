@@ -45,3 +45,20 @@ async def test_the_window_and_pane_menus_pick_by_shortcut_and_close_on_escape(da
         await pilot.press("h")
         await until(lambda: daemon.out("display", "-p", "-t", session, "#{window_panes}").strip() == "2",
                     message="the pane split")
+
+
+@async_test
+async def test_a_right_click_opens_the_pane_menu_at_the_pointer(daemon, attach):
+    session = new_session(daemon)
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
+        await pilot.mouse_down(offset=(30, 5), button=3)
+        menu = await until(lambda: isinstance(app.screen, MenuView) and app.screen, message="the pane menu")
+        await pilot.pause()
+        options = menu.query_one(OptionList)
+        # tmux's -x M -y M: the menu's top on the pointer's line, centred on its column.
+        assert (options.region.y, options.region.x) == (5, 30 - options.region.width // 2)
+        assert "Vertical Split   (v)" in labels(menu)
+        await pilot.press("v")
+        await until(lambda: daemon.out("display", "-p", "-t", session, "#{window_panes}").strip() == "2",
+                    message="the pane split")

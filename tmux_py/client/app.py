@@ -41,7 +41,7 @@ from tmux_py.config import Config, load_config
 from tmux_py.client.connection import CLOSED, ConnectionLost, DaemonConnection
 from tmux_py.client.clock_mode import ClockMode
 from tmux_py.client.copy_mode import CopyMode, binding, copy_action
-from tmux_py.bindings import COPY_MODE_TABLES, canonical_key
+from tmux_py.bindings import COPY_MODE_TABLES, canonical_key, pane_menu_at_mouse
 from tmux_py.client.keymap import DEFAULT_BINDINGS, missing_bindings, tmux_key
 from tmux_py.cmdline import CommandLineError, fill_commands, split_commands
 from tmux_py.options import status_lines
@@ -59,6 +59,8 @@ from tmux_py.client.widgets.window_view import WindowView
 
 #: Seconds a message stays on the status line (tmux's display-time is shorter; this is readable).
 MESSAGE_SECONDS = 3.0
+#: A right click's button number in mouse events (tmux's MouseDown3).
+RIGHT_BUTTON = 2
 #: Lines the mouse wheel scrolls in scroll mode.
 WHEEL_LINES = 3
 #: Keys held while a command is under way; more are dropped (tmux's terminal would stop taking them).
@@ -654,6 +656,12 @@ class TmuxApp(App, inherit_bindings=False):
         if program_wants:
             self.connection.send(protocol.Mouse(kind=message.kind, button=message.button, x=message.x,
                                                 y=message.y, modifiers=message.modifiers))
+        elif message.kind == "press" and message.button == RIGHT_BUTTON:
+            # tmux's MouseDown3Pane: the pane's menu at the pointer. The event goes first: it is
+            # where the daemon places the menu (-x M -y M), and the program does not want it.
+            self.connection.send(protocol.Mouse(kind=message.kind, button=message.button, x=message.x,
+                                                y=message.y, modifiers=message.modifiers))
+            self.run_command(pane_menu_at_mouse(message.pane_id))
         elif message.kind == "wheel-up" and not view.modes.get("alternate_on"):
             self.enter_copy_mode(message.pane_id, wheel=WHEEL_LINES)
 
