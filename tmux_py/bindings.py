@@ -27,11 +27,12 @@ from tmux_py.keys import MOUSE_KEYS, canonical_key, parse_key
 
 __all__ = ["COPY_MODE_TABLES", "DEFAULT_BINDINGS", "DEFAULT_COPY_MODE_BINDINGS", "DEFAULT_COPY_MODE_VI_BINDINGS",
            "DEFAULT_NOTES", "Binding", "KeyTables", "canonical_key", "is_bindable", "is_mouse_key", "key_order",
-           "pane_menu_at_mouse"]
+           "SESSION_MENU", "pane_menu_at_mouse", "window_menu"]
 
-#: tmux 3.3a's menus (display-menu) of C-b < (the window) and C-b > (the pane), as tmux writes them.
-_WINDOW_MENU = (
-    r'''display-menu -T "#[align=centre]#{window_index}:#{window_name}" -x W -y W '''
+#: tmux 3.3a's menus (display-menu), as tmux writes them. The window menu: C-b < and a right
+#: click on the window's name in the status line (MouseDown3Status: :func:`window_menu`).
+_WINDOW_MENU_TITLE = '-T "#[align=centre]#{window_index}:#{window_name}"'
+_WINDOW_MENU_ITEMS = (
     r'''"#{?#{>:#{session_windows},1},,-}Swap Left" l { swap-window -t :-1 } '''
     r'''"#{?#{>:#{session_windows},1},,-}Swap Right" r { swap-window -t :+1 } '''
     r'''"#{?pane_marked_set,,-}Swap Marked" s { swap-window } '' Kill X { kill-window } Respawn R { '''
@@ -39,6 +40,19 @@ _WINDOW_MENU = (
     r'''-F -I "#W" { rename-window -t "#{window_id}" "%%" } } '' "New After" w { new-window -a } "New At '''
     r'''End" W { new-window }'''
 )
+_WINDOW_MENU = f"display-menu {_WINDOW_MENU_TITLE} -x W -y W {_WINDOW_MENU_ITEMS}"
+#: A right click on the status line's left part (MouseDown3StatusLeft), tmux's ``-x M`` as
+#: the left edge: the menu centred on a click there starts at it.
+SESSION_MENU = (
+    r'''display-menu -T "#[align=centre]#{session_name}" -x 0 -y W Next n { switch-client -n } '''
+    r'''Previous p { switch-client -p } '' Renumber N { move-window -r } Rename n { command-prompt -I "#S" '''
+    r'''{ rename-session "%%" } } '' "New Session" s { new-session } "New Window" w { new-window }'''
+)
+
+
+def window_menu(window_id: str) -> str:
+    """tmux's right-click menu of a window's name in the status line (MouseDown3Status)."""
+    return f"display-menu {_WINDOW_MENU_TITLE} -t {window_id} -x W -y W {_WINDOW_MENU_ITEMS}"
 #: The pane menu's title and items: C-b > shows it by the pane (-x P -y P), a right click
 #: where the pointer is (tmux's MouseDown3Pane: :func:`pane_menu_at_mouse`).
 _PANE_MENU_TITLE = '-T "#[align=centre]#{pane_index} (#{pane_id})"'

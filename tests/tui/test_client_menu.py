@@ -62,3 +62,26 @@ async def test_a_right_click_opens_the_pane_menu_at_the_pointer(daemon, attach):
         await pilot.press("v")
         await until(lambda: daemon.out("display", "-p", "-t", session, "#{window_panes}").strip() == "2",
                     message="the pane split")
+
+
+@async_test
+async def test_right_clicks_on_the_status_line_open_the_window_and_session_menus(daemon, attach):
+    session = new_session(daemon)
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
+        await pilot.click("#status", offset=(len("[t] ") + 1, 0), button=3)  # on "0:sh*"
+        menu = await until(lambda: isinstance(app.screen, MenuView) and app.screen, message="the window menu")
+        await pilot.pause()
+        assert labels(menu)[:2] == ["Swap Left", "Swap Right"]
+        await pilot.press("escape")
+        await until(lambda: not isinstance(app.screen, MenuView), message="the menu closed")
+        await pilot.click("#status", offset=(1, 0), button=3)  # on "[t]"
+        menu = await until(lambda: isinstance(app.screen, MenuView) and app.screen, message="the session menu")
+        await pilot.pause()
+        assert labels(menu)[:2] == ["Next        (n)", "Previous    (p)"]
+        await pilot.press("w")  # New Window
+        await until(lambda: daemon.out("display", "-p", "-t", session, "#{session_windows}").strip() == "2",
+                    message="a new window")
+        await pilot.click("#status", offset=(1, 0))  # a left click there does nothing
+        await pilot.pause()
+        assert not isinstance(app.screen, MenuView)

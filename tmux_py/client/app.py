@@ -41,12 +41,12 @@ from tmux_py.config import Config, load_config
 from tmux_py.client.connection import CLOSED, ConnectionLost, DaemonConnection
 from tmux_py.client.clock_mode import ClockMode
 from tmux_py.client.copy_mode import CopyMode, binding, copy_action
-from tmux_py.bindings import COPY_MODE_TABLES, canonical_key, pane_menu_at_mouse
+from tmux_py.bindings import COPY_MODE_TABLES, SESSION_MENU, canonical_key, pane_menu_at_mouse, window_menu
 from tmux_py.client.keymap import DEFAULT_BINDINGS, missing_bindings, tmux_key
 from tmux_py.cmdline import CommandLineError, fill_commands, split_commands
 from tmux_py.options import status_lines
 from tmux_py.style import parse_colour
-from tmux_py.client.messages import BorderDragged, PaneMouse, WindowClicked
+from tmux_py.client.messages import BorderDragged, PaneMouse, StatusLeftClicked, WindowClicked
 from tmux_py.client.palette import Palette
 from tmux_py.client.theme import DEFAULT_THEME, Theme, load_themes
 from tmux_py.client.widgets.chooser import Chooser
@@ -670,8 +670,16 @@ class TmuxApp(App, inherit_bindings=False):
             self.run_argv(["resize-pane", "-t", message.pane_id, f"-{message.direction}", str(message.amount)])
 
     def on_window_clicked(self, message: WindowClicked) -> None:
-        if self.mouse_on:
+        if not self.mouse_on:
+            return
+        if message.button == 3:  # tmux's MouseDown3Status
+            self.run_command(window_menu(message.window_id))
+        else:
             self.run_argv(["select-window", "-t", message.window_id])
+
+    def on_status_left_clicked(self, message: StatusLeftClicked) -> None:
+        if self.mouse_on:
+            self.run_command(SESSION_MENU)  # tmux's MouseDown3StatusLeft
 
 
 def _tty_name() -> str:

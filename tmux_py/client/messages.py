@@ -33,8 +33,13 @@ class BorderDragged(Message):
 
 
 class WindowClicked(Message):
-    """A window's name in the status line was clicked."""
+    """A window's name in the status line was clicked (``button`` 3: a right click)."""
 
-    def __init__(self, window_id: str) -> None:
+    def __init__(self, window_id: str, button: int = 1) -> None:
         super().__init__()
         self.window_id = window_id
+        self.button = button
+
+
+class StatusLeftClicked(Message):
+    """The status line left of the window list was right-clicked."""

@@ -36,7 +36,7 @@ from textual import events
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tmux_py.client.messages import WindowClicked
+from tmux_py.client.messages import StatusLeftClicked, WindowClicked
 from tmux_py.client.palette import Palette
 
 
@@ -167,12 +167,14 @@ class StatusBar(Widget):
             for number, kind, argument, start, end in self.ranges:
                 if number == line and start <= event.x < end:
                     if kind == "window":
-                        self.post_message(WindowClicked(argument))
+                        self.post_message(WindowClicked(argument, event.button))
                     return
             return
         if event.y > 0:
             return  # the window list is on the first line only
         for start, end, window_id in self._spans:
             if start <= event.x < end:
-                self.post_message(WindowClicked(window_id))
+                self.post_message(WindowClicked(window_id, event.button))
                 return
+        if event.button == 3 and self._spans and event.x < self._spans[0][0]:
+            self.post_message(StatusLeftClicked())
