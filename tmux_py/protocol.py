@@ -229,6 +229,11 @@ class Paste(Message):
     text: str
 
 
+@message("unlocked")
+class Unlocked(Message):
+    """The client's lock-command has exited (lock-client): it draws again."""
+
+
 @message("prompt-entered")
 class PromptEntered(Message):
     """A line entered (Enter) at the client's prompt of type ``kind`` (``command-prompt -T``),

@@ -82,6 +82,13 @@ def test_split_type_detach_reattach_in_a_real_terminal(daemon):
         assert len(daemon.out("list-clients").splitlines()) == 1
         outer.keys("fg", "Enter")
         outer.wait(lambda s: s.splitlines()[-1].startswith("[e2e] 0:") and "right-4" in s, "the client back after fg")
+        # lock-client: the terminal is lock-command's until it exits; then the client draws again.
+        daemon.out("set", "-g", "lock-command", "echo LOCKED-$((3+3)); read unlock")
+        daemon.out("lock-client")
+        outer.wait(lambda s: "LOCKED-6" in s and not s.splitlines()[-1].startswith("[e2e] 0:"), "the lock")
+        outer.keys("Enter")
+        outer.wait(lambda s: s.splitlines()[-1].startswith("[e2e] 0:") and "right-4" in s and "LOCKED" not in s,
+                   "the client back after the lock")
         outer.keys("C-b", "d")
         outer.wait(lambda s: "[detached (from session e2e)]" in s, "the second detach")
     finally:

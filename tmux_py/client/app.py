@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
 import sys
 from collections import deque
 
 from rich.style import Style
 from textual import constants, events
-from textual.app import App
+from textual.app import App, SuspendNotSupported
 from textual.screen import Screen
 from textual.theme import Theme as TextualTheme
 from textual.timer import Timer
@@ -246,6 +247,8 @@ class TmuxApp(App, inherit_bindings=False):
             self.show_status()
         elif action == "clock-mode":
             self.enter_clock_mode(args.get("pane", ""))
+        elif action == "lock":
+            self.lock(args.get("command", ""))
         elif action == "suspend":
             self.action_suspend_process()  # Textual gives the terminal back first, and takes it on SIGCONT
         elif action == "copy-mode":
@@ -556,6 +559,19 @@ class TmuxApp(App, inherit_bindings=False):
     def on_prompt_entered(self, message: Prompt.Entered) -> None:
         if self.connection is not None:
             self.connection.send(protocol.PromptEntered(kind=message.kind, text=message.text))
+
+    def lock(self, command: str) -> None:
+        """lock-client: the terminal is ``command``'s (through /bin/sh, as tmux's client runs
+        it) until it exits; then the daemon is told, and everything is drawn again. The loop
+        waits for it, as Textual's suspend() asks: nothing may draw over the lock meanwhile, and
+        the daemon holds what this client misses (it turns red, then gets a full redraw)."""
+        try:
+            with self.suspend():
+                subprocess.run(["/bin/sh", "-c", command], check=False)
+        except SuspendNotSupported:
+            pass  # no terminal to give away (a headless run): nothing to lock
+        if self.connection is not None:
+            self.connection.send(protocol.Unlocked())
 
     def prompt_answered(self, answer: Answer) -> None:
         """The prompt's answers: a command prompt's go into its template (tmux's ``%1``, ``%%``)

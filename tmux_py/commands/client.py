@@ -176,6 +176,24 @@ def suspend_client(ctx: Context, args: Args) -> None:
     target_client(ctx).ui("suspend")
 
 
+def lock_client(ctx: Context, args: Args) -> None:
+    """The client runs the session's lock-command in its terminal (/bin/sh; tmux's default is
+    ``lock -np``) and comes back when it exits; its screen is drawn again then."""
+    target_client(ctx).lock()
+
+
+def lock_session(ctx: Context, args: Args) -> None:
+    session = ctx.require_target().session
+    for client in ctx.daemon.attached_clients():
+        if client.session is session:
+            client.lock()
+
+
+def lock_server(ctx: Context, args: Args) -> None:
+    for client in ctx.daemon.attached_clients():
+        client.lock()
+
+
 def refresh_client(ctx: Context, args: Args) -> None:
     """Draw the client again: all of it, or (-S) its status line. Control-mode flags are
     refused as tmux refuses them for a terminal client; panning (-D -U -L -R -c, a window
@@ -407,6 +425,11 @@ ENTRIES = (
                  help="show the time in large digits in a pane"),
     CommandEntry("suspend-client", suspend_client, aliases=("suspendc",), flags="t:", target=SESSION,
                  usage="[-t target-client]", help="stop the client until the shell's fg"),
+    CommandEntry("lock-client", lock_client, aliases=("lockc",), flags="t:", target=SESSION,
+                 usage="[-t target-client]", help="run lock-command in the client, until it exits"),
+    CommandEntry("lock-session", lock_session, aliases=("locks",), flags="t:", target=SESSION,
+                 usage="[-t target-session]", help="lock every client of the session"),
+    CommandEntry("lock-server", lock_server, aliases=("lock",), target=NO_TARGET, help="lock every client"),
     CommandEntry("refresh-client", refresh_client, aliases=("refresh",), flags="A:B:cC:Df:F:lLRSt:U",
                  target=SESSION, max_args=1,
                  usage="[-cDlLRSU] [-A pane:state] [-B name:what:format] [-C XxY] [-f flags] [-t target-client] "

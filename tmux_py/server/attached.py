@@ -129,6 +129,8 @@ class AttachedClient:
         self._drain_task: asyncio.Task | None = None
         #: display-popup's box over the window, while one is open.
         self.popup: Popup | None = None
+        #: Running lock-command (lock-client), until the client says it is back (Unlocked).
+        self.locked = False
         #: Where the client's last mouse event was, in terminal cells (display-menu -x M -y M).
         self.mouse_at: tuple[int, int] | None = None
         self.gone = False
@@ -382,6 +384,15 @@ class AttachedClient:
         """Ask the client to do its part of a command (a prompt, scroll mode, ...)."""
         self.connection.send(protocol.ClientAction(action=action, args=args))
 
+    def lock(self) -> None:
+        """The client runs the session's lock-command in its terminal, then comes back (tmux's
+        server_lock_client); nothing while it is locked already, or with no lock-command."""
+        command = self.session.options.get("lock-command")
+        if self.locked or not command:
+            return
+        self.locked = True
+        self.ui("lock", command=command)
+
     def show_message(self, text: str) -> None:
         self.attachments.daemon.log_message(f"{self.name} message: {text}")
         self.ui("message", text=text)
@@ -558,6 +569,10 @@ class Attachments:
             if message.kind in PROMPT_TYPES:
                 self.daemon.prompt_history.add(message.kind, message.text,
                                                self.daemon.options.get("prompt-history-limit"))
+        elif isinstance(message, protocol.Unlocked):
+            client.locked = False
+            client.used = self.loop.time()  # lock-after-time counts from the unlock
+            client.redraw()
         elif isinstance(message, protocol.Detach):
             client.detach("detached")
         else:
@@ -778,6 +793,17 @@ class Attachments:
         for session in {client.session for client in self.clients.values()}:
             self.resize_session(session)
 
+    def _lock_idle_sessions(self) -> None:
+        """lock-after-time: the clients of a session none of whose clients had input for that
+        many seconds are locked (tmux's session lock timer)."""
+        now = self.loop.time()
+        for session in {client.session for client in self.clients.values()}:
+            after = session.options.get("lock-after-time")
+            clients = [client for client in self.clients.values() if client.session is session]
+            if after and now - max(client.used for client in clients) >= after:
+                for client in clients:
+                    client.lock()
+
     def status_tick(self) -> None:
         """Window names follow their programs (automatic rename): recheck them now and then.
 
@@ -787,6 +813,7 @@ class Attachments:
         for client in list(self.clients.values()):
             client.check_flow()  # a client that stopped draining turns red with time
             client.mark_layout()
+        self._lock_idle_sessions()
         if self.clients:
             self._tick = self.loop.call_later(STATUS_INTERVAL, self.status_tick)
 

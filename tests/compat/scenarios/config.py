@@ -65,4 +65,8 @@ SCENARIOS = [
              "clearphist -T nope", "clear-prompt-history", "showphist -T window-target",
              "set -g prompt-history-limit 5", "show -g prompt-history-limit", "set -g prompt-history-limit -1",
              "show -g history-file"),
+    scenario("config-lock-commands-without-a-client",
+             NEW, "lock-client", "lockc", "lock-session -t a", "locks -t nope", "lock-server", "lock",
+             "set -g lock-after-time 5", "show -g lock-after-time", "show -g lock-command",
+             "set lock-command 'vlock'", "show lock-command"),
 ]
