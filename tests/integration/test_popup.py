@@ -94,3 +94,16 @@ def test_C_and_the_client_leaving_hang_up_the_popups_program(daemon):
     assert all(wait_for_exit(pid, 10) for pid in pids), "the client left: its popup's program is hung up"
     assert left.wait(10) == 0, "and the CLI that opened it is done"
     wait_until(lambda: not any(os.path.exists(f"/proc/{pid}") for pid in pids), 10, "reaped: no zombie left")
+
+
+def test_the_popup_takes_display_menus_positions(daemon):
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep", "60")
+    with ProtocolClient(str(daemon.socket)) as client:
+        client.attach("a", 80, 24)
+        daemon.out("split-window", "-h", "sleep 60")
+        daemon.out("popup", "-E", "-w", "10", "-h", "4", "-x", "P", "-y", "P", "exit 0")
+        box = opened(client, 1)
+        assert (box["x"], box["y"]) == (41, 19), "the active pane's left edge, its bottom line"
+        daemon.out("popup", "-E", "-w", "10", "-h", "4", "-x", "R", "-y", "S", "exit 0")
+        assert (opened(client, 2)["x"], opened(client, 2)["y"]) == (70, 19), "flush right, over the status line"
+        assert daemon.cli("popup", "-x", "left", "true").stderr == "position must be a number, or one of C R P M W S\n"

@@ -17,9 +17,10 @@ from tmux_py.commands.environment import from_flags
 from tmux_py.commands.entry import NO_TARGET, PANE, SESSION, WINDOW, Args, CommandEntry, CommandError, Result
 from tmux_py.commands.variables import expand_here
 from tmux_py.commands.pane import size_argument
+from tmux_py.commands.placement import box_position
 from tmux_py.keys import UnknownKey, encode_key
 from tmux_py.server.layout import PRESETS, LayoutError
-from tmux_py.server.popup import Box, place
+from tmux_py.server.popup import Box
 from tmux_py.server.prompt_history import TYPES as PROMPT_TYPES
 
 def target_client(ctx: Context):
@@ -364,8 +365,8 @@ def _popup_size(args: Args, flag: str, name: str, extent: int) -> int:
 def display_popup(ctx: Context, args: Args) -> Result | None:
     """tmux 3.3a's display-popup (:mod:`tmux_py.server.popup` says how it lives): the command
     (default-command, else the shell) in a box over the client, -w/-h wide and high (border
-    included; cells or %; half the terminal by default), at -x/-y (centred by default; -y is
-    the bottom line), -T titled, -B (or -b none) without a border. -C closes the client's
+    included; cells or %; half the terminal by default), at -x/-y (as display-menu's:
+    :func:`~tmux_py.commands.placement.box_position`), -T titled, -B (or -b none) without a border. -C closes the client's
     popup. Only an attached client can show one.
 
     As tmux, the command is done when the box goes: the CLI (or a config file, a hook)
@@ -380,7 +381,7 @@ def display_popup(ctx: Context, args: Args) -> Result | None:
     target = ctx.require_target()
     width = _popup_size(args, "w", "width", client.columns)
     height = _popup_size(args, "h", "height", client.lines)
-    x, y = place((width, height), (client.columns, client.lines), args.value("x"), args.value("y"))
+    x, y = box_position(ctx, client, args, (width, height))
     border = not args.has("B") and args.value("b") != "none"
     box = Box(x, y, width, height, border, expand_here(ctx, args.value("T", "")))
     argv = ctx.server.shell_argv(args.positional, target.session)

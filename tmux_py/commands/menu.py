@@ -13,11 +13,9 @@ import re
 from tmux_py.commands.client import chosen_client
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import PANE, Args, CommandEntry, CommandError
-from tmux_py.commands.variables import expand_here, window_flags
-from tmux_py.format import cell_width
+from tmux_py.commands.placement import box_position, text_width
+from tmux_py.commands.variables import expand_here
 from tmux_py.keys import parse_key
-from tmux_py.options import status_lines
-from tmux_py.server.popup import place
 
 #: tmux's ``#[...]`` style directives: the client draws a menu's text plain.
 _STYLE = re.compile(r"#\[[^\]]*\]")
@@ -25,10 +23,6 @@ _STYLE = re.compile(r"#\[[^\]]*\]")
 
 def _text(ctx: Context, text: str) -> str:
     return _STYLE.sub("", expand_here(ctx, text))
-
-
-def _width(text: str) -> int:
-    return sum(cell_width(char) for char in text)
 
 
 def menu_items(ctx: Context, arguments: list[str]) -> list[dict]:
@@ -60,38 +54,6 @@ def menu_items(ctx: Context, arguments: list[str]) -> list[dict]:
     return items
 
 
-def _place(ctx: Context, client, args: Args, size: tuple[int, int]) -> tuple[int, int]:
-    """The menu's top-left cell on the client's terminal. -x and -y as tmux's: C centred (the
-    default), R flush right, P the target pane (its left edge; its bottom line), M the mouse,
-    W and S the status line (W's x: where the target window's name starts on it); a number is
-    a cell, and -y names the menu's *bottom* line (as display-popup's:
-    :func:`~tmux_py.server.popup.place`). Checked against tmux 3.3a drawn in an outer tmux."""
-    width, height = size
-    columns, lines = client.columns, client.lines
-    status = status_lines(client.session.options.get("status"))
-    on_top = client.session.options.get("status-position") == "top"
-    target = ctx.require_target()
-    pane_x, pane_y, _, pane_lines = target.window.geometry().get(target.pane.id, (0, 0, 0, 0))
-    mouse_x, mouse_y = client.mouse_at or ((columns - 1) // 2, (lines - 1) // 2)
-    status_bottom = status + height if on_top else lines - status
-    x = {"P": pane_x, "M": mouse_x - width // 2, "W": _status_x(target.window), "S": 0}.get(args.value("x"),
-                                                                                            args.value("x"))
-    y = {"P": (status if on_top else 0) + pane_y + pane_lines, "M": mouse_y + height,
-         "W": status_bottom, "S": status_bottom}.get(args.value("y"), args.value("y"))
-    try:
-        return place(size, (columns, lines), str(x) if x is not None else None, str(y) if y is not None else None)
-    except ValueError:
-        raise CommandError("position must be a number, or one of C R P M W S") from None
-
-
-def _status_x(window) -> int:
-    """Where ``window``'s entry starts on the default status line, tmux's and the client's own
-    alike: ``[session] `` then ``index:name`` and the flags of each window, a space apart."""
-    before = [other for other in window.session.ordered_windows() if other.index < window.index]
-    return (_width(f"[{window.session.name}] ")
-            + sum(_width(f"{other.index}:{other.name}{window_flags(other)} ") for other in before))
-
-
 def display_menu(ctx: Context, args: Args) -> None:
     """tmux 3.3a's display-menu (the module docstring says how it lives). A client shows one
     menu, popup or prompt at a time; a menu with no item is not shown. The CLI does not wait
@@ -102,10 +64,10 @@ def display_menu(ctx: Context, args: Args) -> None:
         return
     raw_title = args.value("T", "")
     title = _text(ctx, raw_title)
-    widest = max([_width(title)] + [_width(item["label"]) + (len(item["key"]) + 3 if item["key"] else 0)
+    widest = max([text_width(title)] + [text_width(item["label"]) + (len(item["key"]) + 3 if item["key"] else 0)
                                     for item in items if not item["separator"]])
     size = (min(widest + 4, client.columns), min(len(items) + 2, client.lines))
-    x, y = _place(ctx, client, args, size)
+    x, y = box_position(ctx, client, args, size)
     centred = re.search(r"#\[[^\]]*align=cent(re|er)", raw_title) is not None
     client.ui("menu", title=title, title_align="center" if centred else "left", items=items, x=x, y=y,
               width=size[0], height=size[1])
