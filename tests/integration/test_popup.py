@@ -107,3 +107,22 @@ def test_the_popup_takes_display_menus_positions(daemon):
         daemon.out("popup", "-E", "-w", "10", "-h", "4", "-x", "R", "-y", "S", "exit 0")
         assert (opened(client, 2)["x"], opened(client, 2)["y"]) == (70, 19), "flush right, over the status line"
         assert daemon.cli("popup", "-x", "left", "true").stderr == "position must be a number, or one of C R P M W S\n"
+
+
+def test_the_border_takes_lines_and_a_colour_from_the_flags_or_the_options(daemon):
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep", "60")
+    with ProtocolClient(str(daemon.socket)) as client:
+        client.attach("a", 80, 24)
+        daemon.out("popup", "-E", "exit 0")
+        assert (opened(client, 1)["border_lines"], opened(client, 1)["border_fg"]) == ("single", -1)
+        daemon.out("set", "-g", "popup-border-lines", "double")
+        daemon.out("set", "-g", "popup-border-style", "fg=green")
+        daemon.out("popup", "-E", "exit 0")
+        assert (opened(client, 2)["border_lines"], opened(client, 2)["border_fg"]) == ("double", 2)
+        daemon.out("popup", "-E", "-b", "rounded", "-S", "fg=red,bold", "exit 0")
+        assert (opened(client, 3)["border_lines"], opened(client, 3)["border_fg"]) == ("rounded", 1)
+        daemon.out("popup", "-E", "-S", "fg=nosuchcolour", "exit 0")  # ignored, as tmux
+        assert opened(client, 4)["border_fg"] == 2
+        daemon.out("popup", "-E", "-b", "none", "-w", "10", "-h", "4", "exit 0")
+        assert (opened(client, 5)["border"], opened(client, 5)["columns"], opened(client, 5)["lines"]) == (False, 10, 4)
+        assert daemon.cli("popup", "-b", "dotted", "true").stderr == "popup-border-lines unknown value: dotted\n"

@@ -17,6 +17,6 @@ def test_x_R_is_flush_right_and_a_number_is_a_cell_kept_on_the_terminal():
 
 
 def test_the_program_gets_the_inside_of_the_border():
-    assert Box(0, 0, 40, 8, True, "").inside == (38, 6)
-    assert Box(0, 0, 40, 8, False, "").inside == (40, 8)
-    assert Box(0, 0, 2, 2, True, "").inside == (1, 1)
+    assert Box(0, 0, 40, 8, "single", "").inside == (38, 6)
+    assert Box(0, 0, 40, 8, "none", "").inside == (40, 8)
+    assert Box(0, 0, 2, 2, "rounded", "").inside == (1, 1)

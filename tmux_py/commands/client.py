@@ -19,6 +19,8 @@ from tmux_py.commands.variables import expand_here
 from tmux_py.commands.pane import size_argument
 from tmux_py.commands.placement import box_position
 from tmux_py.keys import UnknownKey, encode_key
+from tmux_py.options import OPTION_DEFS
+from tmux_py.style import Style, parse_style
 from tmux_py.server.layout import PRESETS, LayoutError
 from tmux_py.server.popup import Box
 from tmux_py.server.prompt_history import TYPES as PROMPT_TYPES
@@ -362,12 +364,34 @@ def _popup_size(args: Args, flag: str, name: str, extent: int) -> int:
     return cells
 
 
+def _border_lines(args: Args, window) -> str:
+    """-B (none), else -b, else the window's popup-border-lines; -b is checked as the option is."""
+    if args.has("B"):
+        return "none"
+    lines = args.value("b")
+    if lines is None:
+        return window.options.get("popup-border-lines")
+    if lines not in OPTION_DEFS["popup-border-lines"].choices:
+        raise CommandError(f"popup-border-lines unknown value: {lines}")
+    return lines
+
+
+def _border_colour(args: Args, window) -> int:
+    """The border's colour: popup-border-style's, with -S over it (an invalid -S is ignored, as tmux)."""
+    base = Style()
+    style = parse_style(window.options.get("popup-border-style"), Style(), base) or base
+    if args.has("S"):
+        style = parse_style(args.value("S"), style, base) or style
+    return style.fg
+
+
 def display_popup(ctx: Context, args: Args) -> Result | None:
     """tmux 3.3a's display-popup (:mod:`tmux_py.server.popup` says how it lives): the command
     (default-command, else the shell) in a box over the client, -w/-h wide and high (border
     included; cells or %; half the terminal by default), at -x/-y (as display-menu's:
-    :func:`~tmux_py.commands.placement.box_position`), -T titled, -B (or -b none) without a border. -C closes the client's
-    popup. Only an attached client can show one.
+    :func:`~tmux_py.commands.placement.box_position`), -T titled, its border -b lines (-B:
+    none) in -S style's colour. -C closes the client's popup. Only an attached client can
+    show one.
 
     As tmux, the command is done when the box goes: the CLI (or a config file, a hook)
     waits, and the CLI exits with the program's status. A key binding's does not wait here:
@@ -382,8 +406,8 @@ def display_popup(ctx: Context, args: Args) -> Result | None:
     width = _popup_size(args, "w", "width", client.columns)
     height = _popup_size(args, "h", "height", client.lines)
     x, y = box_position(ctx, client, args, (width, height))
-    border = not args.has("B") and args.value("b") != "none"
-    box = Box(x, y, width, height, border, expand_here(ctx, args.value("T", "")))
+    box = Box(x, y, width, height, _border_lines(args, target.window), expand_here(ctx, args.value("T", "")),
+              _border_colour(args, target.window))
     argv = ctx.server.shell_argv(args.positional, target.session)
     popup = client.open_popup(box, argv, args.value("d", ctx.cwd), from_flags(args), min(2, args.times.get("E", 0)))
     if popup is None or ctx.client is not None:

@@ -33,14 +33,20 @@ CLOSE_KEYS = ("Escape", "C-c")
 
 @dataclass(frozen=True)
 class Box:
-    """Where the popup goes in the client's terminal, border included (``border``: drawn)."""
+    """Where the popup goes in the client's terminal, border included: ``lines`` is tmux's
+    popup-border-lines (``none``: no border), ``border_fg`` its colour (a cell colour)."""
 
     x: int
     y: int
     width: int
     height: int
-    border: bool
+    lines: str
     title: str
+    border_fg: int = -1
+
+    @property
+    def border(self) -> bool:
+        return self.lines != "none"
 
     @property
     def inside(self) -> tuple[int, int]:
@@ -92,6 +98,7 @@ class Popup:
         send(protocol.ClientAction(action="popup", args={
             "pane": pane.id, "x": box.x, "y": box.y, "width": box.width, "height": box.height,
             "columns": columns, "lines": lines, "border": box.border, "title": box.title,
+            "border_lines": box.lines, "border_fg": box.border_fg,
         }))
 
     def program_exited(self) -> None:

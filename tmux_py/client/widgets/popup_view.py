@@ -3,16 +3,23 @@
 The daemon says where the box goes (the ``popup`` client action, in this terminal's
 cells, border included) and sends the program's screen as ``PaneUpdate`` messages for
 the popup's pane id; the inside is a :class:`PaneView` like any pane's, with its cursor.
-The border is a single line in the theme's active border colour, the title (-T) in its
-top edge; -B leaves it out.
+The border is drawn in tmux's popup-border-lines (-b) as Textual's nearest border, in the
+-S style's colour (the theme's active border colour by default), the title (-T) in its top
+edge; -B leaves it out.
 """
 
 from __future__ import annotations
 
+from rich.color import Color
 from textual.widget import Widget
 
 from tmux_py.client.palette import Palette
 from tmux_py.client.widgets.pane_view import PaneView
+
+
+#: tmux's popup-border-lines as Textual's border types.
+BORDERS = {"single": "solid", "rounded": "round", "double": "double", "heavy": "heavy", "simple": "ascii",
+           "padded": "blank"}
 
 
 class PopupView(Widget):
@@ -30,7 +37,9 @@ class PopupView(Widget):
         self.styles.width = args["width"]
         self.styles.height = args["height"]
         if args["border"]:
-            self.styles.border = ("solid", palette.theme.border["active"])
+            colour = palette.colour(args.get("border_fg", -1), Color.parse(palette.theme.border["active"]))
+            self.styles.border = (BORDERS.get(args.get("border_lines", "single"), "solid"),
+                                  colour.get_truecolor().hex)
             self.border_title = args.get("title") or None
 
     def compose(self):
