@@ -81,7 +81,7 @@ def pane_menu_at_mouse(pane_id: str) -> str:
 
 #: tmux 3.3a's default prefix bindings that tmuxpy has commands for, as tmux writes them
 #: (``list-keys -T prefix``), each with the note ``list-keys -N`` shows (C-b ?; < and > have
-#: none). Not yet: C customize-mode.
+#: none).
 _PREFIX_DEFAULTS: tuple[tuple[str, str, str], ...] = (
     ("C-b", "Send the prefix key", "send-prefix"),
     ("C-o", "Rotate through the panes", "rotate-window"),
@@ -107,6 +107,7 @@ _PREFIX_DEFAULTS: tuple[tuple[str, str, str], ...] = (
     ("=", "Choose a paste buffer from a list", "choose-buffer -Z"),
     (">", "", _PANE_MENU),
     ("?", "List key bindings", "list-keys -N"),
+    ("C", "Customize options", "customize-mode -Z"),
     ("D", "Choose a client from a list", "choose-client -Z"),
     ("E", "Spread panes out evenly", "select-layout -E"),
     ("L", "Switch to the last client", "switch-client -l"),

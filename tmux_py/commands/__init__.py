@@ -9,15 +9,15 @@ command aliases (the ``command-alias`` option), and after a command runs its
 
 from __future__ import annotations
 
-from tmux_py.commands import (binding, buffer, client, config, environment, hook, menu, move, option, pane, process,
-                              server, session, shell, window)
+from tmux_py.commands import (binding, buffer, client, config, customize, environment, hook, menu, move, option,
+                              pane, process, server, session, shell, window)
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import NO_TARGET, Args, CommandEntry, CommandError, Result, UsageError
 
 COMMANDS: tuple[CommandEntry, ...] = (
     session.ENTRIES + window.ENTRIES + pane.ENTRIES + server.ENTRIES + client.ENTRIES + option.ENTRIES
     + config.ENTRIES + binding.ENTRIES + shell.ENTRIES + buffer.ENTRIES + move.ENTRIES + process.ENTRIES
-    + environment.ENTRIES + hook.ENTRIES + menu.ENTRIES
+    + environment.ENTRIES + hook.ENTRIES + menu.ENTRIES + customize.ENTRIES
 )
 
 

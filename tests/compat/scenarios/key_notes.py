@@ -5,13 +5,9 @@ from __future__ import annotations
 from ..runner import scenario
 from .common import NEW
 
-#: tmux 3.3a's default prefix keys whose commands tmuxpy lacks: unbound on both sides first, so the
-#: rest of the listing compares whole (suspend-client, customize-mode, clock-mode).
-WITHOUT_MISSING = "unbind C-z ';' unbind C ';' unbind t"
-
 SCENARIOS = [
     scenario("key-notes-default-listing",
-             NEW, WITHOUT_MISSING, "lsk -T prefix", "lsk -N", "lsk -N -T prefix", "lsk -N -T root",
+             NEW, "lsk -T prefix", "lsk -N", "lsk -N -T prefix", "lsk -N -T root",
              "lsk -N -T copy-mode-vi", "lsk -aN", "lsk -N -P 'x'", "lsk -N -P ''", "lsk -1N", "lsk -T prefix '?'",
              "lsk -T prefix /"),
     scenario("key-notes-one-key",
@@ -21,7 +17,7 @@ SCENARIOS = [
     # of a bound key alone (not -r), and binds nothing; keys without a note are left out, or with
     # -a shown by their commands (not widening the column); mouse keys never show.
     scenario("key-notes-bind",
-             NEW, WITHOUT_MISSING, "bind -N 'my note' X display hi", "lsk -T prefix X", "lsk -1N X",
+             NEW, "bind -N 'my note' X display hi", "lsk -T prefix X", "lsk -1N X",
              "bind -N 'with \"quotes\"' Q display q", "lsk -1N Q", "bind X display again", "lsk -1N X",
              "bind -r -N 'only the note' X", "lsk -T prefix X", "lsk -1N X", "bind X", "lsk -1N X",
              "bind -N 'nothing bound' Y", "lsk -T prefix Y", "bind -N '' Z display z", "lsk -1N Z",
@@ -32,6 +28,6 @@ SCENARIOS = [
              "lsk -aN -T mine", "lsk -aN -P 'p> ' -T mine"),
     # The prefix option names the prefix shown; with none, the prefix table is not listed.
     scenario("key-notes-prefix-option",
-             NEW, WITHOUT_MISSING, "bind -n -N 'root note' F5 display f5", "set -g prefix C-a", "lsk -N",
+             NEW, "bind -n -N 'root note' F5 display f5", "set -g prefix C-a", "lsk -N",
              "set -g prefix None", "lsk -N", "lsk -N -P 'p '", "lsk -N -T prefix"),
 ]

@@ -22,7 +22,8 @@ class Chooser(ModalScreen[str | None]):
         self.items = items
 
     def compose(self):
-        options = OptionList(*[Option(item["label"], id=str(index)) for index, item in enumerate(self.items)])
+        options = OptionList(*[Option(item["label"], id=str(index)) for index, item in enumerate(self.items)],
+                             markup=False)  # labels are names and values: [x] is text, not markup
         options.border_title = self.title_text
         yield options
 
