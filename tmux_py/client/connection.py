@@ -34,6 +34,10 @@ class _Protocol(asyncio.Protocol):
     def __init__(self, owner: DaemonConnection) -> None:
         self.owner = owner
         self.decoder = protocol.FrameDecoder()
+        self._fd = -1
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self._fd = transport.get_extra_info("socket").fileno()
 
     def data_received(self, data: bytes) -> None:
         try:
@@ -45,7 +49,22 @@ class _Protocol(asyncio.Protocol):
             self.owner._dispatch(message)
 
     def connection_lost(self, exc: Exception | None) -> None:
+        if exc is not None:
+            self._read_what_is_left()
         self.owner._lost(CLOSED)
+
+    def _read_what_is_left(self) -> None:
+        """A write failed (the daemon had closed while the client was not reading: a lock, a
+        suspend): asyncio gives up on the socket, yet what the daemon said before it closed,
+        its Exit above all, is still there to read. The socket is open until this returns."""
+        while True:
+            try:
+                data = os.read(self._fd, 65536)
+            except OSError:  # nothing more now (EAGAIN), or a reset
+                return
+            if not data:
+                return
+            self.data_received(data)
 
 
 class DaemonConnection:
