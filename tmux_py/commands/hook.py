@@ -162,7 +162,7 @@ def run_after(ctx: Context, entry: CommandEntry, args: Args, result: Result, new
         done = await result.wait if result.wait is not None else result
         output, errors = await _run_items(hook_ctx, items)
         return Result(done.output + output, attach=done.attach, shutdown=done.shutdown,
-                      errors=done.errors + errors)
+                      errors=done.errors + errors, status=done.status)
 
     return Result(wait=finish())
 

@@ -17,6 +17,7 @@ that opened it waits until it goes, then exits with the program's status (``wait
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -90,8 +91,9 @@ class Popup:
         self._send = send
         self._closed = closed
         self.gone = False
-        #: The program's exit status once it exited (0 if killed by a signal, as tmux's).
-        self.status = 0
+        #: What the CLI that opened it exits with (tmux's): the program's exit status, or the
+        #: signal that killed it; 129 (128 + SIGHUP) if the box went before the program ended.
+        self.status = 128 + int(signal.SIGHUP)
         #: Futures given the status when the box goes (the CLI that opened it waits on one).
         self.waiters: list = []
         columns, lines = box.inside
@@ -104,7 +106,7 @@ class Popup:
     def program_exited(self) -> None:
         """The program ended and its output was read: -E (-EE) closes the box, else it stays."""
         status = self.pane.exit_status
-        self.status = max(0, status or 0)
+        self.status = abs(status or 0)  # negative: the signal that killed it
         if self.close_on_exit == 1 or (self.close_on_exit == 2 and status == 0):
             self.close()
         else:
