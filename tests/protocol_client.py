@@ -50,10 +50,11 @@ class ProtocolClient:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def attach(self, target: str, columns: int = 80, lines: int = 24, *, wait: bool = True) -> None:
+    def attach(self, target: str, columns: int = 80, lines: int = 24, *, wait: bool = True, tty: str = "") -> None:
+        """Attach to ``target``; ``tty`` names the client (list-clients), as a terminal's would."""
         request_id = self.next_id
         self.next_id += 1
-        self.send(protocol.Attach(id=request_id, target=target, columns=columns, lines=lines))
+        self.send(protocol.Attach(id=request_id, target=target, columns=columns, lines=lines, tty=tty))
         if wait:
             self.wait_for(lambda: request_id in self.replies, 10, "attach reply")
             reply = self.replies[request_id]

@@ -27,10 +27,10 @@ from tmux_py.keys import MOUSE_KEYS, canonical_key, parse_key
 
 __all__ = ["COPY_MODE_TABLES", "DEFAULT_BINDINGS", "DEFAULT_COPY_MODE_BINDINGS", "DEFAULT_COPY_MODE_VI_BINDINGS",
            "DEFAULT_NOTES", "Binding", "KeyTables", "canonical_key", "is_bindable", "is_mouse_key", "key_order",
-           "SESSION_MENU", "pane_menu_at_mouse", "window_menu"]
+           "SESSION_MENU", "pane_menu", "window_menu"]
 
 #: tmux 3.3a's menus (display-menu), as tmux writes them. The window menu: C-b < and a right
-#: click on the window's name in the status line (MouseDown3Status: :func:`window_menu`).
+#: click on the window's name in the status line (MouseDown3Status): :func:`window_menu`.
 _WINDOW_MENU_TITLE = '-T "#[align=centre]#{window_index}:#{window_name}"'
 _WINDOW_MENU_ITEMS = (
     r'''"#{?#{>:#{session_windows},1},,-}Swap Left" l { swap-window -t :-1 } '''
@@ -40,7 +40,6 @@ _WINDOW_MENU_ITEMS = (
     r'''-F -I "#W" { rename-window -t "#{window_id}" "%%" } } '' "New After" w { new-window -a } "New At '''
     r'''End" W { new-window }'''
 )
-_WINDOW_MENU = f"display-menu {_WINDOW_MENU_TITLE} -x W -y W {_WINDOW_MENU_ITEMS}"
 #: A right click on the status line's left part (MouseDown3StatusLeft), tmux's ``-x M`` as
 #: the left edge: the menu centred on a click there starts at it.
 SESSION_MENU = (
@@ -49,12 +48,8 @@ SESSION_MENU = (
     r'''{ rename-session "%%" } } '' "New Session" s { new-session } "New Window" w { new-window }'''
 )
 
-
-def window_menu(window_id: str) -> str:
-    """tmux's right-click menu of a window's name in the status line (MouseDown3Status)."""
-    return f"display-menu {_WINDOW_MENU_TITLE} -t {window_id} -x W -y W {_WINDOW_MENU_ITEMS}"
 #: The pane menu's title and items: C-b > shows it by the pane (-x P -y P), a right click
-#: where the pointer is (tmux's MouseDown3Pane: :func:`pane_menu_at_mouse`).
+#: where the pointer is (tmux's MouseDown3Pane): :func:`pane_menu`.
 _PANE_MENU_TITLE = '-T "#[align=centre]#{pane_index} (#{pane_id})"'
 _PANE_MENU_ITEMS = (
     r'''"#{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Top,}" < { send-keys -X history-top } '''
@@ -71,12 +66,22 @@ _PANE_MENU_ITEMS = (
     r'''kill-pane } Respawn R { respawn-pane -k } "#{?pane_marked,Unmark,Mark}" m { select-pane -m } '''
     r'''"#{?#{>:#{window_panes},1},,-}#{?window_zoomed_flag,Unzoom,Zoom}" z { resize-pane -Z }'''
 )
-_PANE_MENU = f"display-menu {_PANE_MENU_TITLE} -x P -y P {_PANE_MENU_ITEMS}"
 
 
-def pane_menu_at_mouse(pane_id: str) -> str:
-    """tmux's right-click menu of a pane (MouseDown3Pane's display-menu, for ``pane_id``)."""
-    return f"display-menu {_PANE_MENU_TITLE} -t {pane_id} -x M -y M {_PANE_MENU_ITEMS}"
+def window_menu(window_id: str = "", where: str = "W") -> str:
+    """tmux's window menu: C-b <'s (no ``window_id``: the current window), or a right click's
+    on the window's name in the status line (MouseDown3Status), placed at ``where``."""
+    return _display_menu(_WINDOW_MENU_TITLE, window_id, where, _WINDOW_MENU_ITEMS)
+
+
+def pane_menu(pane_id: str = "", where: str = "P") -> str:
+    """tmux's pane menu: C-b >'s by the pane (P), or a right click's at the pointer (M,
+    MouseDown3Pane)."""
+    return _display_menu(_PANE_MENU_TITLE, pane_id, where, _PANE_MENU_ITEMS)
+
+
+def _display_menu(title: str, target: str, where: str, items: str) -> str:
+    return f"display-menu {title} {f'-t {target} ' if target else ''}-x {where} -y {where} {items}"
 
 
 #: tmux 3.3a's default prefix bindings that tmuxpy has commands for, as tmux writes them
@@ -103,9 +108,9 @@ _PREFIX_DEFAULTS: tuple[tuple[str, str, str], ...] = (
     *((str(digit), f"Select window {digit}", f"select-window -t :={digit}") for digit in range(10)),
     (":", "Prompt for a command", "command-prompt"),
     (";", "Move to the previously active pane", "last-pane"),
-    ("<", "", _WINDOW_MENU),
+    ("<", "", window_menu()),
     ("=", "Choose a paste buffer from a list", "choose-buffer -Z"),
-    (">", "", _PANE_MENU),
+    (">", "", pane_menu()),
     ("?", "List key bindings", "list-keys -N"),
     ("C", "Customize options", "customize-mode -Z"),
     ("D", "Choose a client from a list", "choose-client -Z"),

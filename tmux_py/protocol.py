@@ -229,6 +229,12 @@ class Paste(Message):
     text: str
 
 
+@message("input")
+class Input(Message):
+    """The user typed at the client keys it handled itself (copy mode, the prompt, a menu):
+    input all the same, for lock-after-time and the session's activity. At most one a second."""
+
+
 @message("unlocked")
 class Unlocked(Message):
     """The client's lock-command has exited (lock-client): it draws again."""

@@ -21,11 +21,12 @@ def test_a_client_is_locked_once_until_it_is_back_and_only_its_session_is_locked
     daemon.out("new", "-d", "-s", "b", "sleep", "60")
     daemon.out("set", "-g", "lock-command", "vlock -a")
     with ProtocolClient(str(daemon.socket)) as first, ProtocolClient(str(daemon.socket)) as second:
-        first.attach("a")
-        second.attach("b")
+        first.attach("a", tty="/dev/pts/first")
+        second.attach("b", tty="/dev/pts/second")
         daemon.out("lock-session", "-t", "a")
         assert first.wait_for(lambda: locks(first), 10, "the lock") == [{"command": "vlock -a"}]
-        daemon.out("lock-client", "-t", "a")  # locked already: nothing more
+        assert daemon.out("list-clients", "-t", "a", "-F", "#{client_name}") == "/dev/pts/first\n"
+        daemon.out("lock-client", "-t", "/dev/pts/first")  # locked already: nothing more
         daemon.out("set", "-t", "b", "lock-command", "b's lock")  # a session's own lock-command
         daemon.out("lock-server")
         second.wait_for(lambda: locks(second), 10, "the other session's client locked by lock-server")
@@ -39,6 +40,7 @@ def test_a_client_is_locked_once_until_it_is_back_and_only_its_session_is_locked
         daemon.out("lock-session", "-t", "a")  # no lock-command: nothing to run
         first.pump(0.2)
         assert len(locks(first)) == 2
+        assert daemon.cli("lock-client", "-t", "a").stderr == "can't find client: a\n", "-t names a client"
 
 
 def test_lock_after_time_locks_a_session_its_clients_left_alone(daemon):
@@ -52,3 +54,20 @@ def test_lock_after_time_locks_a_session_its_clients_left_alone(daemon):
         assert time.monotonic() - started >= 0.5, "not before a second or so of no input"
         client.send(protocol.Unlocked())
         client.wait_for(lambda: len(locks(client)) == 2, 10, "locked again after another idle second")
+
+
+def test_input_the_client_handles_itself_and_its_commands_keep_the_lock_away(daemon):
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep", "60")
+    daemon.out("set", "-g", "lock-command", "true")
+    with ProtocolClient(str(daemon.socket)) as client:
+        client.attach("a")
+        daemon.out("set", "-g", "lock-after-time", "1")
+        typing_until = time.monotonic() + 2.5
+        while time.monotonic() < typing_until:
+            # Copy-mode keys (Input), then a binding's command (a Request), turn about.
+            client.send(protocol.Input() if int(time.monotonic() * 2) % 2 else
+                        protocol.Request(id=client.next_id, argv=["display-message", "-p", "x"]))
+            client.next_id += 1
+            client.pump(0.3)  # reading what the daemon says while the user types
+        assert locks(client) == [], "no lock while the user types"
+        client.wait_for(lambda: locks(client), 10, "the lock once the input stops")

@@ -37,6 +37,15 @@ async def test_lines_entered_at_the_prompt_come_back_with_up_and_down(daemon, at
         assert daemon.out("show-prompt-history", "-T", "command").split("\n")[2:5] == [
             "1: set -g @h 1", "2: set -g @h 2", "3: set -g @h 1"]
 
+        # Each question of a -p a,b prompt walks the history from its newest line.
+        daemon.cli("command-prompt", "-p", "a,b", "set -g @a %1 ; set -g @b %2", check=True)
+        await prompt_shows(app, "a ")
+        await pilot.press("up", "enter")  # the newest line again: the history stays as it was
+        await prompt_shows(app, "b ")
+        await pilot.press("up")
+        assert app.prompt.input.value == "set -g @h 1", "b's Up starts from the newest line, not from a's place"
+        await pilot.press("escape")
+
         daemon.out("clear-prompt-history")
         await pilot.press("ctrl+b", "colon")
         await prompt_shows(app, ":")

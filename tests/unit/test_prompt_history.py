@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from tmux_py.server.prompt_history import PromptHistory, history_path
+from tmux_py.server.prompt_history import LINE_LIMIT, TYPE_LIMIT, PromptHistory, history_path
 
 
 def test_lines_are_kept_per_type_without_empties_or_repeats_and_within_the_limit() -> None:
@@ -45,3 +45,13 @@ def test_history_file_is_absolute_or_under_home() -> None:
     assert history_path("/var/h") == "/var/h"
     assert history_path("~/.tmux_history") == os.path.expanduser("~") + "/.tmux_history"
     assert history_path("") is None and history_path("relative") is None and history_path("~user/h") is None
+
+
+def test_a_line_too_long_is_not_kept_and_a_type_keeps_a_bounded_amount() -> None:
+    history = PromptHistory()
+    history.add("command", "x" * (LINE_LIMIT + 1), 100)
+    assert history.lines["command"] == [], "a prompt never sends a client a frame too large"
+    for number in range(TYPE_LIMIT // LINE_LIMIT + 5):
+        history.add("command", f"{number:05}" + "y" * (LINE_LIMIT - 5), 1000)
+    assert sum(map(len, history.lines["command"])) <= TYPE_LIMIT
+    assert history.lines["command"][-1].startswith(f"{TYPE_LIMIT // LINE_LIMIT + 4:05}"), "the newest stay"

@@ -21,6 +21,7 @@ SAMPLES = {
     "history": protocol.History(id=5, pane="%1", start=0, stop=100),
     "detach": protocol.Detach(),
     "unlocked": protocol.Unlocked(),
+    "input": protocol.Input(),
     "ping": protocol.Ping(id=6),
     "welcome": protocol.Welcome(version=1, server_pid=10, server_version="0.1.0"),
     "reply": protocol.Reply(id=3, ok=False, result=None, error={"code": "command", "message": "no"}, elapsed=0.5),

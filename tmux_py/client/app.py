@@ -28,6 +28,7 @@ import asyncio
 import os
 import subprocess
 import sys
+import time
 from collections import deque
 
 from rich.style import Style
@@ -42,7 +43,7 @@ from tmux_py.config import Config, load_config
 from tmux_py.client.connection import CLOSED, ConnectionLost, DaemonConnection
 from tmux_py.client.clock_mode import ClockMode
 from tmux_py.client.copy_mode import CopyMode, binding, copy_action
-from tmux_py.bindings import COPY_MODE_TABLES, SESSION_MENU, canonical_key, pane_menu_at_mouse, window_menu
+from tmux_py.bindings import COPY_MODE_TABLES, SESSION_MENU, canonical_key, pane_menu, window_menu
 from tmux_py.client.keymap import DEFAULT_BINDINGS, missing_bindings, tmux_key
 from tmux_py.cmdline import CommandLineError, fill_commands, split_commands
 from tmux_py.options import status_lines
@@ -60,7 +61,9 @@ from tmux_py.client.widgets.window_view import WindowView
 
 #: Seconds a message stays on the status line (tmux's display-time is shorter; this is readable).
 MESSAGE_SECONDS = 3.0
-#: A right click's button number in mouse events (tmux's MouseDown3).
+#: Seconds between two Input messages: the daemon's idle clock counts whole seconds.
+INPUT_INTERVAL = 1.0
+#: The right button in PaneMouse and Mouse messages (tmux's MouseDown3; counted from 0).
 RIGHT_BUTTON = 2
 #: Lines the mouse wheel scrolls in scroll mode.
 WHEEL_LINES = 3
@@ -124,6 +127,7 @@ class TmuxApp(App, inherit_bindings=False):
         self.prefix_pending = False
         self._under_way: set[asyncio.Future] = set()  # what keys typed now must wait for
         self._held: deque[events.Key | events.Paste] = deque()  # those keys, in order
+        self._input_told = float("-inf")  # when the daemon was last told of input (_note_input)
         self._daemon_theme: str | None = None
         self._message_timer = None
         self.pane_labels: dict[str, str] = {}  # display-panes: index key -> pane id, while shown
@@ -409,6 +413,7 @@ class TmuxApp(App, inherit_bindings=False):
     async def _take(self, event: events.Key | events.Paste) -> None:
         """A key or a paste, where it goes now: the help or chooser screen (Textual's way), the
         open prompt, or the window (:meth:`key`, :meth:`paste`)."""
+        self._note_input()
         if not isinstance(self.screen, MainScreen):
             await super().on_event(event)
         elif self.prompt.is_open:
@@ -417,6 +422,14 @@ class TmuxApp(App, inherit_bindings=False):
             self.key(event.key, event.character)
         else:
             self.paste(event.text)
+
+    def _note_input(self) -> None:
+        """Tell the daemon the user is here, at most once a second: keys this client handles
+        itself (copy mode, the prompt, a menu) never reach it otherwise (lock-after-time)."""
+        now = time.monotonic()
+        if self.connection is not None and now - self._input_told >= INPUT_INTERVAL:
+            self._input_told = now
+            self.connection.send(protocol.Input())
 
     def _track(self, awaitable) -> None:
         """Work keys typed from now on wait for (tmux's order: a key's commands, then the next key)."""
@@ -677,7 +690,7 @@ class TmuxApp(App, inherit_bindings=False):
             # where the daemon places the menu (-x M -y M), and the program does not want it.
             self.connection.send(protocol.Mouse(kind=message.kind, button=message.button, x=message.x,
                                                 y=message.y, modifiers=message.modifiers))
-            self.run_command(pane_menu_at_mouse(message.pane_id))
+            self.run_command(pane_menu(message.pane_id, where="M"))
         elif message.kind == "wheel-up" and not view.modes.get("alternate_on"):
             self.enter_copy_mode(message.pane_id, wheel=WHEEL_LINES)
 
@@ -688,7 +701,7 @@ class TmuxApp(App, inherit_bindings=False):
     def on_window_clicked(self, message: WindowClicked) -> None:
         if not self.mouse_on:
             return
-        if message.button == 3:  # tmux's MouseDown3Status
+        if message.right:  # tmux's MouseDown3Status
             self.run_command(window_menu(message.window_id))
         else:
             self.run_argv(["select-window", "-t", message.window_id])

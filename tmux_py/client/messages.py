@@ -33,12 +33,12 @@ class BorderDragged(Message):
 
 
 class WindowClicked(Message):
-    """A window's name in the status line was clicked (``button`` 3: a right click)."""
+    """A window's name in the status line was clicked (``right``: with the right button)."""
 
-    def __init__(self, window_id: str, button: int = 1) -> None:
+    def __init__(self, window_id: str, right: bool = False) -> None:
         super().__init__()
         self.window_id = window_id
-        self.button = button
+        self.right = right
 
 
 class StatusLeftClicked(Message):

@@ -25,6 +25,7 @@ from tmux_py.server.layout import PRESETS, LayoutError
 from tmux_py.server.popup import Box
 from tmux_py.server.prompt_history import TYPES as PROMPT_TYPES
 
+
 def target_client(ctx: Context):
     """The client a UI command acts on (:meth:`Context.attached_client`); there must be one."""
     client = ctx.attached_client()
@@ -176,13 +177,13 @@ def clock_mode(ctx: Context, args: Args) -> None:
 def suspend_client(ctx: Context, args: Args) -> None:
     """The client stops itself (SIGTSTP, after giving the terminal back) until the shell's ``fg``;
     it stays attached meanwhile, as tmux's."""
-    target_client(ctx).ui("suspend")
+    client_named(ctx, args.value("t")).ui("suspend")
 
 
 def lock_client(ctx: Context, args: Args) -> None:
     """The client runs the session's lock-command in its terminal (/bin/sh; tmux's default is
     ``lock -np``) and comes back when it exits; its screen is drawn again then."""
-    target_client(ctx).lock()
+    client_named(ctx, args.value("t")).lock()
 
 
 def lock_session(ctx: Context, args: Args) -> None:
@@ -218,7 +219,6 @@ def send_prefix(ctx: Context, args: Args) -> None:
         pass  # a prefix with no bytes (S-a, S-Tab, a mouse key, None): tmux sends nothing
 
 
-#: tmux 3.3a's prompt types (-T), each with its own history (tmuxpy keeps none).
 def command_prompt(ctx: Context, args: Args) -> None:
     """tmux 3.3a's command-prompt: one prompt for each of ``-p``'s comma-separated prompts, each
     starting with the ``-I`` input in the same place (both expanded as formats), asked in turn by
@@ -341,7 +341,12 @@ def choose_tree(ctx: Context, args: Args) -> None:
 
 def chosen_client(ctx: Context, args: Args):
     """-c target-client by name, else the client the command shows things on."""
-    name = args.value("c")
+    return client_named(ctx, args.value("c"))
+
+
+def client_named(ctx: Context, name: str | None):
+    """The attached client called ``name`` (as list-clients names it), else (None) the client
+    the command shows things on."""
     if name is None:
         return target_client(ctx)
     for client in ctx.daemon.attached_clients():
@@ -448,9 +453,9 @@ ENTRIES = (
                  help="show another session (or window) in this client: -n/-p next/previous, -l last"),
     CommandEntry("clock-mode", clock_mode, flags="t:", target=PANE, usage="[-t target-pane]",
                  help="show the time in large digits in a pane"),
-    CommandEntry("suspend-client", suspend_client, aliases=("suspendc",), flags="t:", target=SESSION,
+    CommandEntry("suspend-client", suspend_client, aliases=("suspendc",), flags="t:", target=NO_TARGET,
                  usage="[-t target-client]", help="stop the client until the shell's fg"),
-    CommandEntry("lock-client", lock_client, aliases=("lockc",), flags="t:", target=SESSION,
+    CommandEntry("lock-client", lock_client, aliases=("lockc",), flags="t:", target=NO_TARGET,
                  usage="[-t target-client]", help="run lock-command in the client, until it exits"),
     CommandEntry("lock-session", lock_session, aliases=("locks",), flags="t:", target=SESSION,
                  usage="[-t target-session]", help="lock every client of the session"),

@@ -33,9 +33,13 @@ def server_status(ctx: Context, args: Args) -> Result:
 
 
 def list_clients(ctx: Context, args: Args) -> Result:
+    """Every attached client, or with -t those of one session."""
     template = args.value("F", LIST_CLIENTS_FORMAT)
+    session = ctx.require_target().session if args.has("t") else None
     lines = []
     for client in ctx.daemon.attached_clients():
+        if session is not None and client.session is not session:
+            continue
         values = variables(ctx, client.session)
         values.add(client.format_getters())
         lines.append(expand(template, values))

@@ -569,6 +569,9 @@ class Attachments:
             if message.kind in PROMPT_TYPES:
                 self.daemon.prompt_history.add(message.kind, message.text,
                                                self.daemon.options.get("prompt-history-limit"))
+        elif isinstance(message, protocol.Input):
+            self.used(client)
+            client.session.touch()
         elif isinstance(message, protocol.Unlocked):
             client.locked = False
             client.used = self.loop.time()  # lock-after-time counts from the unlock

@@ -228,6 +228,8 @@ class Connection:
         started = time.perf_counter()
         # A command from an attached client (a key binding, the prompt) acts on its window.
         client = self.daemon.attachments.client(self)
+        if client is not None:  # a binding or the prompt: the user's input (lock-after-time)
+            self.daemon.attachments.used(client)
         ctx = commands.Context(
             daemon=self.daemon, client=client, cwd=request.cwd or os.getcwd(),
             current=self.current_target(request.env_pane) or (client.current_target() if client else None),

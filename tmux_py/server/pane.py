@@ -273,7 +273,8 @@ class Pane:
         read_for = time.perf_counter() - self._reading_since
         if read_for < REST_AFTER:
             return
-        rest = read_for * (1 / UNWATCHED_DUTY - 1)
+        # A loop stall or a hold within the period was no reading: it does not lengthen the rest.
+        rest = min(read_for, 2 * REST_AFTER) * (1 / UNWATCHED_DUTY - 1)
         self._reading_since = None
         self.rested_seconds += rest
         self._loop.remove_reader(self.fd)

@@ -18,6 +18,11 @@ import os
 log = logging.getLogger(__name__)
 
 TYPES = ("command", "search", "target", "window-target")
+#: Longest line kept, and most characters a type's list keeps (its oldest lines go first):
+#: the whole list goes to a client with each prompt, in one frame, whatever
+#: prompt-history-limit says (tmux keeps any line, and any number).
+LINE_LIMIT = 16 * 1024
+TYPE_LIMIT = 1024 * 1024
 
 
 class PromptHistory:
@@ -29,9 +34,11 @@ class PromptHistory:
     def add(self, kind: str, line: str, limit: int) -> None:
         """A line entered at a prompt of type ``kind`` (tmux's status_prompt_add_history)."""
         lines = self.lines[kind]
-        if line and (not lines or lines[-1] != line):
+        if line and len(line) <= LINE_LIMIT and (not lines or lines[-1] != line):
             lines.append(line)
         del lines[:max(0, len(lines) - limit)]
+        while sum(map(len, lines)) > TYPE_LIMIT:
+            del lines[0]
 
     def clear(self, kind: str | None = None) -> None:
         for name in (kind,) if kind else TYPES:

@@ -7,6 +7,7 @@ item's command, or None.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import events
 from textual.screen import ModalScreen
 from textual.widgets import OptionList
@@ -37,7 +38,7 @@ class MenuView(ModalScreen[str | None]):
                 options.append(None)
                 continue
             shortcut = f"({item['key']})" if item["key"] else ""
-            label = item["label"].ljust(inside - len(shortcut)) + shortcut
+            label = item["label"] + " " * max(0, inside - cell_len(item["label"]) - len(shortcut)) + shortcut
             options.append(Option(label, id=str(index), disabled=item["disabled"]))
         menu = OptionList(*options, markup=False)
         menu.border_title = self.menu.get("title", "")

@@ -180,6 +180,7 @@ class Prompt(Horizontal):
         self.changed()  # tmux runs an incremental prompt's template as it opens
 
     def _show(self, label: str, initial: str) -> None:
+        self.recalled = 0  # each question walks the history from its newest line
         self.label.update(label)
         self.input.value = initial
         self.input.cursor_position = len(initial)
