@@ -339,7 +339,7 @@ _DEFINITIONS = (
     OptionDef("popup-border-lines", str, "single", choices=("single", "double", "heavy", "simple", "rounded",
                                                             "padded", "none"), scope=WINDOW),
     OptionDef("popup-border-style", str, "default", scope=WINDOW),
-    OptionDef("popup-style", str, "default", scope=WINDOW, acts=False),
+    OptionDef("popup-style", str, "default", scope=WINDOW),
     OptionDef("scroll-on-clear", bool, True, scope=PANE, acts=False),
     OptionDef("window-active-style", str, "default", scope=PANE, acts=False),
     OptionDef("window-status-activity-style", str, "reverse", scope=WINDOW),

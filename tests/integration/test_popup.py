@@ -110,7 +110,7 @@ def test_the_popup_takes_display_menus_positions(daemon):
         assert daemon.cli("popup", "-x", "left", "true").stderr == "position must be a number, or one of C R P M W S\n"
 
 
-def test_the_border_takes_lines_and_a_colour_from_the_flags_or_the_options(daemon):
+def test_the_border_and_the_inside_take_their_style_from_the_flags_or_the_options(daemon):
     daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep", "60")
     with ProtocolClient(str(daemon.socket)) as client:
         client.attach("a", 80, 24)
@@ -127,3 +127,6 @@ def test_the_border_takes_lines_and_a_colour_from_the_flags_or_the_options(daemo
         daemon.out("popup", "-E", "-b", "none", "-w", "10", "-h", "4", "exit 0")
         assert (opened(client, 5)["border"], opened(client, 5)["columns"], opened(client, 5)["lines"]) == (False, 10, 4)
         assert daemon.cli("popup", "-b", "dotted", "true").stderr == "popup-border-lines unknown value: dotted\n"
+        daemon.out("set", "-g", "popup-style", "fg=yellow")
+        daemon.out("popup", "-E", "-s", "bg=blue", "exit 0")
+        assert (opened(client, 6)["fg"], opened(client, 6)["bg"]) == (3, 4), "-s over popup-style: the inside's"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.color import Color
+
 from .tui_support import async_test, new_session, pane_text, until
 
 
@@ -31,3 +33,18 @@ async def test_the_popup_floats_over_the_window_and_takes_every_key(daemon, atta
         assert opener.returncode == 129, "the box went before its cat ended: 128 + SIGHUP, as tmux's"
         await pilot.press("k")
         await client.text("k")
+
+
+@async_test
+async def test_the_popup_draws_its_border_and_inside_in_its_styles(daemon, attach):
+    session = new_session(daemon, "cat")
+    async with attach(session) as client:
+        app = client.app
+        opener = daemon.background("display-popup", "-b", "rounded", "-S", "fg=red", "-s", "bg=blue", "cat")
+        popup = await until(lambda: app.popup, message="the popup")
+        assert popup.styles.border.top[0] == "round"
+        assert popup.styles.border.top[1] == Color.parse(app.palette.ansi[1].get_truecolor().hex)
+        assert popup.pane.palette.background == app.palette.ansi[4], "cells in default colours take -s's"
+        assert popup.pane.palette.foreground == app.palette.foreground
+        daemon.out("display-popup", "-C")
+        await until(lambda: opener.poll() is not None, message="the CLI that opened it to be done")

@@ -9,6 +9,8 @@ as it is. Styles are interned per (fg, bg, flags): a screen has few.
 
 from __future__ import annotations
 
+import copy
+
 from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
@@ -43,6 +45,18 @@ class Palette:
         self.selection = Style(bgcolor=Color.parse(terminal["selection"]))
         self.search = Style(color=Color.parse("#000000"), bgcolor=Color.parse(terminal["search"]))
         self._styles: dict[tuple[int, int, int], Style] = {}
+
+    def over(self, fg: int, bg: int) -> Palette:
+        """This palette with other default colours (cell colours; DEFAULT keeps the theme's), for
+        a popup's popup-style: what its program draws in the default colours takes them."""
+        if fg < 0 and bg < 0:
+            return self
+        other = copy.copy(self)
+        other.foreground = self.colour(fg, self.foreground)
+        other.background = self.colour(bg, self.background)
+        other.default = Style(color=other.foreground, bgcolor=other.background)
+        other._styles = {}
+        return other
 
     def colour(self, value: int, default: Color) -> Color:
         if value == cell_style.DEFAULT or value < 0:

@@ -381,13 +381,14 @@ def _border_lines(args: Args, window) -> str:
     return lines
 
 
-def _border_colour(args: Args, window) -> int:
-    """The border's colour: popup-border-style's, with -S over it (an invalid -S is ignored, as tmux)."""
+def _popup_style(args: Args, window, option: str, flag: str) -> Style:
+    """A popup's style: the window's ``option`` with the ``flag`` style over it (an invalid one
+    is ignored, as tmux)."""
     base = Style()
-    style = parse_style(window.options.get("popup-border-style"), Style(), base) or base
-    if args.has("S"):
-        style = parse_style(args.value("S"), style, base) or style
-    return style.fg
+    style = parse_style(window.options.get(option), Style(), base) or base
+    if args.has(flag):
+        style = parse_style(args.value(flag), style, base) or style
+    return style
 
 
 def display_popup(ctx: Context, args: Args) -> Result | None:
@@ -395,7 +396,7 @@ def display_popup(ctx: Context, args: Args) -> Result | None:
     (default-command, else the shell) in a box over the client, -w/-h wide and high (border
     included; cells or %; half the terminal by default), at -x/-y (as display-menu's:
     :func:`~tmux_py.commands.placement.box_position`), -T titled, its border -b lines (-B:
-    none) in -S style's colour. -C closes the client's popup. Only an attached client can
+    none) in -S style's colour, its inside's default colours -s style's. -C closes the client's popup. Only an attached client can
     show one.
 
     As tmux, the command is done when the box goes: the CLI (or a config file, a hook)
@@ -412,7 +413,8 @@ def display_popup(ctx: Context, args: Args) -> Result | None:
     height = _popup_size(args, "h", "height", client.lines)
     x, y = box_position(ctx, client, args, (width, height))
     box = Box(x, y, width, height, _border_lines(args, target.window), expand_here(ctx, args.value("T", "")),
-              _border_colour(args, target.window))
+              _popup_style(args, target.window, "popup-border-style", "S").fg,
+              _popup_style(args, target.window, "popup-style", "s"))
     argv = ctx.server.shell_argv(args.positional, target.session)
     popup = client.open_popup(box, argv, args.value("d", ctx.cwd), from_flags(args), min(2, args.times.get("E", 0)))
     if popup is None or ctx.client is not None:

@@ -21,9 +21,10 @@ import signal
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tmux_py import protocol
+from tmux_py.style import Style
 
 if TYPE_CHECKING:
     from tmux_py.server.pane import Pane
@@ -35,7 +36,8 @@ CLOSE_KEYS = ("Escape", "C-c")
 @dataclass(frozen=True)
 class Box:
     """Where the popup goes in the client's terminal, border included: ``lines`` is tmux's
-    popup-border-lines (``none``: no border), ``border_fg`` its colour (a cell colour)."""
+    popup-border-lines (``none``: no border), ``border_fg`` its colour (a cell colour), and
+    ``style`` the inside's default colours (popup-style)."""
 
     x: int
     y: int
@@ -44,6 +46,7 @@ class Box:
     lines: str
     title: str
     border_fg: int = -1
+    style: Style = field(default_factory=Style)
 
     @property
     def border(self) -> bool:
@@ -100,7 +103,7 @@ class Popup:
         send(protocol.ClientAction(action="popup", args={
             "pane": pane.id, "x": box.x, "y": box.y, "width": box.width, "height": box.height,
             "columns": columns, "lines": lines, "border": box.border, "title": box.title,
-            "border_lines": box.lines, "border_fg": box.border_fg,
+            "border_lines": box.lines, "border_fg": box.border_fg, "fg": box.style.fg, "bg": box.style.bg,
         }))
 
     def program_exited(self) -> None:

@@ -5,7 +5,7 @@ cells, border included) and sends the program's screen as ``PaneUpdate`` message
 the popup's pane id; the inside is a :class:`PaneView` like any pane's, with its cursor.
 The border is drawn in tmux's popup-border-lines (-b) as Textual's nearest border, in the
 -S style's colour (the theme's active border colour by default), the title (-T) in its top
-edge; -B leaves it out.
+edge; -B leaves it out. Inside, the -s style's colours are the program's default ones.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ class PopupView(Widget):
 
     def __init__(self, args: dict, palette: Palette) -> None:
         super().__init__(id="popup")
-        self.pane = PaneView(args["pane"], palette)
+        self.pane = PaneView(args["pane"], palette.over(args.get("fg", -1), args.get("bg", -1)))
         self.pane.place(0, 0, args["columns"], args["lines"], True)
         self.styles.offset = (args["x"], args["y"])
         self.styles.width = args["width"]
