@@ -229,6 +229,15 @@ class Paste(Message):
     text: str
 
 
+@message("mode")
+class Mode(Message):
+    """The client shows pane ``pane`` in ``mode`` (``copy-mode``, ``clock-mode``; ``""``: none
+    any more): for #{pane_in_mode} and #{pane_mode}, as the modes live in the client."""
+
+    pane: str
+    mode: str
+
+
 @message("input")
 class Input(Message):
     """The user typed at the client keys it handled itself (copy mode, the prompt, a menu):

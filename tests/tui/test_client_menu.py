@@ -85,3 +85,25 @@ async def test_right_clicks_on_the_status_line_open_the_window_and_session_menus
         await pilot.click("#status", offset=(1, 0))  # a left click there does nothing
         await pilot.pause()
         assert not isinstance(app.screen, MenuView)
+
+
+@async_test
+async def test_a_pane_in_copy_mode_says_so_and_its_menu_offers_the_history_ends(daemon, attach):
+    session = new_session(daemon)
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
+
+        def mode() -> str:
+            return daemon.out("display", "-p", "-t", session, "#{pane_in_mode}:#{pane_mode}").strip()
+
+        assert mode() == "0:"
+        await pilot.press("ctrl+b", "left_square_bracket")
+        await until(lambda: mode() == "1:copy-mode", message="the daemon told of copy mode")
+        await pilot.press("ctrl+b", "greater_than_sign")
+        menu = await until(lambda: isinstance(app.screen, MenuView) and app.screen, message="the pane menu")
+        await pilot.pause()
+        assert labels(menu)[:2] == ["Go To Top        (<)", "Go To Bottom     (>)"]
+        await pilot.press("escape")
+        await until(lambda: not isinstance(app.screen, MenuView), message="the menu closed")
+        await pilot.press("q")
+        await until(lambda: mode() == "0:", message="the daemon told copy mode ended")

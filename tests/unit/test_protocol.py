@@ -22,6 +22,7 @@ SAMPLES = {
     "detach": protocol.Detach(),
     "unlocked": protocol.Unlocked(),
     "input": protocol.Input(),
+    "mode": protocol.Mode(pane="%1", mode="copy-mode"),
     "ping": protocol.Ping(id=6),
     "welcome": protocol.Welcome(version=1, server_pid=10, server_version="0.1.0"),
     "reply": protocol.Reply(id=3, ok=False, result=None, error={"code": "command", "message": "no"}, elapsed=0.5),

@@ -52,8 +52,9 @@ from tmux_py.client.messages import BorderDragged, PaneMouse, StatusLeftClicked,
 from tmux_py.client.palette import Palette
 from tmux_py.client.theme import DEFAULT_THEME, Theme, load_themes
 from tmux_py.client.widgets.chooser import Chooser
-from tmux_py.client.widgets.menu_view import MenuView
 from tmux_py.client.widgets.help_screen import HelpScreen
+from tmux_py.client.widgets.menu_view import MenuView
+from tmux_py.client.widgets.pane_view import PaneView
 from tmux_py.client.widgets.popup_view import PopupView
 from tmux_py.client.widgets.prompt import Answer, Prompt
 from tmux_py.client.widgets.status_bar import StatusBar
@@ -666,6 +667,10 @@ class TmuxApp(App, inherit_bindings=False):
         self._track(start())
 
     # --- mouse ---------------------------------------------------------------------------
+
+    def on_pane_view_mode_changed(self, message: PaneView.ModeChanged) -> None:
+        if self.connection is not None:
+            self.connection.send(protocol.Mode(pane=message.pane_id, mode=message.mode))
 
     def on_pane_mouse(self, message: PaneMouse) -> None:
         if not self.mouse_on or self.connection is None:

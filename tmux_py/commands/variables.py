@@ -58,6 +58,12 @@ def start_command(pane: Pane) -> str:
     return " ".join(escape_argument(word) for word in words)
 
 
+def pane_mode(ctx: Context, pane: Pane) -> str:
+    """The mode an attached client shows ``pane`` in (``copy-mode``, ``clock-mode``), else ``""``:
+    modes live in the client, which tells the daemon (protocol.Mode)."""
+    return next((client.modes[pane.id] for client in ctx.daemon.attached_clients() if pane.id in client.modes), "")
+
+
 def dead_status(pane: Pane, signalled: bool) -> int | None:
     """A dead pane's exit status, or the signal that ended it (tmux's pane_dead_status/_signal)."""
     status = pane.exit_status
@@ -145,6 +151,8 @@ def variables(ctx: Context, session: Session | None = None, window: Window | Non
             pane_last=lambda: pane is window.last_pane,
             pane_marked=lambda: (marked := ctx.server.marked) is not None and marked.pane is pane,
             pane_marked_set=lambda: ctx.server.marked is not None,
+            pane_mode=lambda: pane_mode(ctx, pane),
+            pane_in_mode=lambda: bool(pane_mode(ctx, pane)),
             pane_dead=lambda: pane.closed,
             pane_dead_status=lambda: dead_status(pane, signalled=False),
             pane_dead_signal=lambda: dead_status(pane, signalled=True),

@@ -129,6 +129,8 @@ class AttachedClient:
         self._drain_task: asyncio.Task | None = None
         #: display-popup's box over the window, while one is open.
         self.popup: Popup | None = None
+        #: The modes this client shows panes in, by pane id (Mode messages: #{pane_mode}).
+        self.modes: dict[str, str] = {}
         #: Running lock-command (lock-client), until the client says it is back (Unlocked).
         self.locked = False
         #: Where the client's last mouse event was, in terminal cells (display-menu -x M -y M).
@@ -569,6 +571,11 @@ class Attachments:
             if message.kind in PROMPT_TYPES:
                 self.daemon.prompt_history.add(message.kind, message.text,
                                                self.daemon.options.get("prompt-history-limit"))
+        elif isinstance(message, protocol.Mode):
+            if not message.mode:
+                client.modes.pop(message.pane, None)
+            elif message.pane in self.daemon.server.pane_windows:  # a pane of ours: bounded
+                client.modes[message.pane] = message.mode[:32]
         elif isinstance(message, protocol.Input):
             self.used(client)
             client.session.touch()

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region
+from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -49,10 +50,46 @@ class PaneView(Widget):
         self.active = False
         self.title = ""
         self.modes: dict = {}
-        self.copy: CopyMode | None = None
-        self.clock: ClockMode | None = None
+        self._mode = ""  # the mode the daemon was last told of (ModeChanged)
+        self._copy: CopyMode | None = None
+        self._clock: ClockMode | None = None
         self.label = ""  # display-panes: the pane's index, drawn over its middle row
         self.label_style = Style(reverse=True, bold=True)
+
+    class ModeChanged(Message):
+        """The pane entered a mode (``copy-mode``, ``clock-mode``) or left it (``""``): the
+        daemon is told, for #{pane_in_mode} and #{pane_mode}."""
+
+        def __init__(self, pane_id: str, mode: str) -> None:
+            super().__init__()
+            self.pane_id = pane_id
+            self.mode = mode
+
+    @property
+    def copy(self) -> CopyMode | None:
+        """Copy mode, while the pane is in it."""
+        return self._copy
+
+    @copy.setter
+    def copy(self, mode: CopyMode | None) -> None:
+        self._copy = mode
+        self._mode_changed()
+
+    @property
+    def clock(self) -> ClockMode | None:
+        """Clock mode, while the pane is in it."""
+        return self._clock
+
+    @clock.setter
+    def clock(self, mode: ClockMode | None) -> None:
+        self._clock = mode
+        self._mode_changed()
+
+    def _mode_changed(self) -> None:
+        mode = "copy-mode" if self._copy is not None else "clock-mode" if self._clock is not None else ""
+        if mode != self._mode:
+            self._mode = mode
+            self.post_message(self.ModeChanged(self.pane_id, mode))
 
     # --- state from the daemon --------------------------------------------
 
