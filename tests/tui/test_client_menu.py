@@ -107,3 +107,21 @@ async def test_a_pane_in_copy_mode_says_so_and_its_menu_offers_the_history_ends(
         await until(lambda: not isinstance(app.screen, MenuView), message="the menu closed")
         await pilot.press("q")
         await until(lambda: mode() == "0:", message="the daemon told copy mode ended")
+
+
+@async_test
+async def test_send_keys_X_from_the_cli_acts_on_the_copy_mode_a_client_shows(daemon, attach):
+    session = new_session(daemon, "sh", "-c", "seq 1 200; exec sleep 600")
+    async with attach(session) as client:
+        app, pilot = client.app, client.pilot
+        await client.text("200")
+        assert daemon.cli("send-keys", "-t", session, "-X", "history-top").stderr == "not in a mode\n"
+        await pilot.press("ctrl+b", "left_square_bracket")
+        view = await until(lambda: (view := app.window_view.active_view()) and view.copy and view,
+                           message="copy mode")
+        await until(lambda: daemon.out("display", "-p", "-t", session, "#{pane_in_mode}").strip() == "1",
+                    message="the daemon told of copy mode")
+        daemon.out("send-keys", "-t", session, "-X", "history-top")
+        await until(lambda: view.copy.offset > 0, message="the view at the top of the history")
+        daemon.out("send-keys", "-t", session, "-X", "cancel")
+        await until(lambda: view.copy is None, message="copy mode ended from the CLI")

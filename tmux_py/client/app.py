@@ -250,6 +250,8 @@ class TmuxApp(App, inherit_bindings=False):
                 self.prompt.ask("confirm", [(args.get("prompt", "Confirm? (y/n) "), "")], "",
                                 {"command": args.get("command", "")})
             self.show_status()
+        elif action == "copy-command":
+            self.run_copy_command(args.get("pane", ""), args.get("argv", []))
         elif action == "clock-mode":
             self.enter_clock_mode(args.get("pane", ""))
         elif action == "lock":
@@ -532,6 +534,19 @@ class TmuxApp(App, inherit_bindings=False):
             if under_way is not None:
                 self._after([under_way], argvs[index + 1:])
                 return
+
+    def run_copy_command(self, pane_id: str, argv: list[str]) -> None:
+        """send-keys -X the daemon hands on (from the CLI, a hook, a -t binding) for a pane this
+        client shows in copy mode."""
+        view = self.window_view.panes.get(pane_id)
+        action = copy_action(argv)
+        if view is None or view.copy is None or action is None:
+            return
+        name, arguments, count = action
+        if name is None:
+            view.copy.prefix = count
+        else:
+            view.copy.run(name, arguments, count)
 
     def _after(self, awaited: list, argvs: list[list[str]]) -> None:
         """``argvs`` run when ``awaited`` are done (failed or not); keys wait for them too."""

@@ -8,7 +8,7 @@ import json
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import PANE, WINDOW, Args, CommandEntry, CommandError, Result
 from tmux_py.commands.environment import from_flags
-from tmux_py.commands.variables import variables
+from tmux_py.commands.variables import expand_here, variables
 from tmux_py.format import expand
 from tmux_py.server.layout import LayoutError
 
@@ -183,15 +183,27 @@ def resize_pane(ctx: Context, args: Args) -> None:
     window.apply_geometry()
 
 
+def _to_copy_mode(ctx: Context, pane, args: Args) -> None:
+    """send-keys -X: the command to the copy mode a client shows ``pane`` in."""
+    client = next((client for client in ctx.daemon.attached_clients() if client.modes.get(pane.id) == "copy-mode"),
+                  None)
+    if client is None:
+        raise CommandError("not in a mode")
+    words = [expand_here(ctx, word) for word in args.positional] if args.has("F") else list(args.positional)
+    count = ["-N", args.value("N")] if args.has("N") else []
+    client.ui("copy-command", pane=pane.id, argv=["send-keys", "-X", *count, *words])
+
+
 def send_keys(ctx: Context, args: Args) -> None:
     """Keys to a pane (-N times), and to the rest of its window with synchronize-panes (as tmux 3.3a).
 
-    ``-X`` commands act on copy mode, which runs in tmuxpy's client, not in the daemon: bound in
-    the copy-mode tables they load and list; run from here there is no mode to act on."""
+    ``-X`` commands act on copy mode, which runs in tmuxpy's client: they go to a client that
+    shows the pane in copy mode (it said so: protocol.Mode), with -F's formats expanded here."""
     pane = ctx.require_target().pane
     count = args.number("N", 1, minimum=1)
     if args.has("X"):
-        raise CommandError("not in a mode: copy mode runs in tmuxpy's client, with the keys of mode-keys")
+        _to_copy_mode(ctx, pane, args)
+        return
     if args.has("H"):
         try:
             data = bytes(int(word, 16) for word in args.positional)
