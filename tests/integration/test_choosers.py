@@ -58,3 +58,17 @@ def test_find_window_matches_names_titles_and_contents(daemon):
         daemon.out("find-window", "-r", "-t", "a", "^need.e")
         assert [item["label"] for item in chooser(client, "windows matching ^need.e")] == ["a:1: logs"]
         assert daemon.cli("find-window", "-r", "-t", "a", "(").stderr.startswith("bad regular expression")
+
+
+def test_choose_client_lists_every_client_each_with_its_own_name(daemon):
+    # -t names the pane the list is shown over, not the clients listed (as tmux's).
+    daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep", "60")
+    daemon.out("new", "-d", "-s", "b", "sleep", "60")
+    with ProtocolClient(str(daemon.socket)) as first, ProtocolClient(str(daemon.socket)) as second:
+        first.attach("a", 80, 24, tty="/dev/pts/first")
+        second.attach("b", 80, 24, tty="/dev/pts/second")
+        daemon.out("choose-client", "-t", "b")
+        items = chooser(second, "clients")
+        assert sorted((item["label"].split(":")[0], item["command"]) for item in items) == [
+            ("/dev/pts/first", "detach-client -t /dev/pts/first"),
+            ("/dev/pts/second", "detach-client -t /dev/pts/second")]

@@ -41,6 +41,9 @@ def test_a_client_is_locked_once_until_it_is_back_and_only_its_session_is_locked
         first.pump(0.2)
         assert len(locks(first)) == 2
         assert daemon.cli("lock-client", "-t", "a").stderr == "can't find client: a\n", "-t names a client"
+        daemon.out("set", "-g", "lock-command", "again")
+        daemon.out("lock-client", "-t", "pts/first:")  # as tmux: without /dev/, with list-clients' colon
+        first.wait_for(lambda: len(locks(first)) == 3, 10, "the client named as tmux names it, locked")
 
 
 def test_lock_after_time_locks_a_session_its_clients_left_alone(daemon):
@@ -56,7 +59,9 @@ def test_lock_after_time_locks_a_session_its_clients_left_alone(daemon):
         client.wait_for(lambda: len(locks(client)) == 2, 10, "locked again after another idle second")
 
 
-def test_input_the_client_handles_itself_and_its_commands_keep_the_lock_away(daemon):
+def _typing_keeps_the_lock_away(daemon, typed) -> None:
+    """lock-after-time 1 while the client sends ``typed(client)`` every 0.3 s for 2.5 s: no lock;
+    then one, once it stops."""
     daemon.out("-f", "/dev/null", "new", "-d", "-s", "a", "sleep", "60")
     daemon.out("set", "-g", "lock-command", "true")
     with ProtocolClient(str(daemon.socket)) as client:
@@ -64,10 +69,19 @@ def test_input_the_client_handles_itself_and_its_commands_keep_the_lock_away(dae
         daemon.out("set", "-g", "lock-after-time", "1")
         typing_until = time.monotonic() + 2.5
         while time.monotonic() < typing_until:
-            # Copy-mode keys (Input), then a binding's command (a Request), turn about.
-            client.send(protocol.Input() if int(time.monotonic() * 2) % 2 else
-                        protocol.Request(id=client.next_id, argv=["display-message", "-p", "x"]))
-            client.next_id += 1
+            client.send(typed(client))
             client.pump(0.3)  # reading what the daemon says while the user types
         assert locks(client) == [], "no lock while the user types"
         client.wait_for(lambda: locks(client), 10, "the lock once the input stops")
+
+
+def test_keys_the_client_handles_itself_keep_the_lock_away(daemon):
+    _typing_keeps_the_lock_away(daemon, lambda client: protocol.Input())  # copy mode, the prompt
+
+
+def test_the_commands_of_an_attached_client_keep_the_lock_away(daemon):
+    def request(client: ProtocolClient) -> protocol.Request:  # a key binding's command
+        client.next_id += 1
+        return protocol.Request(id=client.next_id, argv=["display-message", "-p", "x"])
+
+    _typing_keeps_the_lock_away(daemon, request)

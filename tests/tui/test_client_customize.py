@@ -42,3 +42,13 @@ async def test_an_option_and_a_binding_are_changed_from_the_customize_list(daemo
         await pilot.press(*" -h", "enter")
         await until(lambda: daemon.out("list-keys", "-T", "prefix", '"').strip()
                     == 'bind-key -T prefix \\" split-window -h', message="the binding changed")
+
+        # A command holding %% keeps it: the answer is one word of bind's, not a template's fill.
+        await pilot.press("ctrl+b", "C")
+        await until(lambda: type(app.screen).__name__ == "Chooser", message="the customize list, a third time")
+        await pick(app, pilot, '  prefix \\$ command-prompt -I "#S" { rename-session "%%" }')
+        await prompt_shows(app, "($) ")
+        await pilot.press(*" ; display 100%%", "enter")
+        expected = ('bind-key -T prefix \\$ command-prompt -I "#S" { rename-session "%%" } '
+                    '\\; display-message "100%%"\n')
+        await until(lambda: daemon.out("list-keys", "-T", "prefix", "$") == expected, message="the binding, %% kept")

@@ -62,8 +62,9 @@ from tmux_py.client.widgets.window_view import WindowView
 
 #: Seconds a message stays on the status line (tmux's display-time is shorter; this is readable).
 MESSAGE_SECONDS = 3.0
-#: Seconds between two Input messages: the daemon's idle clock counts whole seconds.
-INPUT_INTERVAL = 1.0
+#: Seconds between two Input messages: well inside the shortest lock-after-time (1 s), which
+#: the daemon checks once a second.
+INPUT_INTERVAL = 0.5
 #: The right button in PaneMouse and Mouse messages (tmux's MouseDown3; counted from 0).
 RIGHT_BUTTON = 2
 #: Lines the mouse wheel scrolls in scroll mode.
@@ -264,8 +265,7 @@ class TmuxApp(App, inherit_bindings=False):
             if isinstance(self.screen, MainScreen) and not self.prompt.is_open and self.popup is None:
                 self.push_screen(MenuView(args), lambda command: command and self.run_command(command))
         elif action == "choose-tree":
-            self.push_screen(Chooser(args.get("title", ""), args.get("items", [])),
-                             lambda command: command and self.run_command(command))
+            self.push_screen(Chooser(args.get("title", ""), args.get("items", [])), self.chosen)
         elif action == "options":
             self.apply_options(args)
         elif action == "bindings":
@@ -602,15 +602,31 @@ class TmuxApp(App, inherit_bindings=False):
         if self.connection is not None:
             self.connection.send(protocol.Unlocked())
 
+    def chosen(self, item: dict | None) -> None:
+        """A chooser's pick: its command runs; or (customize-mode's ``edit``) the prompt asks for
+        a value, which goes into the item's argv as its last word, as typed."""
+        if not item:
+            return
+        edit = item.get("edit")
+        if edit:
+            self.prompt.ask("command", [(edit["prompt"], edit["input"])], "",
+                            {"argv": edit["argv"], "type": "command"})
+            self.show_status()
+        elif item.get("command"):
+            self.run_command(item["command"])
+
     def prompt_answered(self, answer: Answer) -> None:
         """The prompt's answers: a command prompt's go into its template (tmux's ``%1``, ``%%``)
-        and the result runs; y to a confirmation runs its command. A key that ended a numeric
+        and the result runs (customize-mode's: the answer ends its argv); y to a confirmation
+        runs its command. A key that ended a numeric
         prompt acts after the answer, as tmux hands it on."""
         if answer.final:
             self.show_status()
             self.window_view.focus()
         if answer.answers is not None:
-            if answer.kind == "command":
+            if answer.kind == "command" and "argv" in answer.context:
+                self.run_argvs([[*answer.context["argv"], *answer.answers[:1]]])
+            elif answer.kind == "command":
                 try:
                     argvs = fill_commands(answer.context.get("template") or "%1", answer.answers)
                 except CommandLineError as error:
@@ -690,6 +706,7 @@ class TmuxApp(App, inherit_bindings=False):
     def on_pane_mouse(self, message: PaneMouse) -> None:
         if not self.mouse_on or self.connection is None:
             return
+        self._note_input()  # a wheel in copy mode never reaches the daemon
         view = self.window_view.panes.get(message.pane_id)
         if view is None:
             return

@@ -49,9 +49,11 @@ class _Protocol(asyncio.Protocol):
             self.owner._dispatch(message)
 
     def connection_lost(self, exc: Exception | None) -> None:
-        if exc is not None:
-            self._read_what_is_left()
-        self.owner._lost(CLOSED)
+        try:
+            if isinstance(exc, OSError):  # a write failed; not a handler's own exception
+                self._read_what_is_left()
+        finally:
+            self.owner._lost(CLOSED)
 
     def _read_what_is_left(self) -> None:
         """A write failed (the daemon had closed while the client was not reading: a lock, a

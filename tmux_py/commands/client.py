@@ -349,10 +349,20 @@ def client_named(ctx: Context, name: str | None):
     the command shows things on."""
     if name is None:
         return target_client(ctx)
+    client = find_client(ctx, name)
+    if client is None:
+        raise CommandError(f"can't find client: {name}")
+    return client
+
+
+def find_client(ctx: Context, name: str):
+    """The attached client ``name`` names, as tmux's cmd_find_client: its name, with one ``:``
+    after it or not (``/dev/pts/1:``, as list-clients prints it), or its tty without /dev/."""
+    name = name.removesuffix(":")
     for client in ctx.daemon.attached_clients():
-        if client.name == name:
+        if name in (client.name, client.name.removeprefix("/dev/")):
             return client
-    raise CommandError(f"can't find client: {name}")
+    return None
 
 
 def _popup_size(args: Args, flag: str, name: str, extent: int) -> int:
@@ -396,8 +406,8 @@ def display_popup(ctx: Context, args: Args) -> Result | None:
     (default-command, else the shell) in a box over the client, -w/-h wide and high (border
     included; cells or %; half the terminal by default), at -x/-y (as display-menu's:
     :func:`~tmux_py.commands.placement.box_position`), -T titled, its border -b lines (-B:
-    none) in -S style's colour, its inside's default colours -s style's. -C closes the client's popup. Only an attached client can
-    show one.
+    none) in -S style's colour, its inside's default colours -s style's. -C closes the
+    client's popup. Only an attached client can show one.
 
     As tmux, the command is done when the box goes: the CLI (or a config file, a hook)
     waits, and the CLI exits with the program's status. A key binding's does not wait here:

@@ -4,7 +4,8 @@ tmux 3.3a shows a tree of them in the pane; tmuxpy shows the same lines as a lis
 client (as choose-tree's): the server's options, the session options and the window and
 pane options as ``show-options -s``, ``-g`` and ``-gw`` print them, then every key binding
 as ``list-keys`` prints it. Picking an option opens a prompt with its value (``set`` with
-the answer); picking a binding opens one with its command (``bind`` with the answer).
+the answer); picking a binding opens one with its command (``bind`` with the answer). The
+answer goes in as one word, never parsed or filled as a template.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tmux_py import commands
-from tmux_py.cmdline import CommandLineError, join_argv, split_command
+from tmux_py.cmdline import CommandLineError, split_command
 from tmux_py.commands.client import target_client
 from tmux_py.commands.context import Context
 from tmux_py.commands.entry import PANE, Args, CommandEntry
@@ -25,10 +26,11 @@ _OPTION_LISTS = (
 )
 
 
-def _edit(value: str, label: str, template: str) -> str:
-    """A command-prompt that starts at ``value`` and runs ``template`` with the answer."""
-    # -I is expanded as a format: a # in the value must stay a #.
-    return join_argv(["command-prompt", "-I", value.replace("#", "##"), "-p", f"({label})", template])
+def _edit(value: str, label: str, argv: list[str]) -> dict:
+    """What picking an item does: the client asks ``(label)`` starting at ``value``, and runs
+    ``argv`` with the answer as its last word, as it was typed. Not a command-prompt template:
+    those hand the answer over twice (tmux 3.3a's), so a value holding ``%%`` came back changed."""
+    return {"prompt": f"({label}) ", "input": value, "argv": argv}
 
 
 def _option_items(ctx: Context, show_flags: str, set_flags: str) -> list[dict]:
@@ -39,7 +41,7 @@ def _option_items(ctx: Context, show_flags: str, set_flags: str) -> list[dict]:
         except CommandLineError:
             continue
         value = rest[0] if rest else ""
-        items.append({"label": f"  {line}", "command": _edit(value, name, f"set {set_flags} {name} %%")})
+        items.append({"label": f"  {line}", "command": "", "edit": _edit(value, name, ["set", set_flags, name])})
     return items
 
 
@@ -52,9 +54,9 @@ def _binding_items(ctx: Context) -> list[dict]:
         if len(parts) < 4 or parts[0] != "-T":
             continue
         _, table, key, command = parts
-        template = f"bind {'-r ' if repeat else ''}-T {table} {key} %%"  # the key as printed: escaped
-        items.append({"label": f"  {table} {key} {command}",
-                      "command": _edit(command, split_command(key)[0], template)})
+        name = split_command(key)[0]  # the key as printed is escaped (\;)
+        argv = ["bind", *(["-r"] if repeat else []), "-T", table, name]
+        items.append({"label": f"  {table} {key} {command}", "command": "", "edit": _edit(command, name, argv)})
     return items
 
 
@@ -65,7 +67,7 @@ def _listed(ctx: Context, argv: list[str]) -> list[str]:
 
 def customize_mode(ctx: Context, args: Args) -> None:
     """tmux 3.3a's customize-mode as a list to pick from (the module docstring says how it
-    differs); -N, -Z, -F and -f are taken and have nothing to change here."""
+    differs); -N, -Z and -F are taken and change nothing here, and -f (tmux's filter) is ignored."""
     items = []
     for heading, show_flags, set_flags in _OPTION_LISTS:
         items.append({"label": heading, "command": ""})

@@ -7,7 +7,7 @@ import json
 import time
 
 from tmux_py.commands.context import Context
-from tmux_py.commands.client import choose, target_client
+from tmux_py.commands.client import choose, find_client, target_client
 from tmux_py.commands.entry import PANE, SESSION, Args, CommandEntry, CommandError, Result
 from tmux_py.commands.variables import variables
 from tmux_py.format import Variables, expand
@@ -36,14 +36,14 @@ def list_clients(ctx: Context, args: Args) -> Result:
     """Every attached client, or with -t those of one session."""
     template = args.value("F", LIST_CLIENTS_FORMAT)
     session = ctx.require_target().session if args.has("t") else None
-    lines = []
-    for client in ctx.daemon.attached_clients():
-        if session is not None and client.session is not session:
-            continue
-        values = variables(ctx, client.session)
-        values.add(client.format_getters())
-        lines.append(expand(template, values))
-    return Result(lines)
+    return Result([_client_line(ctx, client, template) for client in ctx.daemon.attached_clients()
+                   if session is None or client.session is session])
+
+
+def _client_line(ctx: Context, client, template: str) -> str:
+    values = variables(ctx, client.session)
+    values.add(client.format_getters())
+    return expand(template, values)
 
 
 def show_messages(ctx: Context, args: Args) -> Result:
@@ -62,8 +62,8 @@ def show_messages(ctx: Context, args: Args) -> Result:
 def choose_client(ctx: Context, args: Args) -> None:
     """The attached clients to pick one from; picking runs the template with ``%%`` its name
     (tmux's default detaches it)."""
-    clients = ctx.daemon.attached_clients()
-    choices = [(line, client.name) for line, client in zip(list_clients(ctx, args).output, clients)]
+    choices = [(_client_line(ctx, client, LIST_CLIENTS_FORMAT), client.name)
+               for client in ctx.daemon.attached_clients()]
     choose(ctx, "clients", args.positional[0] if args.positional else "detach-client -t '%%'",
            choices[::-1] if args.has("r") else choices)
 
@@ -71,9 +71,9 @@ def choose_client(ctx: Context, args: Args) -> None:
 def detach_client(ctx: Context, args: Args) -> None:
     """-t names a client (list-clients' name: its tty, or client-PID) as tmux's target-client,
     or, tmuxpy's leniency, a session whose clients all go; -s a session, -a all clients but this."""
-    named = [client for client in ctx.daemon.attached_clients() if client.name == args.value("t")]
-    if named and not args.has("s"):
-        named[0].detach("detached")
+    named = find_client(ctx, args.value("t")) if args.has("t") else None
+    if named is not None and not args.has("s"):
+        named.detach("detached")
         return
     if ctx.target is None:
         raise CommandError(ctx.target_error)

@@ -30,19 +30,21 @@ class PromptHistory:
 
     def __init__(self) -> None:
         self.lines: dict[str, list[str]] = {kind: [] for kind in TYPES}
+        self._characters = dict.fromkeys(TYPES, 0)  # each list's length in characters (TYPE_LIMIT)
 
     def add(self, kind: str, line: str, limit: int) -> None:
         """A line entered at a prompt of type ``kind`` (tmux's status_prompt_add_history)."""
         lines = self.lines[kind]
         if line and len(line) <= LINE_LIMIT and (not lines or lines[-1] != line):
             lines.append(line)
-        del lines[:max(0, len(lines) - limit)]
-        while sum(map(len, lines)) > TYPE_LIMIT:
-            del lines[0]
+            self._characters[kind] += len(line)
+        while lines and (len(lines) > limit or self._characters[kind] > TYPE_LIMIT):
+            self._characters[kind] -= len(lines.pop(0))
 
     def clear(self, kind: str | None = None) -> None:
         for name in (kind,) if kind else TYPES:
             self.lines[name].clear()
+            self._characters[name] = 0
 
     def show(self, kind: str | None = None) -> list[str]:
         """show-prompt-history's lines, as tmux prints them."""

@@ -8,8 +8,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 
-class Chooser(ModalScreen[str | None]):
-    """Dismisses with the picked item's command, or None."""
+class Chooser(ModalScreen[dict | None]):
+    """Dismisses with the picked item (``label``, ``command``; customize-mode's ``edit``), or None."""
 
     DEFAULT_CSS = """
     Chooser { align: center middle; }
@@ -31,7 +31,7 @@ class Chooser(ModalScreen[str | None]):
         self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.items[int(event.option.id)]["command"])
+        self.dismiss(self.items[int(event.option.id)])
 
     def on_key(self, event: events.Key) -> None:
         if event.key in ("q", "escape"):

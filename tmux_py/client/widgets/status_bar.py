@@ -45,7 +45,7 @@ FLOW_COLOURS = {"yellow": "yellow", "red": "red"}
 #: tmux's default message-style (bg=yellow,fg=black), for a message over tmux's line.
 MESSAGE_STYLE = Style(color="black", bgcolor="yellow")
 #: Textual's number for the right mouse button (it counts from 1).
-RIGHT_BUTTON = 3
+TEXTUAL_RIGHT_BUTTON = 3
 
 
 class StatusBar(Widget):
@@ -169,14 +169,14 @@ class StatusBar(Widget):
             for number, kind, argument, start, end in self.ranges:
                 if number == line and start <= event.x < end:
                     if kind == "window":
-                        self.post_message(WindowClicked(argument, right=event.button == RIGHT_BUTTON))
+                        self.post_message(WindowClicked(argument, right=event.button == TEXTUAL_RIGHT_BUTTON))
                     return
             return
         if event.y > 0:
             return  # the window list is on the first line only
         for start, end, window_id in self._spans:
             if start <= event.x < end:
-                self.post_message(WindowClicked(window_id, right=event.button == RIGHT_BUTTON))
+                self.post_message(WindowClicked(window_id, right=event.button == TEXTUAL_RIGHT_BUTTON))
                 return
-        if event.button == RIGHT_BUTTON and self._spans and event.x < self._spans[0][0]:
+        if event.button == TEXTUAL_RIGHT_BUTTON and self._spans and event.x < self._spans[0][0]:
             self.post_message(StatusLeftClicked())
