@@ -46,5 +46,7 @@ async def test_the_popup_draws_its_border_and_inside_in_its_styles(daemon, attac
         assert popup.styles.border.top[1] == Color.parse(app.palette.ansi[1].get_truecolor().hex)
         assert popup.pane.palette.background == app.palette.ansi[4], "cells in default colours take -s's"
         assert popup.pane.palette.foreground == app.palette.foreground
+        app.apply_theme("light")  # another theme: the popup's styles stay over its colours
+        assert popup.pane.palette.background == app.palette.ansi[4] and popup.pane.palette.theme.name == "light"
         daemon.out("display-popup", "-C")
         await until(lambda: opener.poll() is not None, message="the CLI that opened it to be done")

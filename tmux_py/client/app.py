@@ -373,6 +373,8 @@ class TmuxApp(App, inherit_bindings=False):
         self.theme = f"tmuxpy-{theme.name}"
         self.palette = Palette(theme)
         self.window_view.set_palette(self.palette)
+        if self.popup is not None:
+            self.popup.set_palette(self.palette)
         border = theme.border
         background = theme.terminal["background"]
         self.window_view.borders.set_colours(Style(color=border["normal"], bgcolor=background),

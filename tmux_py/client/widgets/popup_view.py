@@ -31,16 +31,23 @@ class PopupView(Widget):
 
     def __init__(self, args: dict, palette: Palette) -> None:
         super().__init__(id="popup")
-        self.pane = PaneView(args["pane"], palette.over(args.get("fg", -1), args.get("bg", -1)))
+        self.args = args
+        self.pane = PaneView(args["pane"], palette)
         self.pane.place(0, 0, args["columns"], args["lines"], True)
         self.styles.offset = (args["x"], args["y"])
         self.styles.width = args["width"]
         self.styles.height = args["height"]
+        self.border_title = args.get("title") or None if args["border"] else None
+        self.set_palette(palette)
+
+    def set_palette(self, palette: Palette) -> None:
+        """The theme's colours (at first, and when the theme changes), under the popup's styles."""
+        args = self.args
+        self.pane.set_palette(palette.over(args.get("fg", -1), args.get("bg", -1)))
         if args["border"]:
             colour = palette.colour(args.get("border_fg", -1), Color.parse(palette.theme.border["active"]))
             self.styles.border = (BORDERS.get(args.get("border_lines", "single"), "solid"),
                                   colour.get_truecolor().hex)
-            self.border_title = args.get("title") or None
 
     def compose(self):
         yield self.pane
