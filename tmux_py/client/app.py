@@ -429,8 +429,8 @@ class TmuxApp(App, inherit_bindings=False):
             self.paste(event.text)
 
     def _note_input(self) -> None:
-        """Tell the daemon the user is here, at most once a second: keys this client handles
-        itself (copy mode, the prompt, a menu) never reach it otherwise (lock-after-time)."""
+        """Tell the daemon the user is here, at most every :data:`INPUT_INTERVAL`: keys this client
+        handles itself (copy mode, the prompt, a menu) never reach it otherwise (lock-after-time)."""
         now = time.monotonic()
         if self.connection is not None and now - self._input_told >= INPUT_INTERVAL:
             self._input_told = now
@@ -528,11 +528,7 @@ class TmuxApp(App, inherit_bindings=False):
                 if reply is not None:
                     sent.append(reply)
                 continue
-            name, arguments, count = action
-            if name is None:
-                view.copy.prefix = count
-                continue
-            under_way = view.copy.run(name, arguments, count)
+            under_way = _copy_step(view.copy, action)
             if under_way is not None:
                 self._after([under_way], argvs[index + 1:])
                 return
@@ -542,13 +538,8 @@ class TmuxApp(App, inherit_bindings=False):
         client shows in copy mode."""
         view = self.window_view.panes.get(pane_id)
         action = copy_action(argv)
-        if view is None or view.copy is None or action is None:
-            return
-        name, arguments, count = action
-        if name is None:
-            view.copy.prefix = count
-        else:
-            view.copy.run(name, arguments, count)
+        if view is not None and view.copy is not None and action is not None:
+            _copy_step(view.copy, action)
 
     def _after(self, awaited: list, argvs: list[list[str]]) -> None:
         """``argvs`` run when ``awaited`` are done (failed or not); keys wait for them too."""
@@ -620,8 +611,8 @@ class TmuxApp(App, inherit_bindings=False):
     def prompt_answered(self, answer: Answer) -> None:
         """The prompt's answers: a command prompt's go into its template (tmux's ``%1``, ``%%``)
         and the result runs (customize-mode's: the answer ends its argv); y to a confirmation
-        runs its command. A key that ended a numeric
-        prompt acts after the answer, as tmux hands it on."""
+        runs its command. A key that ended a numeric prompt acts after the answer, as tmux
+        hands it on."""
         if answer.final:
             self.show_status()
             self.window_view.focus()
@@ -721,16 +712,15 @@ class TmuxApp(App, inherit_bindings=False):
                 view.copy = None
                 view.refresh()
             return
-        if program_wants:
+        # tmux's MouseDown3Pane: a right click the program does not want opens the pane's menu at
+        # the pointer. The event goes to the daemon first all the same: it places the menu by it.
+        menu = not program_wants and message.kind == "press" and message.button == RIGHT_BUTTON
+        if program_wants or menu:
             self.connection.send(protocol.Mouse(kind=message.kind, button=message.button, x=message.x,
                                                 y=message.y, modifiers=message.modifiers))
-        elif message.kind == "press" and message.button == RIGHT_BUTTON:
-            # tmux's MouseDown3Pane: the pane's menu at the pointer. The event goes first: it is
-            # where the daemon places the menu (-x M -y M), and the program does not want it.
-            self.connection.send(protocol.Mouse(kind=message.kind, button=message.button, x=message.x,
-                                                y=message.y, modifiers=message.modifiers))
+        if menu:
             self.run_command(pane_menu(message.pane_id, where="M"))
-        elif message.kind == "wheel-up" and not view.modes.get("alternate_on"):
+        elif not program_wants and message.kind == "wheel-up" and not view.modes.get("alternate_on"):
             self.enter_copy_mode(message.pane_id, wheel=WHEEL_LINES)
 
     def on_border_dragged(self, message: BorderDragged) -> None:
@@ -748,6 +738,16 @@ class TmuxApp(App, inherit_bindings=False):
     def on_status_left_clicked(self, message: StatusLeftClicked) -> None:
         if self.mouse_on:
             self.run_command(SESSION_MENU)  # tmux's MouseDown3StatusLeft
+
+
+def _copy_step(mode: CopyMode, action: tuple) -> asyncio.Future | None:
+    """One :func:`copy_action` in copy mode: its command run (what it leaves under way, if
+    anything), or a count with no command kept for the next one (``send -N 3``)."""
+    name, arguments, count = action
+    if name is None:
+        mode.prefix = count
+        return None
+    return mode.run(name, arguments, count)
 
 
 def _tty_name() -> str:

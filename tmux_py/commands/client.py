@@ -187,10 +187,8 @@ def lock_client(ctx: Context, args: Args) -> None:
 
 
 def lock_session(ctx: Context, args: Args) -> None:
-    session = ctx.require_target().session
-    for client in ctx.daemon.attached_clients():
-        if client.session is session:
-            client.lock()
+    for client in ctx.daemon.clients_of(ctx.require_target().session):
+        client.lock()
 
 
 def lock_server(ctx: Context, args: Args) -> None:

@@ -185,10 +185,10 @@ def resize_pane(ctx: Context, args: Args) -> None:
 
 def _to_copy_mode(ctx: Context, pane, args: Args) -> None:
     """send-keys -X: the command to the copy mode a client shows ``pane`` in."""
-    client = next((client for client in ctx.daemon.attached_clients() if client.modes.get(pane.id) == "copy-mode"),
-                  None)
-    if client is None:
+    shown = ctx.daemon.in_mode(pane.id, "copy-mode")
+    if shown is None:
         raise CommandError("not in a mode")
+    client = shown[0]
     words = [expand_here(ctx, word) for word in args.positional] if args.has("F") else list(args.positional)
     count = ["-N", args.value("N")] if args.has("N") else []
     client.ui("copy-command", pane=pane.id, argv=["send-keys", "-X", *count, *words])

@@ -9,7 +9,6 @@ from tmux_py.commands.context import Context
 from tmux_py.commands.entry import Args, CommandError
 from tmux_py.commands.variables import window_flags
 from tmux_py.format import cell_width
-from tmux_py.options import status_lines
 from tmux_py.server.popup import place
 
 if TYPE_CHECKING:
@@ -24,8 +23,7 @@ def box_position(ctx: Context, client, args: Args, size: tuple[int, int]) -> tup
     (:func:`~tmux_py.server.popup.place`). Checked against tmux 3.3a drawn in an outer tmux."""
     width, height = size
     columns, lines = client.columns, client.lines
-    status = status_lines(client.session.options.get("status"))
-    on_top = client.session.options.get("status-position") == "top"
+    status, on_top = client.status_at
     target = ctx.require_target()
     pane_x, pane_y, _, pane_lines = target.window.geometry().get(target.pane.id, (0, 0, 0, 0))
     mouse_x, mouse_y = client.mouse_at or ((columns - 1) // 2, (lines - 1) // 2)

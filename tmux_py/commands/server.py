@@ -35,9 +35,8 @@ def server_status(ctx: Context, args: Args) -> Result:
 def list_clients(ctx: Context, args: Args) -> Result:
     """Every attached client, or with -t those of one session."""
     template = args.value("F", LIST_CLIENTS_FORMAT)
-    session = ctx.require_target().session if args.has("t") else None
-    return Result([_client_line(ctx, client, template) for client in ctx.daemon.attached_clients()
-                   if session is None or client.session is session])
+    clients = ctx.daemon.clients_of(ctx.require_target().session) if args.has("t") else ctx.daemon.attached_clients()
+    return Result([_client_line(ctx, client, template) for client in clients])
 
 
 def _client_line(ctx: Context, client, template: str) -> str:

@@ -61,7 +61,8 @@ def start_command(pane: Pane) -> str:
 def pane_mode(ctx: Context, pane: Pane) -> str:
     """The mode an attached client shows ``pane`` in (``copy-mode``, ``clock-mode``), else ``""``:
     modes live in the client, which tells the daemon (protocol.Mode)."""
-    return next((client.modes[pane.id] for client in ctx.daemon.attached_clients() if pane.id in client.modes), "")
+    shown = ctx.daemon.in_mode(pane.id)
+    return shown[1] if shown else ""
 
 
 def dead_status(pane: Pane, signalled: bool) -> int | None:

@@ -138,6 +138,13 @@ class AttachedClient:
         self.gone = False
 
     @property
+    def status_at(self) -> tuple[int, bool]:
+        """The rows the session's status line takes on this client's terminal, and whether they
+        are at the top (the window below them)."""
+        options = self.session.options
+        return status_lines(options.get("status")), options.get("status-position") == "top"
+
+    @property
     def name(self) -> str:
         return self.tty or f"client-{self.connection.peer_pid}"
 
@@ -497,8 +504,7 @@ class AttachedClient:
         if window is None or self.popup is not None:  # tmux's popup takes the mouse (to move it)
             return
         self.attachments.used(self)
-        status = status_lines(self.session.options.get("status"))
-        on_top = self.session.options.get("status-position") == "top"
+        status, on_top = self.status_at
         self.mouse_at = (event.x, event.y + (status if on_top else 0))
         for pane_id, (x, y, columns, lines) in window.geometry().items():
             if x <= event.x < x + columns and y <= event.y < y + lines:
@@ -809,7 +815,7 @@ class Attachments:
         now = self.loop.time()
         for session in {client.session for client in self.clients.values()}:
             after = session.options.get("lock-after-time")
-            clients = [client for client in self.clients.values() if client.session is session]
+            clients = self.daemon.clients_of(session)
             if after and now - max(client.used for client in clients) >= after:
                 for client in clients:
                     client.lock()

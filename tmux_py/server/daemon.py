@@ -41,7 +41,7 @@ from tmux_py.options import Options
 from tmux_py.cmdline import split_commands
 from tmux_py.config import load_config
 from tmux_py.paths import SocketPaths, config_dir, prepare_socket_dir
-from tmux_py.server.attached import Attachments
+from tmux_py.server.attached import AttachedClient, Attachments
 from tmux_py.server.connection import Connection
 from tmux_py.server.listener import Listener
 from tmux_py.server.model import Server, Session, TargetError, Window
@@ -384,13 +384,21 @@ class Daemon:
     def attached_clients(self) -> list:
         return list(self.attachments.clients.values())
 
+    def clients_of(self, session: Session) -> list[AttachedClient]:
+        return [client for client in self.attached_clients() if client.session is session]
+
     def attached_count(self, session: Session) -> int:
-        return sum(1 for client in self.attached_clients() if client.session is session)
+        return len(self.clients_of(session))
 
     def detach_clients(self, session: Session, reason: str) -> None:
-        for client in self.attached_clients():
-            if client.session is session:
-                client.detach(reason)
+        for client in self.clients_of(session):
+            client.detach(reason)
+
+    def in_mode(self, pane_id: str, mode: str | None = None) -> tuple[AttachedClient, str] | None:
+        """A client that shows pane ``pane_id`` in a mode (``mode``, or any), and the mode: modes
+        live in the client, which tells the daemon (protocol.Mode). None if no client does."""
+        return next(((client, client.modes[pane_id]) for client in self.attached_clients()
+                     if client.modes.get(pane_id, "") and mode in (None, client.modes[pane_id])), None)
 
     def handle_client_message(self, connection: Connection, message: protocol.Message) -> None:
         """Attach and everything an attached client sends (keys, paste, mouse, resize, history)."""

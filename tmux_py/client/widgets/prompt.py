@@ -171,7 +171,7 @@ class Prompt(Horizontal):
         ``history`` the lines of the prompt's type (``context["type"]``)."""
         self.kind, self.mode = kind, mode
         self.context = context or {}
-        self.history, self.recalled = list(history or ()), 0
+        self.history = list(history or ())
         self.questions = [tuple(question) for question in questions] or [(":", "")]
         self.answers = []
         self._show(*self.questions[0])
