@@ -94,6 +94,8 @@ class Daemon:
     socket: Path
     env: dict[str, str]
     extra_pids: list[int] = field(default_factory=list)
+    #: CLI calls still running (background()): stopped and reaped with the daemon.
+    background_calls: list[subprocess.Popen] = field(default_factory=list)
 
     def command(self, *args: str) -> list[str]:
         """The CLI's argv. Python's -S (before -m; tmuxpy's -S follows): site's .pth files are
@@ -115,7 +117,7 @@ class Daemon:
         status (no pipes to leave open); the fixture waits for it, then kills it, with the daemon."""
         process = subprocess.Popen(self.command(*args), env=self.env, stdin=subprocess.DEVNULL,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.extra_pids.append(process.pid)
+        self.background_calls.append(process)
         return process
 
     def out(self, *args: str) -> str:
@@ -149,6 +151,12 @@ class Daemon:
         for victim in [pid, *self.extra_pids]:
             if victim and not wait_for_exit(victim, 10):
                 os.kill(victim, signal.SIGKILL)
+        for call in self.background_calls:  # the daemon gone, a waiting CLI ends at once
+            try:
+                call.wait(10)
+            except subprocess.TimeoutExpired:
+                call.kill()
+                call.wait()
         for leftover in processes_with_env(f"TMUXPY={self.socket},".encode()):
             try:
                 os.kill(leftover, signal.SIGKILL)

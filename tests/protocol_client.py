@@ -65,6 +65,15 @@ class ProtocolClient:
 
     # --- receiving --------------------------------------------------------
 
+    def actions_of(self, name: str) -> list[dict]:
+        """The arguments of every ``name`` client action received so far, in order."""
+        return [message.args for message in self.actions if message.action == name]
+
+    def nth_action(self, name: str, number: int) -> dict:
+        """The ``number``th (from 1) ``name`` client action, once it has come."""
+        self.wait_for(lambda: len(self.actions_of(name)) >= number, 10, f"{name} {number}")
+        return self.actions_of(name)[number - 1]
+
     def pump(self, timeout: float) -> bool:
         """Read and apply whatever arrives within ``timeout``; False when the daemon hung up."""
         if not select.select([self.sock], [], [], max(0.0, timeout))[0]:

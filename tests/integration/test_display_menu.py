@@ -8,13 +8,9 @@ from __future__ import annotations
 from protocol_client import ProtocolClient
 
 
-def menus(client: ProtocolClient) -> list[dict]:
-    return [message.args for message in client.actions if message.action == "menu"]
-
-
 def shown(client: ProtocolClient, number: int) -> dict:
-    client.wait_for(lambda: len(menus(client)) >= number, 10, f"menu {number}")
-    return menus(client)[number - 1]
+    """The ``number``th menu this client was told to show (from 1), once it was."""
+    return client.nth_action("menu", number)
 
 
 def test_items_separators_and_disabled_names_are_sized_and_placed_as_tmux_does(daemon):

@@ -13,7 +13,14 @@ from tmux_py import protocol
 
 
 def locks(client: ProtocolClient) -> list[dict]:
-    return [message.args for message in client.actions if message.action == "lock"]
+    return client.actions_of("lock")
+
+
+def read_up_to_now(daemon, client: ProtocolClient, session: str) -> None:
+    """Everything the daemon sent ``client`` so far is read: a message shown to it comes after."""
+    mark = f"mark-{len(client.actions)}"
+    daemon.out("display-message", "-t", session, mark)
+    client.wait_for(lambda: {"text": mark} in client.actions_of("message"), 10, mark)
 
 
 def test_a_client_is_locked_once_until_it_is_back_and_only_its_session_is_locked(daemon):
@@ -27,6 +34,8 @@ def test_a_client_is_locked_once_until_it_is_back_and_only_its_session_is_locked
         assert first.wait_for(lambda: locks(first), 10, "the lock") == [{"command": "vlock -a"}]
         assert daemon.out("list-clients", "-t", "a", "-F", "#{client_name}") == "/dev/pts/first\n"
         daemon.out("lock-client", "-t", "/dev/pts/first")  # locked already: nothing more
+        read_up_to_now(daemon, first, "a")
+        assert len(locks(first)) == 1
         daemon.out("set", "-t", "b", "lock-command", "b's lock")  # a session's own lock-command
         daemon.out("lock-server")
         second.wait_for(lambda: locks(second), 10, "the other session's client locked by lock-server")
@@ -34,11 +43,12 @@ def test_a_client_is_locked_once_until_it_is_back_and_only_its_session_is_locked
         first.send(protocol.Unlocked())
         daemon.out("lock-server")
         first.wait_for(lambda: len(locks(first)) == 2, 10, "a second lock once back")
+        read_up_to_now(daemon, second, "b")
         assert len(locks(second)) == 1, "still locked: not told again"
         daemon.out("set", "-g", "lock-command", "")
         first.send(protocol.Unlocked())
         daemon.out("lock-session", "-t", "a")  # no lock-command: nothing to run
-        first.pump(0.2)
+        read_up_to_now(daemon, first, "a")
         assert len(locks(first)) == 2
         assert daemon.cli("lock-client", "-t", "a").stderr == "can't find client: a\n", "-t names a client"
         daemon.out("set", "-g", "lock-command", "again")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
-from .test_client_prompt_flags import prompt_shows
-from .tui_support import async_test, new_session, until
+from .tui_support import async_test, new_session, option_labels, prompt_shows, until
 
 
 async def pick(app, pilot, label: str) -> None:
@@ -24,8 +23,7 @@ async def test_an_option_and_a_binding_are_changed_from_the_customize_list(daemo
         app, pilot = client.app, client.pilot
         await pilot.press("ctrl+b", "C")
         await until(lambda: type(app.screen).__name__ == "Chooser", message="the customize list")
-        labels = [str(app.screen.query_one(OptionList).get_option_at_index(index).prompt)
-                  for index in range(app.screen.query_one(OptionList).option_count)]
+        labels = option_labels(app.screen)
         assert labels[0] == "Server Options" and "Key Bindings" in labels
         assert "  prefix C customize-mode -Z" in labels
         await pick(app, pilot, "  escape-time 500")

@@ -16,7 +16,7 @@ from textual import events
 from tmux_py.client.copy_mode import CopyMode
 
 from .test_client_copy_mode_bindings import LINE, copy_mode_on_line, printed_line
-from .tui_support import async_test, new_session, until
+from .tui_support import async_test, new_session, option, until
 
 #: Pilot's names for the characters used here.
 _NAMES = {"?": "question_mark", "\r": "enter", "\x02": "ctrl+b", "[": "left_square_bracket"}
@@ -26,11 +26,6 @@ def type_at_once(app, *characters: str) -> None:
     """Each character posted to the app as a key event, with no pause between them."""
     for character in characters:
         app.post_message(events.Key(_NAMES.get(character, character), character))
-
-
-def option(daemon, name: str) -> str:
-    result = daemon.cli("show-options", "-gv", name)
-    return result.stdout.rstrip("\n") if result.returncode == 0 else ""
 
 
 @async_test

@@ -6,12 +6,17 @@ from textual.widgets import OptionList
 
 from tmux_py.client.widgets.menu_view import MenuView
 
-from .tui_support import async_test, new_session, until
+from .tui_support import async_test, new_session, option_labels, until
 
 
 def labels(menu: MenuView) -> list[str]:
-    options = menu.query_one(OptionList)
-    return [options.get_option_at_index(index).prompt.rstrip() for index in range(options.option_count)]
+    return [label.rstrip() for label in option_labels(menu)]
+
+
+async def menu_shown(app, pilot, what: str) -> MenuView:
+    menu = await until(lambda: isinstance(app.screen, MenuView) and app.screen, message=what)
+    await pilot.pause()  # drawn: its list has a region
+    return menu
 
 
 @async_test
@@ -20,8 +25,7 @@ async def test_the_window_and_pane_menus_pick_by_shortcut_and_close_on_escape(da
     async with attach(session) as client:
         app, pilot = client.app, client.pilot
         await pilot.press("ctrl+b", "less_than_sign")
-        menu = await until(lambda: isinstance(app.screen, MenuView) and app.screen, message="the window menu")
-        await pilot.pause()
+        menu = await menu_shown(app, pilot, "the window menu")
         shown = labels(menu)
         assert shown[:3] == ["Swap Left", "Swap Right", "Swap Marked"]
         assert shown[-1] == "New At End (W)", "the widest item sets the width"
@@ -35,8 +39,7 @@ async def test_the_window_and_pane_menus_pick_by_shortcut_and_close_on_escape(da
         assert not isinstance(app.screen, MenuView)
 
         await pilot.press("ctrl+b", "greater_than_sign")
-        menu = await until(lambda: isinstance(app.screen, MenuView) and app.screen, message="the pane menu")
-        await pilot.pause()
+        menu = await menu_shown(app, pilot, "the pane menu")
         assert "Horizontal Split (h)" in labels(menu) and "Go To Top" not in " ".join(labels(menu))
         await pilot.press("escape")
         await until(lambda: not isinstance(app.screen, MenuView), message="the menu closed")
@@ -53,8 +56,7 @@ async def test_a_right_click_opens_the_pane_menu_at_the_pointer(daemon, attach):
     async with attach(session) as client:
         app, pilot = client.app, client.pilot
         await pilot.mouse_down(offset=(30, 5), button=3)
-        menu = await until(lambda: isinstance(app.screen, MenuView) and app.screen, message="the pane menu")
-        await pilot.pause()
+        menu = await menu_shown(app, pilot, "the pane menu")
         options = menu.query_one(OptionList)
         # tmux's -x M -y M: the menu's top on the pointer's line, centred on its column.
         assert (options.region.y, options.region.x) == (5, 30 - options.region.width // 2)
@@ -70,14 +72,12 @@ async def test_right_clicks_on_the_status_line_open_the_window_and_session_menus
     async with attach(session) as client:
         app, pilot = client.app, client.pilot
         await pilot.click("#status", offset=(len("[t] ") + 1, 0), button=3)  # on "0:sh*"
-        menu = await until(lambda: isinstance(app.screen, MenuView) and app.screen, message="the window menu")
-        await pilot.pause()
+        menu = await menu_shown(app, pilot, "the window menu")
         assert labels(menu)[:2] == ["Swap Left", "Swap Right"]
         await pilot.press("escape")
         await until(lambda: not isinstance(app.screen, MenuView), message="the menu closed")
         await pilot.click("#status", offset=(1, 0), button=3)  # on "[t]"
-        menu = await until(lambda: isinstance(app.screen, MenuView) and app.screen, message="the session menu")
-        await pilot.pause()
+        menu = await menu_shown(app, pilot, "the session menu")
         assert labels(menu)[:2] == ["Next        (n)", "Previous    (p)"]
         await pilot.press("w")  # New Window
         await until(lambda: daemon.out("display", "-p", "-t", session, "#{session_windows}").strip() == "2",
@@ -100,8 +100,7 @@ async def test_a_pane_in_copy_mode_says_so_and_its_menu_offers_the_history_ends(
         await pilot.press("ctrl+b", "left_square_bracket")
         await until(lambda: mode() == "1:copy-mode", message="the daemon told of copy mode")
         await pilot.press("ctrl+b", "greater_than_sign")
-        menu = await until(lambda: isinstance(app.screen, MenuView) and app.screen, message="the pane menu")
-        await pilot.pause()
+        menu = await menu_shown(app, pilot, "the pane menu")
         assert labels(menu)[:2] == ["Go To Top        (<)", "Go To Bottom     (>)"]
         await pilot.press("escape")
         await until(lambda: not isinstance(app.screen, MenuView), message="the menu closed")

@@ -9,17 +9,7 @@ client) and answered with Pilot keys; what the template ran is read back from th
 from __future__ import annotations
 
 from .test_client_copy_mode_bindings import LINE, copy_mode_on_line, printed_line
-from .tui_support import async_test, new_session, pane_text, until
-
-
-def option(daemon, name: str) -> str:
-    result = daemon.cli("show-options", "-gv", name)
-    return result.stdout.rstrip("\n") if result.returncode == 0 else ""
-
-
-async def prompt_shows(app, label: str) -> None:
-    await until(lambda: app.prompt.is_open and app.prompt.label.render().plain == label,
-                message=f"the prompt {label!r}")
+from .tui_support import async_test, new_session, option, pane_text, prompt_shows, until
 
 
 @async_test

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from .test_client_prompt_flags import option, prompt_shows
-from .tui_support import async_test, new_session, until
+from .tui_support import async_test, new_session, option, prompt_shows, until
 
 
 @async_test

@@ -13,6 +13,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from textual.widgets import OptionList
+
 from tmux_py.client.app import TmuxApp
 
 
@@ -79,3 +81,19 @@ class Attached:
                            timeout,
                            f"{needle!r} on the client's screen")
 
+
+def option(daemon, name: str) -> str:
+    """A global option's value as show-options -gv prints it ("" when it has none)."""
+    result = daemon.cli("show-options", "-gv", name)
+    return result.stdout.rstrip("\n") if result.returncode == 0 else ""
+
+
+async def prompt_shows(app, label: str) -> None:
+    await until(lambda: app.prompt.is_open and app.prompt.label.render().plain == label,
+                message=f"the prompt {label!r}")
+
+
+def option_labels(screen) -> list[str]:
+    """The lines of the list on ``screen`` (a menu, a chooser), as drawn."""
+    options = screen.query_one(OptionList)
+    return [str(options.get_option_at_index(index).prompt) for index in range(options.option_count)]

@@ -30,16 +30,24 @@ def test_a_write_after_the_daemon_closed_still_reads_its_exit(tmp_path) -> None:
             return peer
 
         serving = asyncio.ensure_future(daemon())
-        await connection.connect()
-        peer = await serving
-        peer.sendall(protocol.encode(protocol.Exit(reason="detached", message="[detached]")))
-        peer.close()
-        listener.close()
-        # No await since the close: the client has not read the Exit when its write fails.
-        connection.send(protocol.Keys(keys=["a"]))
-        deadline = time.monotonic() + 10
-        while not connection.closed and time.monotonic() < deadline:
-            await asyncio.sleep(0.01)  # polling the connection's end, not a fixed wait
+        peer = None
+        try:
+            await connection.connect()
+            peer = await serving
+            peer.sendall(protocol.encode(protocol.Exit(reason="detached", message="[detached]")))
+            peer.close()
+            # No await since the close: the client has not read the Exit when its write fails.
+            connection.send(protocol.Keys(keys=["a"]))
+            deadline = time.monotonic() + 10
+            while not connection.closed and time.monotonic() < deadline:
+                await asyncio.sleep(0.01)  # polling the connection's end, not a fixed wait
+            assert connection.closed, "the failed write closed the connection"
+        finally:
+            serving.cancel()
+            if peer is not None:
+                peer.close()
+            listener.close()
+            connection.close()
         return events, lost
 
     events, lost = asyncio.run(scenario())
